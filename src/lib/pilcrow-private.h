@@ -1,0 +1,318 @@
+/*
+ * pilcrow-private.h - structures and pc_* functions shared by the files
+ * of src/lib.  Nothing here is API; see pilcrow.h for that and
+ * doc/design.md for how the stages fit together.
+ */
+#ifndef PILCROW_PRIVATE_H
+#define PILCROW_PRIVATE_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "pilcrow.h"
+
+/* ================================================================== */
+/* alloc.c: the one allocator family                                   */
+/* ================================================================== */
+
+/* malloc(3) and friends, but every call can be made to fail by the test
+ * hook below, so tests can walk every allocation (tests/unit/t-oom.c).
+ * pc_malloc(0) returns a unique pointer like malloc(1). */
+void *pc_malloc(size_t n);
+void *pc_calloc(size_t n, size_t size);
+void *pc_realloc(void *p, size_t n);
+void *pc_reallocarray(void *p, size_t n, size_t size);
+char *pc_strdup(const char *s);
+char *pc_strndup(const char *s, size_t n);
+void pc_free(void *p);
+
+/* Test hook: make the Nth allocation from now (1 = the next) and every
+ * later one fail, in this thread; N <= 0 turns failures off.  Returns
+ * the number of allocations made in this thread since the last call. */
+long pc_alloc_fail_after(long n);
+
+/* ================================================================== */
+/* buf.c: growable byte buffers and arenas, with sticky status (E7)    */
+/* ================================================================== */
+
+struct pc_buf {
+    char *data;         /* NUL-terminated when len > 0 or after puts */
+    size_t len;         /* bytes used, excluding the NUL */
+    size_t cap;         /* bytes allocated */
+};
+
+#define PC_BUF_INIT { NULL, 0, 0 }
+
+/* Append to B.  Each does nothing if *ST < 0 already, and sets *ST to
+ * PILCROW_NOMEM if it cannot grow B.  B->data stays NUL-terminated. */
+void pc_buf_append(pilcrow_status *st, struct pc_buf *b, const void *s,
+                   size_t n);
+void pc_buf_puts(pilcrow_status *st, struct pc_buf *b, const char *s);
+void pc_buf_putc(pilcrow_status *st, struct pc_buf *b, char c);
+void pc_buf_printf(pilcrow_status *st, struct pc_buf *b, const char *fmt,
+                   ...) __attribute__((format(printf, 3, 4)));
+/* Append the UTF-8 encoding of code point CP. */
+void pc_buf_put_utf8(pilcrow_status *st, struct pc_buf *b, uint32_t cp);
+/* Append V as a LEB128 varint (7 bits a byte, low first). */
+void pc_buf_put_varint(pilcrow_status *st, struct pc_buf *b, uint64_t v);
+/* Make B empty, keeping its memory. */
+void pc_buf_reset(struct pc_buf *b);
+/* Release B's memory and make it empty. */
+void pc_buf_free(struct pc_buf *b);
+/* Take B's data (NUL-terminated, never NULL unless *ST < 0 or out of
+ * memory) and leave B empty.  The caller pc_free()s the result. */
+char *pc_buf_steal(pilcrow_status *st, struct pc_buf *b);
+
+/* Read a varint at *P (not past END) into *V, advancing *P.  Returns 0,
+ * or -1 if the encoding runs past END or exceeds 64 bits. */
+int pc_get_varint(const unsigned char **p, const unsigned char *end,
+                  uint64_t *v);
+
+/* An arena: many small allocations released at once.  Used for the
+ * strings of a document and its records. */
+struct pc_arena_chunk;
+struct pc_arena {
+    struct pc_arena_chunk *head;  /* newest chunk first */
+};
+
+#define PC_ARENA_INIT { NULL }
+
+/* N bytes from A, aligned for any type; NULL (and *ST = PILCROW_NOMEM)
+ * on failure or when *ST < 0 already. */
+void *pc_arena_alloc(pilcrow_status *st, struct pc_arena *a, size_t n);
+/* A NUL-terminated copy of the N bytes at S in A. */
+char *pc_arena_strndup(pilcrow_status *st, struct pc_arena *a,
+                       const char *s, size_t n);
+char *pc_arena_strdup(pilcrow_status *st, struct pc_arena *a,
+                      const char *s);
+/* Release everything allocated from A. */
+void pc_arena_free(struct pc_arena *a);
+
+/* ================================================================== */
+/* doc.c: the document model (SPEC section 2)                          */
+/* ================================================================== */
+
+/* One record.  Every string is NUL-terminated and lives in the arena of
+ * the record's owner (a pilcrow_doc, a pilcrow_hits, or OWN below). */
+struct pilcrow_record {
+    pilcrow_kind kind;
+    const char *doc;            /* document id */
+    const char *symbol;         /* NULL when unknown */
+    const char *title;          /* "" when unknown */
+    const char *date;           /* YYYY-MM-DD, NULL when unknown */
+    const char *language;       /* "en" */
+    const char *file;           /* source path as indexed */
+    const char *section;        /* "II.A", "" before any heading */
+    const char *section_title;  /* innermost heading, "" if none */
+    const char *number;         /* "7", "1", "*" */
+    const char *annex;          /* NULL outside annexes, else "I" or "" */
+    const char *anchor;         /* "para. 7", "note 1", ... */
+    const char *text;           /* full text, markers as superscripts */
+    size_t text_len;            /* bytes in text */
+    const char **cites;         /* note numbers cited */
+    size_t n_cites;
+    const char **cited_by;      /* numbers of the citing paragraphs */
+    size_t n_cited_by;
+    uint32_t seq;               /* 0-based position in document order */
+    struct pc_arena *own;       /* non-NULL for a standalone record */
+};
+
+struct pilcrow_doc {
+    struct pc_arena arena;      /* every string below and the records' */
+    const char *id;
+    const char *symbol;         /* NULL when unknown */
+    const char *title;
+    const char *date;           /* NULL when unknown */
+    const char *language;
+    const char *file;
+    struct pilcrow_record *records;  /* pc_malloc'd array */
+    size_t n_records;
+    size_t cap_records;
+};
+
+/* A new empty document with metadata from OPTS (may be NULL).
+ * Returns PILCROW_OK or PILCROW_NOMEM. */
+pilcrow_status pc_doc_new(pilcrow_doc **out,
+                          const pilcrow_parse_options *opts);
+
+/* Append a zeroed record to DOC and return it (NULL and *ST set on
+ * failure).  The doc-level fields (doc, symbol, ...) are filled in by
+ * pc_doc_finish(). */
+struct pilcrow_record *pc_doc_add_record(pilcrow_status *st,
+                                         pilcrow_doc *doc);
+
+/* Fill each record's doc-level fields from DOC, its anchor from kind,
+ * annex and number, and its seq.  Call once parsing is complete. */
+pilcrow_status pc_doc_finish(pilcrow_doc *doc);
+
+/* The anchor text for a record ("para. 7", "summary, para. 1", "note 1",
+ * "annex I, para. 3") appended to B. */
+void pc_anchor_format(pilcrow_status *st, struct pc_buf *b,
+                      pilcrow_kind kind, const char *annex,
+                      const char *number);
+
+/* Parse anchor text as a user types it ("7", "para. 7", "para.7",
+ * "note:1", "note 1", "summary:1", "annex I, para. 3", "annex:I:3") into
+ * kind, annex and number, written as NUL-terminated strings into the
+ * caller's buffers of ANNEX_SIZE and NUMBER_SIZE bytes (ANNEX is "" when
+ * none, and annex_set says whether an annex was given).  Returns
+ * PILCROW_OK or PILCROW_INVALID. */
+pilcrow_status pc_anchor_parse(const char *anchor, pilcrow_kind *kind,
+                               char *annex, size_t annex_size,
+                               int *annex_set, char *number,
+                               size_t number_size);
+
+/* ================================================================== */
+/* reader.c: bytes of a file -> clean UTF-8 text                       */
+/* ================================================================== */
+
+/* Read file PATH whole (gzip data is inflated, whatever the name) into
+ * a new NUL-terminated buffer *OUT of *OUT_LEN bytes, for pc_free().
+ * Then as pc_clean_text().  Errors: PILCROW_NOTFOUND, PILCROW_IO
+ * (unreadable, truncated gzip), PILCROW_BADINPUT (binary), PILCROW_NOMEM;
+ * *ERRMSG (if ERRMSG is not NULL) gets a message naming PATH. */
+pilcrow_status pc_read_file(char **out, size_t *out_len, const char *path,
+                            pilcrow_warn_fn *warn, void *payload,
+                            char **errmsg);
+
+/* Normalise the LEN bytes at BUF into a new NUL-terminated buffer: drop a
+ * UTF-8 byte-order mark, turn CRLF and lone CR into LF, replace invalid
+ * UTF-8 by U+FFFD (one warning through WARN naming NAME and the byte
+ * offset of the first bad sequence), and reject binary content (NUL
+ * bytes, or many control characters) with PILCROW_BADINPUT. */
+pilcrow_status pc_clean_text(char **out, size_t *out_len, const char *buf,
+                             size_t len, const char *name,
+                             pilcrow_warn_fn *warn, void *payload,
+                             char **errmsg);
+
+/* ================================================================== */
+/* parse.c: clean text -> records                                      */
+/* ================================================================== */
+
+/* Parse the LEN bytes of clean text at TEXT (NUL-terminated) into
+ * records appended to DOC, and fill DOC's metadata that the options did
+ * not set (symbol, title, date, language).  Calls pc_doc_finish().
+ * Returns PILCROW_OK or PILCROW_NOMEM. */
+pilcrow_status pc_parse(pilcrow_doc *doc, const char *text, size_t len,
+                        pilcrow_warn_fn *warn, void *payload);
+
+/* ================================================================== */
+/* analyze.c: the one analysis pipeline (documents, queries, snippets) */
+/* ================================================================== */
+
+struct pc_analyzer;
+
+/* One token of a text. */
+struct pc_token {
+    const char *term;       /* the index term: stem, or symbol as folded */
+    size_t term_len;
+    const char *folded;     /* the word case-folded, not stemmed */
+    size_t folded_len;
+    size_t start;           /* byte offset of the word in the text */
+    size_t end;             /* byte offset just past it */
+    uint32_t pos;           /* 1-based word position */
+    int is_symbol;          /* a UN symbol or number like 49/127 */
+};
+
+/* Called for each token; the pointers are valid during the call only.
+ * Returning non-zero stops the analysis (pc_analyze then returns
+ * PILCROW_DONE). */
+typedef int pc_token_fn(const struct pc_token *tok, void *payload);
+
+/* A new analyser for language LANG (ISO 639-1, "en").  Returns
+ * PILCROW_OK, PILCROW_INVALID (no analyser for LANG) or PILCROW_NOMEM. */
+pilcrow_status pc_analyzer_new(struct pc_analyzer **out, const char *lang);
+void pc_analyzer_free(struct pc_analyzer *a);
+/* The language code of A. */
+const char *pc_analyzer_language(const struct pc_analyzer *a);
+
+/* Split the LEN bytes of UTF-8 TEXT into tokens, calling FN for each in
+ * order.  Returns PILCROW_OK, PILCROW_DONE (FN stopped) or
+ * PILCROW_NOMEM. */
+pilcrow_status pc_analyze(struct pc_analyzer *a, const char *text,
+                          size_t len, pc_token_fn *fn, void *payload);
+
+/* The index term of one already case-folded word (its stem), valid until
+ * the next call on A; *TERM_LEN receives its length.  NULL on NOMEM. */
+const char *pc_analyzer_stem(struct pc_analyzer *a, const char *folded,
+                             size_t len, size_t *term_len);
+
+/* Case-fold the LEN bytes of UTF-8 at S (one word) into B. */
+void pc_fold(pilcrow_status *st, struct pc_buf *b, const char *s,
+             size_t len);
+
+/* Decode one UTF-8 code point at S (LEN > 0 bytes available) into *CP;
+ * returns its length in bytes, or 0 for an invalid sequence. */
+size_t pc_utf8_decode(const char *s, size_t len, uint32_t *cp);
+
+/* ================================================================== */
+/* store.c: stored record data (zlib)                                  */
+/* ================================================================== */
+
+/* Encode the record-level fields of R (kind, number, annex, section,
+ * section_title, cites, cited_by, seq, text) into B; the text is
+ * deflated with zlib when that makes it smaller. */
+void pc_store_encode(pilcrow_status *st, struct pc_buf *b,
+                     const struct pilcrow_record *r);
+
+/* Decode the LEN bytes at DATA into R, with strings allocated from A.
+ * Doc-level fields are left as they were.  Returns PILCROW_OK,
+ * PILCROW_NOMEM or PILCROW_CORRUPT. */
+pilcrow_status pc_store_decode(struct pilcrow_record *r,
+                               struct pc_arena *a, const char *data,
+                               size_t len);
+
+/* The same for the document-level metadata kept once per document. */
+void pc_store_encode_docmeta(pilcrow_status *st, struct pc_buf *b,
+                             const pilcrow_doc *doc);
+pilcrow_status pc_store_decode_docmeta(struct pilcrow_record *r,
+                                       struct pc_arena *a,
+                                       const char *data, size_t len);
+
+/* ================================================================== */
+/* status.c and db.c: messages, handles                                */
+/* ================================================================== */
+
+struct pcx_db;
+
+/* A child object of a db (query, hits, record): closed with the db. */
+struct pc_node {
+    struct pc_node *prev, *next;
+    void (*release)(struct pc_node *node);  /* frees the child */
+};
+
+struct pilcrow_db {
+    struct pcx_db *x;            /* the Xapian side */
+    char *path;                  /* index directory */
+    unsigned flags;              /* PILCROW_OPEN_* */
+    struct pc_buf msg;           /* last error message, "" if none */
+    struct pc_node children;     /* sentinel of the child list */
+    struct pc_analyzer *analyzers[8]; /* by language, lazily made */
+    size_t n_analyzers;
+    uint32_t pending;            /* records added since the last commit */
+};
+
+/* Set DB's message (printf-style) and return ST: the error idiom
+ * "return pc_db_error(db, PILCROW_IO, "cannot read %s", path);". */
+pilcrow_status pc_db_error(pilcrow_db *db, pilcrow_status st,
+                           const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void pc_db_clear_error(pilcrow_db *db);
+/* Copy the shim's last message into DB's (after a pcx_* failure). */
+pilcrow_status pc_db_shim_error(pilcrow_db *db, pilcrow_status st);
+
+/* Make *ERRMSG (if ERRMSG is not NULL) a new printf-style message. */
+pilcrow_status pc_errmsg(char **errmsg, pilcrow_status st, const char *fmt,
+                         ...) __attribute__((format(printf, 3, 4)));
+
+/* Link NODE into DB's children / unlink it. */
+void pc_db_adopt(pilcrow_db *db, struct pc_node *node);
+void pc_db_disown(struct pc_node *node);
+
+/* DB's analyser for language LANG, made on first use.  Returns NULL
+ * with DB's message set on failure (unknown language or NOMEM). */
+struct pc_analyzer *pc_db_analyzer(pilcrow_db *db, const char *lang,
+                                   pilcrow_status *st);
+
+#endif /* PILCROW_PRIVATE_H */

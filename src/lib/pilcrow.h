@@ -1,0 +1,455 @@
+/*
+ * pilcrow.h - the public API of libpilcrow, full-text search for United
+ * Nations documents by paragraph.
+ *
+ * pilcrow parses a document into records (numbered paragraphs, summary
+ * paragraphs and notes), indexes the records in a compressed, stemmed
+ * inverted index, and answers queries with ranked records, each with a
+ * citable anchor ("A/52/314, para. 7") and a snippet whose matched words
+ * are marked.  This header is the whole API: what is not here is not API.
+ *
+ * Conventions, for every function below:
+ *  - Functions return a pilcrow_status: 0 (PILCROW_OK) on success, a
+ *    positive value for a normal event (PILCROW_DONE, PILCROW_UNCHANGED),
+ *    a negative value on error.  Callers test "st < 0".
+ *  - Objects are opaque handles.  A constructor writes the new object to
+ *    its first argument (T **out); the caller owns it and releases it with
+ *    the matching _free or _close, which accept NULL.  On failure *out is
+ *    NULL.
+ *  - Strings are UTF-8 and NUL-terminated; buffers come with a byte length.
+ *    Inputs are borrowed: the library copies what it keeps.  A pointer
+ *    returned as a value is borrowed from its owner and stays valid until
+ *    the next call that advances, changes or frees that owner.
+ *  - Memory the caller must release is released with pilcrow_free().
+ *  - After a failure on a database handle, pilcrow_db_errmsg() says what
+ *    failed and where.  Functions that have no handle yet return details
+ *    through a "char **errmsg" argument (free with pilcrow_free()).
+ *  - The library never prints, never exits and reads no environment
+ *    variables or configuration files.  Warnings (such as invalid UTF-8
+ *    replaced while parsing) go to a callback the caller may supply.
+ *  - Threads: a pilcrow_db and every object derived from it serve one
+ *    thread at a time.  Distinct handles, even on the same index, may be
+ *    used from distinct threads concurrently.
+ *  - Using a handle after it was freed or closed is undefined; any other
+ *    misuse (a NULL argument, an out-of-range index, a write on a
+ *    read-only handle) returns PILCROW_INVALID or PILCROW_READONLY.
+ */
+#ifndef PILCROW_H
+#define PILCROW_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__) && __GNUC__ >= 4
+#define PILCROW_API __attribute__((visibility("default")))
+#define PILCROW_DEPRECATED(maj, min) __attribute__((deprecated))
+#else
+#define PILCROW_API
+#define PILCROW_DEPRECATED(maj, min)
+#endif
+
+/* ------------------------------------------------------------------ */
+/* Versions                                                            */
+/* ------------------------------------------------------------------ */
+
+/* The version of this header.  PILCROW_VERSION_NUMBER is
+ * major * 10000 + minor * 100 + patch. */
+#define PILCROW_VERSION_MAJOR 0
+#define PILCROW_VERSION_MINOR 1
+#define PILCROW_VERSION_PATCH 0
+#define PILCROW_VERSION "0.1.0"
+#define PILCROW_VERSION_NUMBER 100
+
+/* The version of the library actually linked, as a string ("0.1.0") and
+ * as a number comparable with PILCROW_VERSION_NUMBER.  A program built
+ * against a newer header than the library it runs with can detect it.
+ * Since 0.1. */
+PILCROW_API const char *pilcrow_version(void);
+PILCROW_API int pilcrow_version_number(void);
+
+/* ------------------------------------------------------------------ */
+/* Status codes                                                        */
+/* ------------------------------------------------------------------ */
+
+typedef enum pilcrow_status {
+    PILCROW_OK = 0,          /* Success. */
+    PILCROW_DONE = 1,        /* Iterator exhausted; nothing (more) found. */
+    PILCROW_UNCHANGED = 2,   /* The file is already indexed as it is. */
+    PILCROW_NOMEM = -1,      /* An allocation failed. */
+    PILCROW_INVALID = -2,    /* Bad argument: NULL, out of range, misuse. */
+    PILCROW_IO = -3,         /* Reading or writing a file failed. */
+    PILCROW_NOTFOUND = -4,   /* No such index, document, record or file. */
+    PILCROW_EXISTS = -5,     /* The object to create already exists. */
+    PILCROW_READONLY = -6,   /* A write on an index opened for reading. */
+    PILCROW_LOCKED = -7,     /* Another process is writing the index. */
+    PILCROW_CORRUPT = -8,    /* The index or stored data is damaged. */
+    PILCROW_BADQUERY = -9,   /* The query text cannot be parsed. */
+    PILCROW_RETRY = -10,     /* The index changed under a reader; retry. */
+    PILCROW_BADINPUT = -11,  /* The input is not a text document. */
+    PILCROW_BACKEND = -12,   /* The storage engine failed otherwise. */
+    PILCROW_INTERNAL = -13   /* A bug in pilcrow: please report it. */
+} pilcrow_status;
+
+/* A static English description of STATUS, never NULL (an unknown value
+ * gives "unknown status").  Since 0.1. */
+PILCROW_API const char *pilcrow_status_str(pilcrow_status status);
+
+/* Release memory the library handed to the caller (messages, strings).
+ * Accepts NULL.  Since 0.1. */
+PILCROW_API void pilcrow_free(void *ptr);
+
+/* ------------------------------------------------------------------ */
+/* Objects                                                             */
+/* ------------------------------------------------------------------ */
+
+typedef struct pilcrow_db pilcrow_db;         /* An open index. */
+typedef struct pilcrow_doc pilcrow_doc;       /* A parsed document. */
+typedef struct pilcrow_record pilcrow_record; /* One paragraph or note. */
+typedef struct pilcrow_query pilcrow_query;   /* A parsed query. */
+typedef struct pilcrow_hits pilcrow_hits;     /* Results of a query. */
+
+/* What a record is.  Since 0.1. */
+typedef enum pilcrow_kind {
+    PILCROW_KIND_PARAGRAPH = 0,  /* A numbered (or ordinal) paragraph. */
+    PILCROW_KIND_SUMMARY = 1,    /* A paragraph of the Summary. */
+    PILCROW_KIND_NOTE = 2        /* A footnote or endnote. */
+} pilcrow_kind;
+
+/* The name of KIND: "paragraph", "summary" or "note"; NULL for a value
+ * that is not a kind.  Since 0.1. */
+PILCROW_API const char *pilcrow_kind_name(pilcrow_kind kind);
+
+/* Called with a one-line warning (such as "report.txt: byte 1234:
+ * invalid UTF-8 replaced by U+FFFD").  MESSAGE is borrowed for the
+ * duration of the call.  Since 0.1. */
+typedef void pilcrow_warn_fn(const char *message, void *payload);
+
+/* ------------------------------------------------------------------ */
+/* Parsing: document text in, records out (no index involved)          */
+/* ------------------------------------------------------------------ */
+
+/* Options for parsing and indexing a document.  Initialise with
+ * PILCROW_PARSE_OPTIONS_INIT, then set the fields you need; every
+ * pointer is borrowed for the duration of the call.  Since 0.1. */
+typedef struct pilcrow_parse_options {
+    unsigned version;          /* PILCROW_PARSE_OPTIONS_VERSION. */
+    const char *doc;           /* Document id; NULL: the file name
+                                * without directory and extension
+                                * ("buffer" for a buffer). */
+    const char *symbol;        /* UN symbol; NULL: from a "Symbol:" line
+                                * or the document's first lines. */
+    const char *title;         /* Title; NULL: from the text. */
+    const char *date;          /* Date as YYYY-MM-DD; NULL: from text. */
+    const char *language;      /* ISO 639-1 code ("en", "fr"); NULL:
+                                * from a "Language:" line, else "en". */
+    const char *file;          /* Path reported as the record's file;
+                                * NULL: the path parsed (or ""). */
+    pilcrow_warn_fn *warn;     /* Warning callback, or NULL. */
+    void *warn_payload;        /* Passed to WARN. */
+} pilcrow_parse_options;
+
+#define PILCROW_PARSE_OPTIONS_VERSION 1
+#define PILCROW_PARSE_OPTIONS_INIT \
+    { PILCROW_PARSE_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, \
+      NULL, NULL }
+
+/* Parse the document in file PATH (".txt", ".md", or either compressed
+ * with gzip, ".gz").  OPTS may be NULL for the defaults.  On success *OUT
+ * is a new document for pilcrow_doc_free().  Invalid UTF-8 is replaced
+ * by U+FFFD with a warning; a byte-order mark and CRLF line ends are
+ * accepted.  Returns PILCROW_OK, PILCROW_INVALID, PILCROW_NOMEM,
+ * PILCROW_IO (unreadable file, truncated or corrupt gzip data),
+ * PILCROW_NOTFOUND (no such file) or PILCROW_BADINPUT (binary content).
+ * On failure, if ERRMSG is not NULL, *ERRMSG is a message naming the file
+ * for pilcrow_free().  Since 0.1. */
+PILCROW_API pilcrow_status
+pilcrow_doc_parse_file(pilcrow_doc **out, const char *path,
+                       const pilcrow_parse_options *opts, char **errmsg);
+
+/* As pilcrow_doc_parse_file(), for the BUF_LEN bytes at BUF (which need
+ * not be NUL-terminated, nor gzip-compressed).  Since 0.1. */
+PILCROW_API pilcrow_status
+pilcrow_doc_parse_buffer(pilcrow_doc **out, const char *buf, size_t buf_len,
+                         const pilcrow_parse_options *opts, char **errmsg);
+
+/* Document metadata, borrowed from DOC.  symbol and date are NULL when
+ * unknown; the others are never NULL (possibly "").  Since 0.1. */
+PILCROW_API const char *pilcrow_doc_id(const pilcrow_doc *doc);
+PILCROW_API const char *pilcrow_doc_symbol(const pilcrow_doc *doc);
+PILCROW_API const char *pilcrow_doc_title(const pilcrow_doc *doc);
+PILCROW_API const char *pilcrow_doc_date(const pilcrow_doc *doc);
+PILCROW_API const char *pilcrow_doc_language(const pilcrow_doc *doc);
+PILCROW_API const char *pilcrow_doc_file(const pilcrow_doc *doc);
+
+/* The number of records of DOC, and record I of them (0-based, in
+ * document order), borrowed from DOC; NULL when I is out of range.
+ * Since 0.1. */
+PILCROW_API size_t pilcrow_doc_n_records(const pilcrow_doc *doc);
+PILCROW_API const pilcrow_record *
+pilcrow_doc_record(const pilcrow_doc *doc, size_t i);
+
+/* Release DOC and its records.  Accepts NULL.  Since 0.1. */
+PILCROW_API void pilcrow_doc_free(pilcrow_doc *doc);
+
+/* ------------------------------------------------------------------ */
+/* Records                                                             */
+/* ------------------------------------------------------------------ */
+
+/* Fields of a record, borrowed from it.  Never NULL, except symbol and
+ * date (NULL when unknown) and annex (NULL outside an annex).
+ *  doc            document id ("reports/A_52_314")
+ *  symbol         UN symbol of the document ("A/52/314")
+ *  title, date    of the document; date as YYYY-MM-DD
+ *  language       ISO 639-1 code of the analysis used ("en")
+ *  file           path of the source file
+ *  section        section path ("II.A"), "" before the first heading
+ *  section_title  heading of the innermost section
+ *  number         printed number ("7"), summary ordinal, note marker
+ *                 as digits ("1") or "*"
+ *  annex          annex number ("I") or "" for a sole unnumbered annex
+ *  anchor         the citation anchor: "para. 7", "summary, para. 1",
+ *                 "note 1", "annex I, para. 3"
+ *  text           the whole text, UTF-8, note markers kept as
+ *                 superscripts; TEXT_LEN receives its length if not NULL
+ * Since 0.1. */
+PILCROW_API pilcrow_kind pilcrow_record_kind(const pilcrow_record *r);
+PILCROW_API const char *pilcrow_record_doc(const pilcrow_record *r);
+PILCROW_API const char *pilcrow_record_symbol(const pilcrow_record *r);
+PILCROW_API const char *pilcrow_record_title(const pilcrow_record *r);
+PILCROW_API const char *pilcrow_record_date(const pilcrow_record *r);
+PILCROW_API const char *pilcrow_record_language(const pilcrow_record *r);
+PILCROW_API const char *pilcrow_record_file(const pilcrow_record *r);
+PILCROW_API const char *pilcrow_record_section(const pilcrow_record *r);
+PILCROW_API const char *
+pilcrow_record_section_title(const pilcrow_record *r);
+PILCROW_API const char *pilcrow_record_number(const pilcrow_record *r);
+PILCROW_API const char *pilcrow_record_annex(const pilcrow_record *r);
+PILCROW_API const char *pilcrow_record_anchor(const pilcrow_record *r);
+PILCROW_API const char *
+pilcrow_record_text(const pilcrow_record *r, size_t *text_len);
+
+/* The notes a paragraph or summary record cites (note numbers, "1" or
+ * "*"), and the paragraphs citing a note record (their anchors' numbers,
+ * "7", or "summary 1" for a summary paragraph).  I is 0-based; NULL when
+ * out of range.  Since 0.1. */
+PILCROW_API size_t pilcrow_record_n_cites(const pilcrow_record *r);
+PILCROW_API const char *pilcrow_record_cite(const pilcrow_record *r,
+                                             size_t i);
+PILCROW_API size_t pilcrow_record_n_cited_by(const pilcrow_record *r);
+PILCROW_API const char *pilcrow_record_cited_by(const pilcrow_record *r,
+                                                 size_t i);
+
+/* Release a record returned by pilcrow_db_get_record().  Records of a
+ * pilcrow_doc or pilcrow_hits belong to their owner: never free those.
+ * Accepts NULL.  Since 0.1. */
+PILCROW_API void pilcrow_record_free(pilcrow_record *r);
+
+/* ------------------------------------------------------------------ */
+/* Opening an index                                                    */
+/* ------------------------------------------------------------------ */
+
+#define PILCROW_OPEN_READ   0u  /* Read only (searches). */
+#define PILCROW_OPEN_WRITE  1u  /* Read and write: takes the write lock. */
+#define PILCROW_OPEN_CREATE 2u  /* With WRITE: create the index if absent. */
+
+/* Open the index in directory PATH.  FLAGS: PILCROW_OPEN_READ, or
+ * PILCROW_OPEN_WRITE optionally | PILCROW_OPEN_CREATE.  Readers see the
+ * index as of its last commit, also while a writer works on it.  On
+ * success *OUT is a new handle for pilcrow_db_close().  On failure *OUT
+ * is NULL and, if ERRMSG is not NULL, *ERRMSG is a message naming PATH,
+ * for pilcrow_free().  Returns PILCROW_OK, PILCROW_NOTFOUND (no index at
+ * PATH and no CREATE), PILCROW_LOCKED (another writer holds the index),
+ * PILCROW_CORRUPT, PILCROW_INVALID, PILCROW_NOMEM, PILCROW_IO or
+ * PILCROW_BACKEND.  Since 0.1. */
+PILCROW_API pilcrow_status
+pilcrow_db_open(pilcrow_db **out, const char *path, unsigned flags,
+                char **errmsg);
+
+/* Close DB, releasing every query, hits and record still open on it.
+ * Uncommitted changes are committed first (errors are then lost: call
+ * pilcrow_index_commit() to see them).  Accepts NULL.  Since 0.1. */
+PILCROW_API void pilcrow_db_close(pilcrow_db *db);
+
+/* The message of the last failure on DB (or on an object derived from
+ * it); "" after a success.  Owned by DB, never NULL, valid until the next
+ * call on DB or its objects.  Since 0.1. */
+PILCROW_API const char *pilcrow_db_errmsg(const pilcrow_db *db);
+
+/* Size of an index. */
+typedef struct pilcrow_stats {
+    uint64_t documents;   /* Documents (files or buffers) indexed. */
+    uint64_t records;     /* Records (paragraphs, summaries, notes). */
+    uint64_t terms;       /* Distinct terms. */
+    uint64_t bytes;       /* Size of the index on disk, in bytes. */
+} pilcrow_stats;
+
+/* Fill *OUT with the figures of DB.  Returns PILCROW_OK, PILCROW_INVALID
+ * or PILCROW_BACKEND.  Since 0.1. */
+PILCROW_API pilcrow_status pilcrow_db_stats(pilcrow_stats *out,
+                                            pilcrow_db *db);
+
+/* ------------------------------------------------------------------ */
+/* Indexing (handles opened with PILCROW_OPEN_WRITE)                   */
+/* ------------------------------------------------------------------ */
+
+/* Index the document in file PATH under OPTS->doc (see
+ * pilcrow_parse_options), replacing the records it had.  A file whose
+ * size, modification time and checksum are those recorded at its last
+ * indexing is not read again: PILCROW_UNCHANGED.  Changes become visible
+ * to readers at the next commit; the library commits by itself every
+ * few thousand records.  If N_RECORDS is not NULL it receives the number
+ * of records indexed.  Returns PILCROW_OK, PILCROW_UNCHANGED, or the
+ * errors of pilcrow_doc_parse_file() (the index is unchanged for this
+ * file) and PILCROW_READONLY, PILCROW_IO, PILCROW_BACKEND (a write
+ * failed: the index is at its last commit).  Since 0.1. */
+PILCROW_API pilcrow_status
+pilcrow_index_file(pilcrow_db *db, const char *path,
+                   const pilcrow_parse_options *opts, size_t *n_records);
+
+/* Add the records of DOC to DB, replacing every record DB had for
+ * pilcrow_doc_id(DOC).  DOC stays the caller's.  Returns PILCROW_OK,
+ * PILCROW_INVALID, PILCROW_READONLY, PILCROW_NOMEM, PILCROW_IO or
+ * PILCROW_BACKEND.  Since 0.1. */
+PILCROW_API pilcrow_status pilcrow_index_doc(pilcrow_db *db,
+                                             const pilcrow_doc *doc);
+
+/* Delete every record of document DOC.  Returns PILCROW_OK,
+ * PILCROW_NOTFOUND (no such document), PILCROW_READONLY or
+ * PILCROW_BACKEND.  Since 0.1. */
+PILCROW_API pilcrow_status pilcrow_index_delete(pilcrow_db *db,
+                                                const char *doc);
+
+/* Delete the records of every indexed file that no longer exists.
+ * N_DELETED, if not NULL, receives the number of documents deleted.
+ * Since 0.1. */
+PILCROW_API pilcrow_status pilcrow_index_prune(pilcrow_db *db,
+                                               size_t *n_deleted);
+
+/* Make every change so far durable and visible to readers.  Returns
+ * PILCROW_OK, PILCROW_READONLY, PILCROW_IO or PILCROW_BACKEND (the index
+ * is then at its previous commit).  Since 0.1. */
+PILCROW_API pilcrow_status pilcrow_index_commit(pilcrow_db *db);
+
+/* Merge the N_SHARDS indexes in SHARDS into the new index DST, which
+ * must not exist, compacting them.  Shards hold distinct documents (one
+ * per worker of a parallel build).  Returns PILCROW_OK, PILCROW_EXISTS,
+ * PILCROW_INVALID, PILCROW_NOTFOUND, PILCROW_IO or PILCROW_BACKEND, with
+ * a message in *ERRMSG if ERRMSG is not NULL.  Since 0.1. */
+PILCROW_API pilcrow_status
+pilcrow_db_merge(const char *dst, const char *const *shards,
+                 size_t n_shards, char **errmsg);
+
+/* ------------------------------------------------------------------ */
+/* Searching                                                           */
+/* ------------------------------------------------------------------ */
+
+/* Options for a query.  Initialise with PILCROW_QUERY_OPTIONS_INIT.
+ * Since 0.1. */
+typedef struct pilcrow_query_options {
+    unsigned version;          /* PILCROW_QUERY_OPTIONS_VERSION. */
+    const char *language;      /* Analysis of the query text ("en");
+                                * NULL: every language in the index. */
+    size_t snippet_bytes;      /* Target snippet length in bytes; 0: 220;
+                                * records shorter than 1.5 times this are
+                                * shown whole. */
+    const char *hl_start;      /* Marker before a highlighted span for
+                                * pilcrow_hits_marked_snippet(); NULL "[" */
+    const char *hl_end;        /* Marker after it; NULL: "]". */
+} pilcrow_query_options;
+
+#define PILCROW_QUERY_OPTIONS_VERSION 1
+#define PILCROW_QUERY_OPTIONS_INIT \
+    { PILCROW_QUERY_OPTIONS_VERSION, NULL, 0, NULL, NULL }
+
+/* Parse query TEXT for DB (the syntax is in pilcrow(1): words ANDed,
+ * OR, NOT, -word, "phrase", NEAR, word*, parentheses, doc:, kind:,
+ * section:, symbol:, year:).  OPTS may be NULL.  On success *OUT is a new
+ * query for pilcrow_query_free(), also freed by pilcrow_db_close().
+ * Returns PILCROW_OK, PILCROW_INVALID, PILCROW_NOMEM or PILCROW_BADQUERY
+ * (pilcrow_db_errmsg() then reads "column N: what is wrong").
+ * Since 0.1. */
+PILCROW_API pilcrow_status
+pilcrow_query_new(pilcrow_query **out, pilcrow_db *db, const char *text,
+                  const pilcrow_query_options *opts);
+
+/* Run Q: rank its matches and return those of rank OFFSET + 1 to
+ * OFFSET + LIMIT in *OUT, a new result set for pilcrow_hits_free() (also
+ * freed with Q).  Returns PILCROW_OK (even when nothing matched; see
+ * pilcrow_hits_total()), PILCROW_INVALID, PILCROW_NOMEM, PILCROW_CORRUPT
+ * or PILCROW_BACKEND.  Since 0.1. */
+PILCROW_API pilcrow_status
+pilcrow_query_run(pilcrow_hits **out, pilcrow_query *q, size_t offset,
+                  size_t limit);
+
+/* A spelling suggestion for Q's words: a query text in which unknown
+ * words are replaced by close words of the index.  On PILCROW_OK *OUT is
+ * the suggestion for pilcrow_free(); PILCROW_DONE when there is none.
+ * Since 0.1. */
+PILCROW_API pilcrow_status pilcrow_query_suggest(char **out,
+                                                 pilcrow_query *q);
+
+/* Release Q and its hits.  Accepts NULL.  Since 0.1. */
+PILCROW_API void pilcrow_query_free(pilcrow_query *q);
+
+/* An estimate of the number of records matching, over all pages (exact
+ * when small).  Since 0.1. */
+PILCROW_API uint64_t pilcrow_hits_total(const pilcrow_hits *hits);
+
+/* Advance to the next hit (to the first on the first call).  Returns
+ * PILCROW_OK, PILCROW_DONE after the last, or an error (PILCROW_NOMEM,
+ * PILCROW_CORRUPT: a stored record cannot be decoded).  The accessors
+ * below describe the current hit; their pointers are borrowed until the
+ * next call to pilcrow_hits_next() or pilcrow_hits_free().  Since 0.1. */
+PILCROW_API pilcrow_status pilcrow_hits_next(pilcrow_hits *hits);
+
+/* Rank (1-based, counting the offset) and relevance score of the
+ * current hit.  Since 0.1. */
+PILCROW_API size_t pilcrow_hits_rank(const pilcrow_hits *hits);
+PILCROW_API double pilcrow_hits_score(const pilcrow_hits *hits);
+
+/* The record of the current hit, with every field.  Since 0.1. */
+PILCROW_API const pilcrow_record *
+pilcrow_hits_record(const pilcrow_hits *hits);
+
+/* The snippet of the current hit: the window of the record's text that
+ * best covers the query's terms, cut at word boundaries, with "…" where
+ * cut.  SNIPPET_LEN receives its length in bytes if not NULL.
+ * Since 0.1. */
+PILCROW_API const char *pilcrow_hits_snippet(const pilcrow_hits *hits,
+                                             size_t *snippet_len);
+
+/* The highlighted spans of the snippet: *N_SPANS pairs of byte offsets
+ * [start, end) into pilcrow_hits_snippet()'s text, in order, not
+ * overlapping; element 2i is the start of span i, 2i+1 its end.
+ * Since 0.1. */
+PILCROW_API const size_t *
+pilcrow_hits_highlights(const pilcrow_hits *hits, size_t *n_spans);
+
+/* The snippet with each highlighted span between the query options'
+ * hl_start and hl_end markers, in a new string for pilcrow_free().
+ * Returns PILCROW_OK, PILCROW_INVALID or PILCROW_NOMEM.  Since 0.1. */
+PILCROW_API pilcrow_status
+pilcrow_hits_marked_snippet(char **out, const pilcrow_hits *hits);
+
+/* Release HITS.  Accepts NULL.  Since 0.1. */
+PILCROW_API void pilcrow_hits_free(pilcrow_hits *hits);
+
+/* Look up one record: document DOC, anchor ANCHOR ("7", "para. 7",
+ * "para.7", "note 1", "note:1", "summary:1", "summary, para. 1",
+ * "annex I, para. 3").  On success *OUT is a new record for
+ * pilcrow_record_free().  Returns PILCROW_OK, PILCROW_NOTFOUND,
+ * PILCROW_INVALID (an anchor that is not one), PILCROW_NOMEM,
+ * PILCROW_CORRUPT or PILCROW_BACKEND.  Since 0.1. */
+PILCROW_API pilcrow_status
+pilcrow_db_get_record(pilcrow_record **out, pilcrow_db *db,
+                      const char *doc, const char *anchor);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* PILCROW_H */

@@ -1,0 +1,166 @@
+/*
+ * shim.h - the C interface to Xapian (pcx_*).  C types only: the C
+ * library includes this; only the .cc files of src/xapian-shim include <xapian.h>.
+ * Every function catches every C++ exception and turns it into a
+ * pilcrow_status plus a message readable with pcx_errmsg().
+ */
+#ifndef PILCROW_SHIM_H
+#define PILCROW_SHIM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "pilcrow.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct pcx_db pcx_db;
+typedef struct pcx_doc pcx_doc;
+
+/* ---- Unicode (unicode.cc): Xapian::Unicode's tables ------------------ */
+
+/* Non-zero if CP is a word character (letter, mark, digit, connector). */
+int pcx_unicode_is_wordchar(uint32_t cp);
+/* CP lower-cased. */
+uint32_t pcx_unicode_tolower(uint32_t cp);
+/* The Xapian::Unicode::category of CP, as an int. */
+int pcx_unicode_category(uint32_t cp);
+
+/* ---- databases (db.cc) ---------------------------------------------- */
+
+/* Open (FLAGS: PILCROW_OPEN_*) the Xapian database at PATH.  On failure
+ * *OUT is NULL and ERR (ERR_SIZE bytes) holds the message. */
+pilcrow_status pcx_db_open(pcx_db **out, const char *path, unsigned flags,
+                           char *err, size_t err_size);
+/* Close X, committing a writable database.  Accepts NULL. */
+void pcx_db_close(pcx_db *x);
+/* The message of the last failure on X ("" if none). */
+const char *pcx_errmsg(const pcx_db *x);
+
+pilcrow_status pcx_db_commit(pcx_db *x);
+/* Reopen a reader at the latest commit. */
+pilcrow_status pcx_db_reopen(pcx_db *x);
+
+/* Counts: *N_DOCS Xapian documents (records); *N_TERMS distinct terms of
+ * PREFIX-less content plus all others (walks the term list). */
+pilcrow_status pcx_db_counts(pcx_db *x, uint64_t *n_docs,
+                             uint64_t *n_terms);
+/* Number of records indexed by TERM (exact). */
+pilcrow_status pcx_db_termfreq(pcx_db *x, const char *term, size_t len,
+                               uint64_t *freq);
+
+/* Metadata: *VAL is a new pc_malloc'd copy (NUL-terminated, *VAL_LEN
+ * bytes); an absent key gives "" (length 0). */
+pilcrow_status pcx_db_get_metadata(pcx_db *x, const char *key, char **val,
+                                   size_t *val_len);
+pilcrow_status pcx_db_set_metadata(pcx_db *x, const char *key,
+                                   const char *val, size_t val_len);
+/* Call FN for each metadata key starting with PREFIX, in order, with its
+ * value.  FN returning non-zero stops (PILCROW_DONE). */
+typedef int pcx_kv_fn(const char *key, size_t key_len, const char *val,
+                      size_t val_len, void *payload);
+pilcrow_status pcx_db_metadata_each(pcx_db *x, const char *prefix,
+                                    pcx_kv_fn *fn, void *payload);
+/* Call FN for each term starting with PREFIX, with its term frequency
+ * (as a decimal string in VAL, VAL_LEN); non-zero from FN stops. */
+pilcrow_status pcx_db_terms_each(pcx_db *x, const char *prefix,
+                                 pcx_kv_fn *fn, void *payload);
+
+/* Merge (compact) the N databases at SRCS into the new database DST. */
+pilcrow_status pcx_db_merge(const char *dst, const char *const *srcs,
+                            size_t n, char *err, size_t err_size);
+
+/* ---- documents (index.cc) ------------------------------------------- */
+
+/* A Xapian::Document under construction, reused across records. */
+pilcrow_status pcx_doc_new(pcx_doc **out, pcx_db *x);
+void pcx_doc_free(pcx_doc *d);
+/* Empty D for the next record. */
+void pcx_doc_clear(pcx_doc *d);
+pilcrow_status pcx_doc_add_posting(pcx_doc *d, const char *term, size_t len,
+                                   uint32_t pos);
+/* A boolean term (no positions, wdf 0). */
+pilcrow_status pcx_doc_add_boolean(pcx_doc *d, const char *term,
+                                   size_t len);
+pilcrow_status pcx_doc_set_value(pcx_doc *d, unsigned slot, const char *v,
+                                 size_t len);
+pilcrow_status pcx_doc_set_data(pcx_doc *d, const char *data, size_t len);
+/* Add D to X (a fresh id). */
+pilcrow_status pcx_db_add(pcx_db *x, pcx_doc *d);
+/* Delete every document indexed by TERM; *N_DELETED (may be NULL) gets
+ * how many there were. */
+pilcrow_status pcx_db_delete_term(pcx_db *x, const char *term, size_t len,
+                                  uint64_t *n_deleted);
+
+/* ---- queries (query.cc) --------------------------------------------- */
+
+/* A query is a tree given in postfix order: leaves push a query, and an
+ * operator node pops its N_CHILDREN operands and pushes the result.
+ * The last node is the root. */
+enum pcx_op {
+    PCX_TERM,          /* leaf: TERM, wqf 1, position POS (for phrases) */
+    PCX_BOOLEAN,       /* leaf: TERM as a filter (no weight) */
+    PCX_WILDCARD,      /* leaf: terms starting with TERM */
+    PCX_ALL,           /* leaf: every document */
+    PCX_NOTHING,       /* leaf: no document */
+    PCX_AND,
+    PCX_OR,
+    PCX_AND_NOT,       /* first operand minus the OR of the others */
+    PCX_FILTER,        /* first operand, filtered by the AND of others */
+    PCX_PHRASE,        /* terms in order within WINDOW (0 = count) */
+    PCX_NEAR,          /* terms in any order within WINDOW */
+    PCX_VALUE_RANGE,   /* leaf: value SLOT between TERM and TERM2 */
+    PCX_SCALE          /* one operand, weight scaled by FACTOR */
+};
+
+struct pcx_qnode {
+    enum pcx_op op;
+    const char *term;      /* leaves */
+    size_t term_len;
+    const char *term2;     /* PCX_VALUE_RANGE: upper bound */
+    size_t term2_len;
+    unsigned slot;         /* PCX_VALUE_RANGE */
+    unsigned n_children;   /* operators */
+    unsigned window;       /* PCX_PHRASE, PCX_NEAR */
+    double factor;         /* PCX_SCALE */
+};
+
+/* One match as the shim returns it. */
+struct pcx_match {
+    uint32_t docid;        /* Xapian document id */
+    double weight;         /* BM25 weight */
+    char *data;            /* stored record data (pc_malloc'd) */
+    size_t data_len;
+};
+
+struct pcx_result {
+    struct pcx_match *matches;  /* pc_malloc'd array */
+    size_t n_matches;
+    uint64_t estimate;          /* matches over all ranks */
+};
+
+/* Run the query of N nodes over X and return ranks FIRST .. FIRST +
+ * MAXITEMS - 1 (0-based) in *OUT.  CHECK_AT_LEAST as for Enquire.  An
+ * unknown wildcard expansion or an empty tree matches nothing. */
+pilcrow_status pcx_query_run(pcx_db *x, const struct pcx_qnode *nodes,
+                             size_t n, size_t first, size_t maxitems,
+                             size_t check_at_least, struct pcx_result *out);
+void pcx_result_free(struct pcx_result *r);
+
+/* The stored data of the one document indexed by TERM (a Q unique-id
+ * term): *DATA is pc_malloc'd.  PILCROW_NOTFOUND if there is none. */
+pilcrow_status pcx_db_get_by_term(pcx_db *x, const char *term, size_t len,
+                                  char **data, size_t *data_len);
+
+/* The terms of document DOCID matching PREFIX (for expanding wildcards
+ * into highlights): FN is called with each term (VAL NULL). */
+pilcrow_status pcx_doc_terms_each(pcx_db *x, uint32_t docid,
+                                  pcx_kv_fn *fn, void *payload);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* PILCROW_SHIM_H */

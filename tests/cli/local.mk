@@ -1,0 +1,1 @@
+# tests/cli/local.mk: filled in by its owner.

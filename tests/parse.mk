@@ -1,0 +1,1 @@
+# tests/parse.mk: filled in by its owner.
