@@ -1,1 +1,2 @@
-# tests/unit/local.mk: filled in by its owner.
+# Unit tests of the core library (owner: core).  Each is a C program
+# linked with the convenience library so it reaches internals.

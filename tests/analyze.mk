@@ -1,0 +1,1 @@
+# tests/analyze.mk: filled in by its owner.
