@@ -1,1 +1,429 @@
-/* placeholder: filled in by its owner. */
+/*
+ * db.c - pilcrow_db handles: open/close, messages, child objects,
+ * analysers, statistics, record lookup and merging shards.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "pilcrow-private.h"
+#include "shim.h"
+
+/* The format this library writes and reads (metadata PC_META_FORMAT). */
+#define PC_FORMAT "1"
+
+/* Create directory PATH and its missing parents.  Returns 0 or -1 with
+ * errno set. */
+static int
+mkdir_p(const char *path)
+{
+    char tmp[4096];
+    size_t n = strlen(path), i;
+
+    if (n == 0 || n >= sizeof(tmp)) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    memcpy(tmp, path, n + 1);
+    for (i = 1; i < n; i++) {
+        if (tmp[i] != '/')
+            continue;
+        tmp[i] = '\0';
+        if (mkdir(tmp, 0777) != 0 && errno != EEXIST)
+            return -1;
+        tmp[i] = '/';
+    }
+    if (mkdir(tmp, 0777) != 0 && errno != EEXIST)
+        return -1;
+    return 0;
+}
+
+/* True if directory PATH holds entries other than "." and "..". */
+static int
+dir_has_entries(const char *path)
+{
+    DIR *d = opendir(path);
+    struct dirent *e;
+    int found = 0;
+
+    if (d == NULL)
+        return 0;
+    while (!found && (e = readdir(d)) != NULL)
+        found = strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+    closedir(d);
+    return found;
+}
+
+/* True if PATH/NAME exists. */
+static int
+has_file(const char *path, const char *name)
+{
+    char tmp[4096];
+    struct stat sb;
+
+    if ((size_t)snprintf(tmp, sizeof(tmp), "%s/%s", path, name)
+        >= sizeof(tmp))
+        return 0;
+    return stat(tmp, &sb) == 0;
+}
+
+/* Check PATH before handing it to Xapian, so the messages speak of the
+ * user's directory rather than of Xapian's files. */
+static pilcrow_status
+check_path(const char *path, unsigned flags, char **errmsg)
+{
+    struct stat sb;
+
+    if (stat(path, &sb) != 0) {
+        if (errno != ENOENT)
+            return pc_errmsg(errmsg, PILCROW_IO, "cannot open index %s: %s",
+                             path, strerror(errno));
+        if (!(flags & PILCROW_OPEN_CREATE))
+            return pc_errmsg(errmsg, PILCROW_NOTFOUND,
+                             "no index at %s (run 'pilcrow index' first)",
+                             path);
+        if (mkdir_p(path) != 0)
+            return pc_errmsg(errmsg, PILCROW_IO,
+                             "cannot create index directory %s: %s", path,
+                             strerror(errno));
+        return PILCROW_OK;
+    }
+    if (!S_ISDIR(sb.st_mode))
+        return pc_errmsg(errmsg, PILCROW_NOTFOUND,
+                         "%s is not an index directory", path);
+    if (!has_file(path, "iamglass") && !has_file(path, "iamchert") &&
+        !has_file(path, "XAPIANDB")) {
+        if ((flags & PILCROW_OPEN_CREATE) && !dir_has_entries(path))
+            return PILCROW_OK;
+        return pc_errmsg(errmsg, PILCROW_NOTFOUND,
+                         "%s is not a pilcrow index", path);
+    }
+    return PILCROW_OK;
+}
+
+pilcrow_status
+pilcrow_db_open(pilcrow_db **out, const char *path, unsigned flags,
+                char **errmsg)
+{
+    pilcrow_db *db = NULL;
+    pilcrow_status st;
+    char err[512];
+    char *fmt = NULL;
+    size_t fmt_len = 0;
+
+    if (errmsg != NULL)
+        *errmsg = NULL;
+    if (out == NULL)
+        return PILCROW_INVALID;
+    *out = NULL;
+    if (path == NULL || *path == '\0' ||
+        (flags & ~(PILCROW_OPEN_WRITE | PILCROW_OPEN_CREATE)) != 0 ||
+        flags == PILCROW_OPEN_CREATE)
+        return pc_errmsg(errmsg, PILCROW_INVALID, "invalid index path or flags");
+    if ((st = check_path(path, flags, errmsg)) < 0)
+        return st;
+    if ((db = pc_calloc(1, sizeof(*db))) == NULL ||
+        (db->path = pc_strdup(path)) == NULL) {
+        st = pc_errmsg(errmsg, PILCROW_NOMEM, "out of memory");
+        goto fail;
+    }
+    db->flags = flags;
+    db->children.next = db->children.prev = &db->children;
+    if ((st = pcx_db_open(&db->x, path, flags, err, sizeof(err))) < 0) {
+        if (st == PILCROW_LOCKED)
+            pc_errmsg(errmsg, st, "index %s is locked by another writer",
+                      path);
+        else if (st == PILCROW_NOTFOUND)
+            pc_errmsg(errmsg, st, "%s is not a pilcrow index", path);
+        else
+            pc_errmsg(errmsg, st, "cannot open index %s: %s", path, err);
+        goto fail;
+    }
+    /* Stamp a new index with our format; refuse a foreign one. */
+    if ((st = pcx_db_get_metadata(db->x, PC_META_FORMAT, &fmt, &fmt_len)) < 0) {
+        pc_errmsg(errmsg, st, "cannot open index %s: %s", path,
+                  pcx_errmsg(db->x));
+        goto fail;
+    }
+    if (fmt_len == 0 && (flags & PILCROW_OPEN_WRITE)) {
+        uint64_t n_docs = 0, n_terms = 0;
+        if ((st = pcx_db_counts(db->x, &n_docs, &n_terms)) < 0 ||
+            (n_docs == 0 &&
+             (st = pcx_db_set_metadata(db->x, PC_META_FORMAT, PC_FORMAT,
+                                       strlen(PC_FORMAT))) < 0)) {
+            pc_errmsg(errmsg, st, "cannot open index %s: %s", path,
+                      pcx_errmsg(db->x));
+            goto fail;
+        }
+        if (n_docs == 0) {
+            pc_free(fmt);
+            if ((fmt = pc_strdup(PC_FORMAT)) == NULL) {
+                st = pc_errmsg(errmsg, PILCROW_NOMEM, "out of memory");
+                goto fail;
+            }
+            fmt_len = strlen(fmt);
+        }
+    }
+    if (fmt_len == 0 || strcmp(fmt, PC_FORMAT) != 0) {
+        st = pc_errmsg(errmsg, fmt_len ? PILCROW_CORRUPT : PILCROW_NOTFOUND,
+                       fmt_len ? "index %s has format %s; this pilcrow "
+                       "reads format " PC_FORMAT
+                       : "%s is not a pilcrow index%s", path,
+                       fmt_len ? fmt : "");
+        goto fail;
+    }
+    pc_free(fmt);
+    *out = db;
+    return PILCROW_OK;
+fail:
+    pc_free(fmt);
+    if (db != NULL) {
+        pcx_db_close(db->x);
+        pc_free(db->path);
+        pc_free(db);
+    }
+    return st;
+}
+
+void
+pilcrow_db_close(pilcrow_db *db)
+{
+    size_t i;
+
+    if (db == NULL)
+        return;
+    while (db->children.next != &db->children) {
+        struct pc_node *n = db->children.next;
+        pc_db_disown(n);
+        n->release(n);
+    }
+    pcx_db_close(db->x);
+    for (i = 0; i < db->n_analyzers; i++)
+        pc_analyzer_free(db->analyzers[i]);
+    pc_buf_free(&db->msg);
+    pc_free(db->path);
+    pc_free(db);
+}
+
+void
+pc_db_adopt(pilcrow_db *db, struct pc_node *node)
+{
+    node->next = db->children.next;
+    node->prev = &db->children;
+    db->children.next->prev = node;
+    db->children.next = node;
+}
+
+void
+pc_db_disown(struct pc_node *node)
+{
+    if (node->next == NULL)
+        return;
+    node->prev->next = node->next;
+    node->next->prev = node->prev;
+    node->next = node->prev = NULL;
+}
+
+struct pc_analyzer *
+pc_db_analyzer(pilcrow_db *db, const char *lang, pilcrow_status *st)
+{
+    struct pc_analyzer *a;
+    size_t i;
+
+    for (i = 0; i < db->n_analyzers; i++)
+        if (strcmp(pc_analyzer_language(db->analyzers[i]), lang) == 0)
+            return db->analyzers[i];
+    if (db->n_analyzers == sizeof(db->analyzers) / sizeof(db->analyzers[0])) {
+        *st = pc_db_error(db, PILCROW_INVALID, "too many languages");
+        return NULL;
+    }
+    if ((*st = pc_analyzer_new(&a, lang)) < 0) {
+        pc_db_error(db, *st, *st == PILCROW_NOMEM ? "out of memory"
+                    : "no analyser for language '%s'", lang);
+        return NULL;
+    }
+    db->analyzers[db->n_analyzers++] = a;
+    return a;
+}
+
+/* Sum the sizes of the files in directory PATH (Xapian's are flat). */
+static uint64_t
+dir_bytes(const char *path)
+{
+    DIR *d = opendir(path);
+    struct dirent *e;
+    struct stat sb;
+    char tmp[4096];
+    uint64_t total = 0;
+
+    if (d == NULL)
+        return 0;
+    while ((e = readdir(d)) != NULL) {
+        if ((size_t)snprintf(tmp, sizeof(tmp), "%s/%s", path, e->d_name)
+            >= sizeof(tmp))
+            continue;
+        if (stat(tmp, &sb) == 0 && S_ISREG(sb.st_mode))
+            total += (uint64_t)sb.st_size;
+    }
+    closedir(d);
+    return total;
+}
+
+/* Count metadata keys with prefix d: (one per document). */
+static int
+count_key(const char *key, size_t key_len, const char *val, size_t val_len,
+          void *payload)
+{
+    (void)key, (void)key_len, (void)val, (void)val_len;
+    ++*(uint64_t *)payload;
+    return 0;
+}
+
+pilcrow_status
+pilcrow_db_stats(pilcrow_stats *out, pilcrow_db *db)
+{
+    pilcrow_status st;
+
+    if (out == NULL || db == NULL)
+        return PILCROW_INVALID;
+    pc_db_clear_error(db);
+    memset(out, 0, sizeof(*out));
+    if ((st = pcx_db_counts(db->x, &out->records, &out->terms)) < 0 ||
+        (st = pcx_db_metadata_each(db->x, PC_META_DOC, count_key,
+                                   &out->documents)) < 0)
+        return pc_db_shim_error(db, st);
+    out->bytes = dir_bytes(db->path);
+    return PILCROW_OK;
+}
+
+pilcrow_status
+pc_db_docmeta(pilcrow_db *db, struct pilcrow_record *r, struct pc_arena *a,
+              const char *doc)
+{
+    pilcrow_status st = PILCROW_OK;
+    struct pc_buf key = PC_BUF_INIT;
+    char *val = NULL;
+    size_t len = 0;
+
+    pc_buf_puts(&st, &key, PC_META_DOC);
+    pc_buf_puts(&st, &key, doc);
+    if (st < 0)
+        return pc_db_error(db, st, "out of memory");
+    if ((st = pcx_db_get_metadata(db->x, key.data, &val, &len)) < 0) {
+        pc_buf_free(&key);
+        return pc_db_shim_error(db, st);
+    }
+    pc_buf_free(&key);
+    if (len == 0)
+        st = pc_db_error(db, PILCROW_CORRUPT,
+                         "no metadata for document %s", doc);
+    else if ((st = pc_store_decode_docmeta(r, a, val, len)) < 0)
+        pc_db_error(db, st, "cannot decode metadata of document %s", doc);
+    pc_free(val);
+    return st;
+}
+
+/* Release a standalone record. */
+void
+pilcrow_record_free(pilcrow_record *r)
+{
+    struct pc_arena a;
+
+    if (r == NULL || r->own == NULL)
+        return;
+    a = *r->own;
+    /* r and r->own live in the arena itself. */
+    pc_arena_free(&a);
+}
+
+pilcrow_status
+pilcrow_db_get_record(pilcrow_record **out, pilcrow_db *db, const char *doc,
+                      const char *anchor)
+{
+    pilcrow_status st = PILCROW_OK;
+    struct pc_buf term = PC_BUF_INIT;
+    struct pc_arena arena = PC_ARENA_INIT;
+    struct pilcrow_record *r;
+    struct pc_buf abuf = PC_BUF_INIT;
+    pilcrow_kind kind;
+    char annex[64], number[64];
+    int annex_set;
+    char *data = NULL;
+    size_t len = 0;
+
+    if (out == NULL || db == NULL || doc == NULL || anchor == NULL)
+        return PILCROW_INVALID;
+    *out = NULL;
+    pc_db_clear_error(db);
+    if (pc_anchor_parse(anchor, &kind, annex, sizeof(annex), &annex_set,
+                        number, sizeof(number)) < 0)
+        return pc_db_error(db, PILCROW_INVALID, "'%s' is not an anchor "
+                           "(try 7, para. 7, note 1, summary 1)", anchor);
+    pc_uid_term(&st, &term, doc, kind, annex_set ? annex : NULL, number);
+    if (st < 0)
+        return pc_db_error(db, st, "out of memory");
+    st = pcx_db_get_by_term(db->x, term.data, term.len, &data, &len);
+    pc_buf_free(&term);
+    if (st == PILCROW_NOTFOUND)
+        return pc_db_error(db, st, "no record %s in %s", anchor, doc);
+    if (st < 0)
+        return pc_db_shim_error(db, st);
+    r = pc_arena_alloc(&st, &arena, sizeof(*r));
+    if (r != NULL) {
+        memset(r, 0, sizeof(*r));
+        r->own = pc_arena_alloc(&st, &arena, sizeof(*r->own));
+    }
+    if (st < 0) {
+        st = pc_db_error(db, st, "out of memory");
+        goto fail;
+    }
+    if ((st = pc_store_decode(r, &arena, data, len)) < 0) {
+        pc_db_error(db, st, st == PILCROW_NOMEM ? "out of memory"
+                    : "stored record %s of %s is damaged", anchor, doc);
+        goto fail;
+    }
+    if ((st = pc_db_docmeta(db, r, &arena, doc)) < 0)
+        goto fail;
+    pc_anchor_format(&st, &abuf, r->kind, r->annex, r->number);
+    r->anchor = pc_arena_strndup(&st, &arena, abuf.data ? abuf.data : "",
+                                 abuf.len);
+    pc_buf_free(&abuf);
+    if (st < 0) {
+        pc_db_error(db, st, "out of memory");
+        goto fail;
+    }
+    pc_free(data);
+    *r->own = arena;
+    *out = r;
+    return PILCROW_OK;
+fail:
+    pc_buf_free(&abuf);
+    pc_free(data);
+    pc_arena_free(&arena);
+    return st;
+}
+
+pilcrow_status
+pilcrow_db_merge(const char *dst, const char *const *shards, size_t n_shards,
+                 char **errmsg)
+{
+    char err[512];
+    struct stat sb;
+    pilcrow_status st;
+    size_t i;
+
+    if (errmsg != NULL)
+        *errmsg = NULL;
+    if (dst == NULL || shards == NULL || n_shards == 0)
+        return pc_errmsg(errmsg, PILCROW_INVALID, "nothing to merge");
+    for (i = 0; i < n_shards; i++)
+        if (shards[i] == NULL)
+            return pc_errmsg(errmsg, PILCROW_INVALID, "nothing to merge");
+    if (stat(dst, &sb) == 0)
+        return pc_errmsg(errmsg, PILCROW_EXISTS, "%s already exists", dst);
+    if ((st = pcx_db_merge(dst, shards, n_shards, err, sizeof(err))) < 0)
+        return pc_errmsg(errmsg, st, "cannot merge into %s: %s", dst, err);
+    return PILCROW_OK;
+}

@@ -315,4 +315,30 @@ void pc_db_disown(struct pc_node *node);
 struct pc_analyzer *pc_db_analyzer(pilcrow_db *db, const char *lang,
                                    pilcrow_status *st);
 
+/* ================================================================== */
+/* index.c: term names shared by indexing, queries and lookups         */
+/* ================================================================== */
+
+/* Append to B the unique-id term of a record (design.md, "Xapian
+ * layout"), or the term shared by every record of document DOC. */
+void pc_uid_term(pilcrow_status *st, struct pc_buf *b, const char *doc,
+                 pilcrow_kind kind, const char *annex, const char *number);
+void pc_doc_term(pilcrow_status *st, struct pc_buf *b, const char *doc);
+
+/* Terms longer than this are replaced by a prefix and a hash. */
+#define PC_MAX_TERM 200
+
+/* Commit automatically after this many records. */
+#define PC_COMMIT_EVERY 10000
+
+/* Metadata key prefixes. */
+#define PC_META_DOC "d:"
+#define PC_META_FILE "f:"
+#define PC_META_FORMAT "pilcrow:format"
+
+/* Fetch the metadata of document DOC from DB into R's doc-level fields,
+ * allocated from A. */
+pilcrow_status pc_db_docmeta(pilcrow_db *db, struct pilcrow_record *r,
+                             struct pc_arena *a, const char *doc);
+
 #endif /* PILCROW_PRIVATE_H */

@@ -1,1 +1,254 @@
-/* placeholder: filled in by its owner. */
+/*
+ * store.c - the stored form of a record (Xapian document data) and of a
+ * document's metadata.  The byte layout is described in doc/design.md
+ * ("Stored record format"); in short:
+ *
+ *   'R' 1 kind varint(seq) str(number) annexflag [str(annex)]
+ *   str(section) str(section_title)
+ *   varint(n_cites) str...  varint(n_cited_by) str...
+ *   codec varint(text_len) text-bytes
+ *
+ * where str is varint(length) + bytes, annexflag is 0 (no annex) or 1,
+ * and codec is 0 (raw) or 1 (zlib deflate, as compress2()).  Document
+ * metadata:
+ *
+ *   'M' 1 flags str(id) [str(symbol)] str(title) [str(date)]
+ *   str(language) str(file)
+ *
+ * where flags bit 0 says a symbol follows and bit 1 a date.  Decoding
+ * checks every length against the data: damaged data gives
+ * PILCROW_CORRUPT, never a read out of bounds.
+ */
+#include <string.h>
+#include <zlib.h>
+
+#include "pilcrow-private.h"
+
+/* Texts shorter than this are kept raw: deflate would not pay. */
+#define STORE_MIN_DEFLATE 64
+
+static void
+put_str(pilcrow_status *st, struct pc_buf *b, const char *s)
+{
+    size_t n = s ? strlen(s) : 0;
+
+    pc_buf_put_varint(st, b, n);
+    pc_buf_append(st, b, s ? s : "", n);
+}
+
+/* Append codec, length and TEXT: deflated when that makes it shorter. */
+static void
+put_text(pilcrow_status *st, struct pc_buf *b, const char *text, size_t len)
+{
+    uLongf zlen;
+    Bytef *z;
+
+    if (*st < 0)
+        return;
+    if (len >= STORE_MIN_DEFLATE) {
+        zlen = compressBound(len);
+        if ((z = pc_malloc(zlen)) == NULL) {
+            *st = PILCROW_NOMEM;
+            return;
+        }
+        if (compress2(z, &zlen, (const Bytef *)text, len, 6) == Z_OK &&
+            zlen < len) {
+            pc_buf_putc(st, b, 1);
+            pc_buf_put_varint(st, b, len);
+            pc_buf_append(st, b, z, zlen);
+            pc_free(z);
+            return;
+        }
+        pc_free(z);
+    }
+    pc_buf_putc(st, b, 0);
+    pc_buf_put_varint(st, b, len);
+    pc_buf_append(st, b, text, len);
+}
+
+void
+pc_store_encode(pilcrow_status *st, struct pc_buf *b,
+                const struct pilcrow_record *r)
+{
+    size_t i;
+
+    pc_buf_putc(st, b, 'R');
+    pc_buf_putc(st, b, 1);
+    pc_buf_putc(st, b, (char)r->kind);
+    pc_buf_put_varint(st, b, r->seq);
+    put_str(st, b, r->number);
+    pc_buf_putc(st, b, r->annex != NULL);
+    if (r->annex != NULL)
+        put_str(st, b, r->annex);
+    put_str(st, b, r->section);
+    put_str(st, b, r->section_title);
+    pc_buf_put_varint(st, b, r->n_cites);
+    for (i = 0; i < r->n_cites; i++)
+        put_str(st, b, r->cites[i]);
+    pc_buf_put_varint(st, b, r->n_cited_by);
+    for (i = 0; i < r->n_cited_by; i++)
+        put_str(st, b, r->cited_by[i]);
+    put_text(st, b, r->text, r->text_len);
+}
+
+/* A cursor over stored bytes. */
+struct reader {
+    const unsigned char *p;
+    const unsigned char *end;
+    int bad;                    /* set on any overrun */
+};
+
+static uint64_t
+get_varint(struct reader *rd)
+{
+    uint64_t v = 0;
+
+    if (!rd->bad && pc_get_varint(&rd->p, rd->end, &v) != 0)
+        rd->bad = 1;
+    return rd->bad ? 0 : v;
+}
+
+static int
+get_byte(struct reader *rd)
+{
+    if (rd->bad || rd->p >= rd->end) {
+        rd->bad = 1;
+        return 0;
+    }
+    return *rd->p++;
+}
+
+/* A string from RD copied into arena A ("" on a damaged record). */
+static const char *
+get_str(pilcrow_status *st, struct reader *rd, struct pc_arena *a)
+{
+    uint64_t n = get_varint(rd);
+    const char *s;
+
+    if (rd->bad || n > (uint64_t)(rd->end - rd->p)) {
+        rd->bad = 1;
+        return "";
+    }
+    s = pc_arena_strndup(st, a, (const char *)rd->p, (size_t)n);
+    rd->p += n;
+    return s ? s : "";
+}
+
+/* A list of strings: count, then each. */
+static const char **
+get_list(pilcrow_status *st, struct reader *rd, struct pc_arena *a,
+         size_t *n_out)
+{
+    uint64_t n = get_varint(rd), i;
+    const char **v;
+
+    *n_out = 0;
+    /* Each string takes at least one byte: bound N by what is left. */
+    if (rd->bad || n > (uint64_t)(rd->end - rd->p)) {
+        rd->bad = 1;
+        return NULL;
+    }
+    if (n == 0)
+        return NULL;
+    if ((v = pc_arena_alloc(st, a, (size_t)n * sizeof(*v))) == NULL)
+        return NULL;
+    for (i = 0; i < n; i++)
+        v[i] = get_str(st, rd, a);
+    *n_out = (size_t)n;
+    return v;
+}
+
+pilcrow_status
+pc_store_decode(struct pilcrow_record *r, struct pc_arena *a,
+                const char *data, size_t len)
+{
+    struct reader rd;
+    pilcrow_status st = PILCROW_OK;
+    int kind, codec;
+    uint64_t tlen;
+    size_t avail;
+    char *text;
+    uLongf out_len;
+
+    rd.p = (const unsigned char *)data;
+    rd.end = rd.p + len;
+    rd.bad = 0;
+    if (get_byte(&rd) != 'R' || get_byte(&rd) != 1)
+        return PILCROW_CORRUPT;
+    kind = get_byte(&rd);
+    if (kind > PILCROW_KIND_NOTE)
+        return PILCROW_CORRUPT;
+    r->kind = (pilcrow_kind)kind;
+    r->seq = (uint32_t)get_varint(&rd);
+    r->number = get_str(&st, &rd, a);
+    r->annex = get_byte(&rd) ? get_str(&st, &rd, a) : NULL;
+    r->section = get_str(&st, &rd, a);
+    r->section_title = get_str(&st, &rd, a);
+    r->cites = get_list(&st, &rd, a, &r->n_cites);
+    r->cited_by = get_list(&st, &rd, a, &r->n_cited_by);
+    codec = get_byte(&rd);
+    tlen = get_varint(&rd);
+    if (st < 0)
+        return st;
+    if (rd.bad || codec > 1 || tlen > ((uint64_t)1 << 31))
+        return PILCROW_CORRUPT;
+    avail = (size_t)(rd.end - rd.p);
+    if ((text = pc_arena_alloc(&st, a, (size_t)tlen + 1)) == NULL)
+        return st;
+    if (codec == 0) {
+        if (avail != tlen)
+            return PILCROW_CORRUPT;
+        memcpy(text, rd.p, (size_t)tlen);
+    } else {
+        out_len = (uLongf)tlen;
+        if (uncompress((Bytef *)text, &out_len, rd.p, avail) != Z_OK ||
+            out_len != tlen)
+            return PILCROW_CORRUPT;
+    }
+    text[tlen] = '\0';
+    r->text = text;
+    r->text_len = (size_t)tlen;
+    return PILCROW_OK;
+}
+
+void
+pc_store_encode_docmeta(pilcrow_status *st, struct pc_buf *b,
+                        const pilcrow_doc *doc)
+{
+    pc_buf_putc(st, b, 'M');
+    pc_buf_putc(st, b, 1);
+    pc_buf_putc(st, b, (char)((doc->symbol != NULL) | (doc->date != NULL) << 1));
+    put_str(st, b, doc->id);
+    if (doc->symbol != NULL)
+        put_str(st, b, doc->symbol);
+    put_str(st, b, doc->title);
+    if (doc->date != NULL)
+        put_str(st, b, doc->date);
+    put_str(st, b, doc->language);
+    put_str(st, b, doc->file);
+}
+
+pilcrow_status
+pc_store_decode_docmeta(struct pilcrow_record *r, struct pc_arena *a,
+                        const char *data, size_t len)
+{
+    struct reader rd;
+    pilcrow_status st = PILCROW_OK;
+    int flags;
+
+    rd.p = (const unsigned char *)data;
+    rd.end = rd.p + len;
+    rd.bad = 0;
+    if (get_byte(&rd) != 'M' || get_byte(&rd) != 1)
+        return PILCROW_CORRUPT;
+    flags = get_byte(&rd);
+    r->doc = get_str(&st, &rd, a);
+    r->symbol = (flags & 1) ? get_str(&st, &rd, a) : NULL;
+    r->title = get_str(&st, &rd, a);
+    r->date = (flags & 2) ? get_str(&st, &rd, a) : NULL;
+    r->language = get_str(&st, &rd, a);
+    r->file = get_str(&st, &rd, a);
+    if (st < 0)
+        return st;
+    return rd.bad || rd.p != rd.end ? PILCROW_CORRUPT : PILCROW_OK;
+}

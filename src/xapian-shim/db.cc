@@ -1,1 +1,196 @@
-/* placeholder: filled in by its owner. */
+/*
+ * db.cc - opening, committing, inspecting and merging Xapian databases.
+ */
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "shim-int.hh"
+
+extern "C" {
+#include "pilcrow-private.h"
+}
+
+extern "C" pilcrow_status
+pcx_db_open(pcx_db **out, const char *path, unsigned flags, char *err,
+            size_t err_size)
+{
+    pcx_db *x = NULL;
+
+    *out = NULL;
+    err[0] = '\0';
+    try {
+        x = new pcx_db();
+        x->msg[0] = '\0';
+        x->db = NULL;
+        x->wdb = NULL;
+        if (flags & PILCROW_OPEN_WRITE) {
+            int action = (flags & PILCROW_OPEN_CREATE)
+                ? Xapian::DB_CREATE_OR_OPEN : Xapian::DB_OPEN;
+            x->wdb = new Xapian::WritableDatabase(path,
+                                                  action | Xapian::DB_BACKEND_GLASS);
+            x->db = x->wdb;
+        } else {
+            x->db = new Xapian::Database(path);
+        }
+        *out = x;
+        return PILCROW_OK;
+    } catch (...) {
+        pilcrow_status st = pcx_from_exception(err, err_size, path);
+        if (x != NULL) {
+            delete x->db;
+            delete x;
+        }
+        return st;
+    }
+}
+
+extern "C" void
+pcx_db_close(pcx_db *x)
+{
+    if (x == NULL)
+        return;
+    try {
+        if (x->wdb != NULL)
+            x->wdb->close();    /* commits pending changes */
+    } catch (...) {
+        /* Nothing to report to: callers wanting errors commit first. */
+    }
+    delete x->db;
+    delete x;
+}
+
+extern "C" pilcrow_status
+pcx_db_commit(pcx_db *x)
+{
+    try {
+        if (x->wdb == NULL)
+            return pcx_note(x, PILCROW_READONLY, "commit: index is read-only");
+        x->wdb->commit();
+        return PILCROW_OK;
+    } catch (...) {
+        return pcx_from_exception(x->msg, sizeof(x->msg), "commit");
+    }
+}
+
+extern "C" pilcrow_status
+pcx_db_reopen(pcx_db *x)
+{
+    try {
+        x->db->reopen();
+        return PILCROW_OK;
+    } catch (...) {
+        return pcx_from_exception(x->msg, sizeof(x->msg), "reopen");
+    }
+}
+
+extern "C" pilcrow_status
+pcx_db_counts(pcx_db *x, uint64_t *n_docs, uint64_t *n_terms)
+{
+    try {
+        uint64_t n = 0;
+        *n_docs = x->db->get_doccount();
+        for (Xapian::TermIterator t = x->db->allterms_begin();
+             t != x->db->allterms_end(); ++t)
+            n++;
+        *n_terms = n;
+        return PILCROW_OK;
+    } catch (...) {
+        return pcx_from_exception(x->msg, sizeof(x->msg), "statistics");
+    }
+}
+
+extern "C" pilcrow_status
+pcx_db_termfreq(pcx_db *x, const char *term, size_t len, uint64_t *freq)
+{
+    try {
+        *freq = x->db->get_termfreq(std::string(term, len));
+        return PILCROW_OK;
+    } catch (...) {
+        return pcx_from_exception(x->msg, sizeof(x->msg), "term frequency");
+    }
+}
+
+extern "C" pilcrow_status
+pcx_db_get_metadata(pcx_db *x, const char *key, char **val, size_t *val_len)
+{
+    *val = NULL;
+    try {
+        std::string v = x->db->get_metadata(key);
+        if ((*val = pcx_copy(v)) == NULL)
+            return pcx_note(x, PILCROW_NOMEM, "metadata: out of memory");
+        *val_len = v.size();
+        return PILCROW_OK;
+    } catch (...) {
+        return pcx_from_exception(x->msg, sizeof(x->msg), "metadata");
+    }
+}
+
+extern "C" pilcrow_status
+pcx_db_set_metadata(pcx_db *x, const char *key, const char *val,
+                    size_t val_len)
+{
+    try {
+        if (x->wdb == NULL)
+            return pcx_note(x, PILCROW_READONLY,
+                            "metadata: index is read-only");
+        x->wdb->set_metadata(key, std::string(val, val_len));
+        return PILCROW_OK;
+    } catch (...) {
+        return pcx_from_exception(x->msg, sizeof(x->msg), "metadata");
+    }
+}
+
+extern "C" pilcrow_status
+pcx_db_metadata_each(pcx_db *x, const char *prefix, pcx_kv_fn *fn,
+                     void *payload)
+{
+    try {
+        for (Xapian::TermIterator k = x->db->metadata_keys_begin(prefix);
+             k != x->db->metadata_keys_end(prefix); ++k) {
+            std::string key = *k;
+            std::string v = x->db->get_metadata(key);
+            if (fn(key.data(), key.size(), v.data(), v.size(), payload))
+                return PILCROW_DONE;
+        }
+        return PILCROW_OK;
+    } catch (...) {
+        return pcx_from_exception(x->msg, sizeof(x->msg), "metadata");
+    }
+}
+
+extern "C" pilcrow_status
+pcx_db_terms_each(pcx_db *x, const char *prefix, pcx_kv_fn *fn,
+                  void *payload)
+{
+    try {
+        char freq[32];
+        for (Xapian::TermIterator t = x->db->allterms_begin(prefix);
+             t != x->db->allterms_end(prefix); ++t) {
+            std::string term = *t;
+            int n = snprintf(freq, sizeof(freq), "%u",
+                             (unsigned)t.get_termfreq());
+            if (fn(term.data(), term.size(), freq, (size_t)n, payload))
+                return PILCROW_DONE;
+        }
+        return PILCROW_OK;
+    } catch (...) {
+        return pcx_from_exception(x->msg, sizeof(x->msg), "terms");
+    }
+}
+
+extern "C" pilcrow_status
+pcx_db_merge(const char *dst, const char *const *srcs, size_t n, char *err,
+             size_t err_size)
+{
+    err[0] = '\0';
+    try {
+        Xapian::Database all;
+        for (size_t i = 0; i < n; i++)
+            all.add_database(Xapian::Database(srcs[i]));
+        all.compact(dst, Xapian::DBCOMPACT_MULTIPASS);
+        return PILCROW_OK;
+    } catch (...) {
+        return pcx_from_exception(err, err_size, dst);
+    }
+}

@@ -1,1 +1,94 @@
-/* placeholder: filled in by its owner. */
+/*
+ * error.cc - the one translator from C++ exceptions to pilcrow_status
+ * (STYLE X4, X5).  Codes say what the caller can do, not which backend
+ * failed.
+ */
+#include <cstdarg>
+#include <cstdio>
+#include <cstring>
+#include <new>
+
+#include "shim-int.hh"
+
+extern "C" {
+#include "pilcrow-private.h"
+}
+
+/* Format "WHAT: MSG" into BUF; never throws. */
+static pilcrow_status
+note(char *buf, size_t buf_size, pilcrow_status st, const char *what,
+     const char *msg) noexcept
+{
+    if (buf != NULL && buf_size > 0)
+        snprintf(buf, buf_size, "%s: %s", what, msg);
+    return st;
+}
+
+pilcrow_status
+pcx_from_exception(char *buf, size_t buf_size, const char *what) noexcept
+{
+    try {
+        throw;
+    } catch (const Xapian::DatabaseLockError &e) {
+        return note(buf, buf_size, PILCROW_LOCKED, what, e.get_msg().c_str());
+    } catch (const Xapian::DatabaseNotFoundError &e) {
+        return note(buf, buf_size, PILCROW_NOTFOUND, what,
+                    e.get_msg().c_str());
+    } catch (const Xapian::DatabaseOpeningError &e) {
+        return note(buf, buf_size, PILCROW_NOTFOUND, what,
+                    e.get_msg().c_str());
+    } catch (const Xapian::DatabaseCorruptError &e) {
+        return note(buf, buf_size, PILCROW_CORRUPT, what,
+                    e.get_msg().c_str());
+    } catch (const Xapian::DatabaseModifiedError &e) {
+        return note(buf, buf_size, PILCROW_RETRY, what, e.get_msg().c_str());
+    } catch (const Xapian::DatabaseError &e) {
+        /* Includes write failures such as a full disk. */
+        return note(buf, buf_size, PILCROW_IO, what, e.get_msg().c_str());
+    } catch (const Xapian::QueryParserError &e) {
+        return note(buf, buf_size, PILCROW_BADQUERY, what,
+                    e.get_msg().c_str());
+    } catch (const Xapian::InvalidArgumentError &e) {
+        return note(buf, buf_size, PILCROW_INVALID, what,
+                    e.get_msg().c_str());
+    } catch (const Xapian::Error &e) {      /* not a std::exception */
+        return note(buf, buf_size, PILCROW_BACKEND, what,
+                    e.get_msg().c_str());
+    } catch (const std::bad_alloc &) {
+        return note(buf, buf_size, PILCROW_NOMEM, what, "out of memory");
+    } catch (const std::exception &e) {
+        return note(buf, buf_size, PILCROW_INTERNAL, what, e.what());
+    } catch (...) {
+        return note(buf, buf_size, PILCROW_INTERNAL, what,
+                    "unexpected C++ exception");
+    }
+}
+
+pilcrow_status
+pcx_note(pcx_db *x, pilcrow_status st, const char *fmt, ...) noexcept
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(x->msg, sizeof(x->msg), fmt, ap);
+    va_end(ap);
+    return st;
+}
+
+char *
+pcx_copy(const std::string &s) noexcept
+{
+    char *p = static_cast<char *>(pc_malloc(s.size() + 1));
+
+    if (p == NULL)
+        return NULL;
+    memcpy(p, s.data(), s.size());
+    p[s.size()] = '\0';
+    return p;
+}
+
+extern "C" const char *
+pcx_errmsg(const pcx_db *x)
+{
+    return x ? x->msg : "";
+}

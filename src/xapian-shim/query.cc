@@ -1,1 +1,184 @@
-/* placeholder: filled in by its owner. */
+/*
+ * query.cc - turn the C query tree (postfix nodes) into a Xapian::Query,
+ * run it with BM25, and copy the matches into C arrays.
+ */
+#include <string>
+#include <vector>
+
+#include "shim-int.hh"
+
+extern "C" {
+#include "pilcrow-private.h"
+}
+
+/* Build the query of the N postfix NODES.  Throws InvalidArgumentError
+ * on a malformed tree (a bug in query.c, reported as such). */
+static Xapian::Query
+build(const struct pcx_qnode *nodes, size_t n)
+{
+    std::vector<Xapian::Query> stack;
+
+    for (size_t i = 0; i < n; i++) {
+        const struct pcx_qnode *q = &nodes[i];
+        std::string term(q->term ? q->term : "", q->term ? q->term_len : 0);
+        switch (q->op) {
+        case PCX_TERM:
+            stack.push_back(Xapian::Query(term, 1, 0));
+            continue;
+        case PCX_BOOLEAN:
+            stack.push_back(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                          Xapian::Query(term), 0.0));
+            continue;
+        case PCX_WILDCARD:
+            stack.push_back(Xapian::Query(Xapian::Query::OP_WILDCARD, term,
+                                          200,
+                                          Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT));
+            continue;
+        case PCX_ALL:
+            stack.push_back(Xapian::Query::MatchAll);
+            continue;
+        case PCX_NOTHING:
+            stack.push_back(Xapian::Query::MatchNothing);
+            continue;
+        case PCX_VALUE_RANGE:
+            stack.push_back(Xapian::Query(Xapian::Query::OP_VALUE_RANGE,
+                                          q->slot, term,
+                                          std::string(q->term2, q->term2_len)));
+            continue;
+        default:
+            break;
+        }
+        if (q->n_children > stack.size() || q->n_children == 0)
+            throw Xapian::InvalidArgumentError("malformed query tree");
+        std::vector<Xapian::Query> kids(stack.end() - q->n_children,
+                                        stack.end());
+        stack.resize(stack.size() - q->n_children);
+        Xapian::Query r;
+        switch (q->op) {
+        case PCX_AND:
+            r = Xapian::Query(Xapian::Query::OP_AND, kids.begin(), kids.end());
+            break;
+        case PCX_OR:
+            r = Xapian::Query(Xapian::Query::OP_OR, kids.begin(), kids.end());
+            break;
+        case PCX_AND_NOT:
+            r = kids[0];
+            if (kids.size() > 1)
+                r = Xapian::Query(Xapian::Query::OP_AND_NOT, r,
+                                  Xapian::Query(Xapian::Query::OP_OR,
+                                                kids.begin() + 1, kids.end()));
+            break;
+        case PCX_FILTER:
+            r = kids[0];
+            if (kids.size() > 1)
+                r = Xapian::Query(Xapian::Query::OP_FILTER, r,
+                                  Xapian::Query(Xapian::Query::OP_AND,
+                                                kids.begin() + 1, kids.end()));
+            break;
+        case PCX_PHRASE:
+            r = Xapian::Query(Xapian::Query::OP_PHRASE, kids.begin(),
+                              kids.end(), q->window);
+            break;
+        case PCX_NEAR:
+            r = Xapian::Query(Xapian::Query::OP_NEAR, kids.begin(), kids.end(),
+                              q->window);
+            break;
+        case PCX_SCALE:
+            r = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, kids[0],
+                              q->factor);
+            break;
+        default:
+            throw Xapian::InvalidArgumentError("unknown query operator");
+        }
+        stack.push_back(r);
+    }
+    if (stack.size() != 1)
+        throw Xapian::InvalidArgumentError("malformed query tree");
+    return stack.back();
+}
+
+extern "C" pilcrow_status
+pcx_query_run(pcx_db *x, const struct pcx_qnode *nodes, size_t n,
+              size_t first, size_t maxitems, size_t check_at_least,
+              struct pcx_result *out)
+{
+    out->matches = NULL;
+    out->n_matches = 0;
+    out->estimate = 0;
+    for (int attempt = 0;; attempt++) {
+        try {
+            Xapian::Enquire enquire(*x->db);
+            enquire.set_query(build(nodes, n));
+            enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.75,
+                                                            0.5));
+            Xapian::MSet mset = enquire.get_mset(first, maxitems,
+                                                 check_at_least);
+            out->estimate = mset.get_matches_estimated();
+            if (mset.size() == 0)
+                return PILCROW_OK;
+            out->matches = static_cast<struct pcx_match *>(
+                pc_calloc(mset.size(), sizeof(*out->matches)));
+            if (out->matches == NULL)
+                return pcx_note(x, PILCROW_NOMEM, "search: out of memory");
+            for (Xapian::MSetIterator m = mset.begin(); m != mset.end(); ++m) {
+                struct pcx_match *r = &out->matches[out->n_matches];
+                std::string data = m.get_document().get_data();
+                r->docid = *m;
+                r->weight = m.get_weight();
+                if ((r->data = pcx_copy(data)) == NULL) {
+                    pcx_result_free(out);
+                    return pcx_note(x, PILCROW_NOMEM, "search: out of memory");
+                }
+                r->data_len = data.size();
+                out->n_matches++;
+            }
+            return PILCROW_OK;
+        } catch (const Xapian::DatabaseModifiedError &) {
+            /* A writer committed under us: reopen once and retry. */
+            pcx_result_free(out);
+            if (attempt == 0) {
+                try {
+                    x->db->reopen();
+                    continue;
+                } catch (...) {
+                    return pcx_from_exception(x->msg, sizeof(x->msg), "search");
+                }
+            }
+            return pcx_note(x, PILCROW_RETRY,
+                            "search: index changed while reading; retry");
+        } catch (...) {
+            pcx_result_free(out);
+            return pcx_from_exception(x->msg, sizeof(x->msg), "search");
+        }
+    }
+}
+
+extern "C" void
+pcx_result_free(struct pcx_result *r)
+{
+    for (size_t i = 0; i < r->n_matches; i++)
+        pc_free(r->matches[i].data);
+    pc_free(r->matches);
+    r->matches = NULL;
+    r->n_matches = 0;
+}
+
+extern "C" pilcrow_status
+pcx_db_get_by_term(pcx_db *x, const char *term, size_t len, char **data,
+                   size_t *data_len)
+{
+    *data = NULL;
+    try {
+        std::string t(term, len);
+        Xapian::PostingIterator p = x->db->postlist_begin(t);
+        if (p == x->db->postlist_end(t))
+            return pcx_note(x, PILCROW_NOTFOUND, "no such record");
+        std::string d = x->db->get_document(*p).get_data();
+        if ((*data = pcx_copy(d)) == NULL)
+            return pcx_note(x, PILCROW_NOMEM, "record: out of memory");
+        *data_len = d.size();
+        return PILCROW_OK;
+    } catch (...) {
+        return pcx_from_exception(x->msg, sizeof(x->msg), "record");
+    }
+}

@@ -154,11 +154,6 @@ void pcx_result_free(struct pcx_result *r);
 pilcrow_status pcx_db_get_by_term(pcx_db *x, const char *term, size_t len,
                                   char **data, size_t *data_len);
 
-/* The terms of document DOCID matching PREFIX (for expanding wildcards
- * into highlights): FN is called with each term (VAL NULL). */
-pilcrow_status pcx_doc_terms_each(pcx_db *x, uint32_t docid,
-                                  pcx_kv_fn *fn, void *payload);
-
 #ifdef __cplusplus
 }
 #endif
