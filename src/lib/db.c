@@ -325,19 +325,6 @@ pc_db_docmeta(pilcrow_db *db, struct pilcrow_record *r, struct pc_arena *a,
     return st;
 }
 
-/* Release a standalone record. */
-void
-pilcrow_record_free(pilcrow_record *r)
-{
-    struct pc_arena a;
-
-    if (r == NULL || r->own == NULL)
-        return;
-    a = *r->own;
-    /* r and r->own live in the arena itself. */
-    pc_arena_free(&a);
-}
-
 pilcrow_status
 pilcrow_db_get_record(pilcrow_record **out, pilcrow_db *db, const char *doc,
                       const char *anchor)
@@ -371,10 +358,8 @@ pilcrow_db_get_record(pilcrow_record **out, pilcrow_db *db, const char *doc,
     if (st < 0)
         return pc_db_shim_error(db, st);
     r = pc_arena_alloc(&st, &arena, sizeof(*r));
-    if (r != NULL) {
+    if (r != NULL)
         memset(r, 0, sizeof(*r));
-        r->own = pc_arena_alloc(&st, &arena, sizeof(*r->own));
-    }
     if (st < 0) {
         st = pc_db_error(db, st, "out of memory");
         goto fail;
@@ -392,6 +377,12 @@ pilcrow_db_get_record(pilcrow_record **out, pilcrow_db *db, const char *doc,
     pc_buf_free(&abuf);
     if (st < 0) {
         pc_db_error(db, st, "out of memory");
+        goto fail;
+    }
+    /* The record lives in its own arena, held by a separate block so
+     * pilcrow_record_free() can release the arena and then the block. */
+    if ((r->own = pc_malloc(sizeof(*r->own))) == NULL) {
+        st = pc_db_error(db, PILCROW_NOMEM, "out of memory");
         goto fail;
     }
     pc_free(data);

@@ -1,1 +1,547 @@
-/* placeholder: filled in by its owner. */
+/*
+ * index.c - records into Xapian documents (terms and layout in
+ * doc/design.md, "Xapian layout"), incremental indexing of files, and
+ * deletion and pruning of documents.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "pilcrow-private.h"
+#include "shim.h"
+
+/* ---- term names ----------------------------------------------------- */
+
+/* Append PREFIX + BODY to B, or PREFIX + "#" + a 64-bit FNV-1a hash of
+ * BODY in hex when the term would pass Xapian's length limit. */
+static void
+put_term(pilcrow_status *st, struct pc_buf *b, char prefix, const char *body,
+         size_t len)
+{
+    uint64_t h = 1469598103934665603ULL;
+    size_t i;
+
+    pc_buf_putc(st, b, prefix);
+    if (len <= PC_MAX_TERM) {
+        pc_buf_append(st, b, body, len);
+        return;
+    }
+    for (i = 0; i < len; i++) {
+        h ^= (unsigned char)body[i];
+        h *= 1099511628211ULL;
+    }
+    pc_buf_printf(st, b, "#%016llx", (unsigned long long)h);
+}
+
+void
+pc_doc_term(pilcrow_status *st, struct pc_buf *b, const char *doc)
+{
+    put_term(st, b, 'D', doc, strlen(doc));
+}
+
+void
+pc_uid_term(pilcrow_status *st, struct pc_buf *b, const char *doc,
+            pilcrow_kind kind, const char *annex, const char *number)
+{
+    static const char letters[] = "psn";
+    struct pc_buf body = PC_BUF_INIT;
+
+    pc_buf_puts(st, &body, doc);
+    pc_buf_putc(st, &body, '#');
+    pc_buf_putc(st, &body, letters[kind <= PILCROW_KIND_NOTE ? kind : 0]);
+    if (annex != NULL) {
+        pc_buf_putc(st, &body, 'a');
+        pc_buf_puts(st, &body, annex);
+    }
+    pc_buf_putc(st, &body, ':');
+    pc_buf_puts(st, &body, number);
+    if (*st >= 0)
+        put_term(st, b, 'Q', body.data, body.len);
+    pc_buf_free(&body);
+}
+
+/* ---- one record ------------------------------------------------------ */
+
+/* State of the token callback while indexing one record. */
+struct posting_ctx {
+    pcx_doc *xdoc;
+    pilcrow_status st;
+};
+
+static int
+add_posting(const struct pc_token *tok, void *payload)
+{
+    struct posting_ctx *c = payload;
+
+    if (tok->term_len == 0 || tok->term_len > PC_MAX_TERM)
+        return 0;
+    c->st = pcx_doc_add_posting(c->xdoc, tok->term, tok->term_len, tok->pos);
+    return c->st < 0;
+}
+
+/* Add the boolean term PREFIX + VALUE (hashed when too long). */
+static pilcrow_status
+add_boolean(pcx_doc *xdoc, struct pc_buf *scratch, char prefix,
+            const char *value, size_t len)
+{
+    pilcrow_status st = PILCROW_OK;
+
+    pc_buf_reset(scratch);
+    put_term(&st, scratch, prefix, value, len);
+    if (st < 0)
+        return st;
+    return pcx_doc_add_boolean(xdoc, scratch->data, scratch->len);
+}
+
+/* Fill XDOC with the terms, values and data of record R of DOC.
+ * SCRATCH is a buffer to reuse.  Returns a status; on a shim failure
+ * the message is in the shim. */
+static pilcrow_status
+build_record(pilcrow_db *db, struct pc_analyzer *an, pcx_doc *xdoc,
+             const pilcrow_doc *doc, const struct pilcrow_record *r,
+             struct pc_buf *scratch)
+{
+    struct posting_ctx ctx;
+    pilcrow_status st = PILCROW_OK;
+    const char *s, *dot;
+    char tmp[16];
+    size_t i, n;
+
+    (void)db;
+    pcx_doc_clear(xdoc);
+    ctx.xdoc = xdoc;
+    ctx.st = PILCROW_OK;
+    st = pc_analyze(an, r->text, r->text_len, add_posting, &ctx);
+    if (ctx.st < 0)
+        return ctx.st;
+    if (st < 0)
+        return st;
+
+    /* Filters. */
+    pc_buf_reset(scratch);
+    st = PILCROW_OK;
+    pc_uid_term(&st, scratch, doc->id, r->kind, r->annex, r->number);
+    if (st < 0 || (st = pcx_doc_add_boolean(xdoc, scratch->data,
+                                            scratch->len)) < 0)
+        return st;
+    if ((st = add_boolean(xdoc, scratch, 'D', doc->id, strlen(doc->id))) < 0)
+        return st;
+    s = pilcrow_kind_name(r->kind);
+    if ((st = add_boolean(xdoc, scratch, 'K', s, strlen(s))) < 0)
+        return st;
+    /* Every level of the section path: II and II.A. */
+    for (s = r->section; s && *s; s = dot + 1) {
+        dot = strchr(s, '.');
+        n = dot ? (size_t)(dot - r->section) : strlen(r->section);
+        if ((st = add_boolean(xdoc, scratch, 'S', r->section, n)) < 0)
+            return st;
+        if (dot == NULL)
+            break;
+    }
+    if (doc->symbol != NULL) {
+        struct pc_buf folded = PC_BUF_INIT;
+        pc_fold(&st, &folded, doc->symbol, strlen(doc->symbol));
+        if (st >= 0)
+            st = add_boolean(xdoc, scratch, 'X', folded.data, folded.len);
+        pc_buf_free(&folded);
+        if (st < 0)
+            return st;
+    }
+    if (doc->date != NULL && strlen(doc->date) >= 4) {
+        if ((st = add_boolean(xdoc, scratch, 'Y', doc->date, 4)) < 0)
+            return st;
+        /* Value 0: the date as YYYYMMDD. */
+        for (i = n = 0; doc->date[i] && n < 8; i++)
+            if (doc->date[i] >= '0' && doc->date[i] <= '9')
+                tmp[n++] = doc->date[i];
+        if ((st = pcx_doc_set_value(xdoc, 0, tmp, n)) < 0)
+            return st;
+    }
+    if ((st = add_boolean(xdoc, scratch, 'L', doc->language,
+                          strlen(doc->language))) < 0)
+        return st;
+    /* Value 1: document order. */
+    snprintf(tmp, sizeof(tmp), "%08x", (unsigned)r->seq);
+    if ((st = pcx_doc_set_value(xdoc, 1, tmp, 8)) < 0)
+        return st;
+
+    pc_buf_reset(scratch);
+    st = PILCROW_OK;
+    pc_store_encode(&st, scratch, r);
+    if (st < 0)
+        return st;
+    return pcx_doc_set_data(xdoc, scratch->data, scratch->len);
+}
+
+/* Commit if enough records are pending. */
+static pilcrow_status
+maybe_commit(pilcrow_db *db)
+{
+    pilcrow_status st;
+
+    if (db->pending < PC_COMMIT_EVERY)
+        return PILCROW_OK;
+    if ((st = pcx_db_commit(db->x)) < 0)
+        return pc_db_shim_error(db, st);
+    db->pending = 0;
+    return PILCROW_OK;
+}
+
+static pilcrow_status
+check_writable(pilcrow_db *db)
+{
+    if (!(db->flags & PILCROW_OPEN_WRITE))
+        return pc_db_error(db, PILCROW_READONLY,
+                           "index %s is open read-only", db->path);
+    return PILCROW_OK;
+}
+
+/* Delete document DOC's records and metadata.  *N_OUT (may be NULL)
+ * gets the number of records deleted. */
+static pilcrow_status
+delete_doc(pilcrow_db *db, const char *doc, uint64_t *n_out)
+{
+    pilcrow_status st = PILCROW_OK;
+    struct pc_buf b = PC_BUF_INIT;
+
+    pc_doc_term(&st, &b, doc);
+    if (st >= 0)
+        st = pcx_db_delete_term(db->x, b.data, b.len, n_out);
+    if (st >= 0) {
+        pc_buf_reset(&b);
+        pc_buf_puts(&st, &b, PC_META_DOC);
+        pc_buf_puts(&st, &b, doc);
+        if (st >= 0)
+            st = pcx_db_set_metadata(db->x, b.data, "", 0);
+    }
+    pc_buf_free(&b);
+    if (st == PILCROW_NOMEM)
+        return pc_db_error(db, st, "out of memory");
+    if (st < 0)
+        return pc_db_shim_error(db, st);
+    return PILCROW_OK;
+}
+
+pilcrow_status
+pilcrow_index_doc(pilcrow_db *db, const pilcrow_doc *doc)
+{
+    struct pc_buf scratch = PC_BUF_INIT;
+    struct pc_analyzer *an;
+    pcx_doc *xdoc = NULL;
+    pilcrow_status st = PILCROW_OK;
+    size_t i;
+
+    if (db == NULL || doc == NULL)
+        return PILCROW_INVALID;
+    pc_db_clear_error(db);
+    if ((st = check_writable(db)) < 0)
+        return st;
+    if ((an = pc_db_analyzer(db, doc->language, &st)) == NULL &&
+        (an = pc_db_analyzer(db, "en", &st)) == NULL)
+        return st;
+    if ((st = delete_doc(db, doc->id, NULL)) < 0)
+        return st;
+    if ((st = pcx_doc_new(&xdoc, db->x)) < 0)
+        return pc_db_shim_error(db, st);
+    for (i = 0; i < doc->n_records; i++) {
+        st = build_record(db, an, xdoc, doc, &doc->records[i], &scratch);
+        if (st >= 0)
+            st = pcx_db_add(db->x, xdoc);
+        if (st < 0) {
+            if (st == PILCROW_NOMEM)
+                pc_db_error(db, st, "out of memory");
+            else
+                pc_db_shim_error(db, st);
+            goto done;
+        }
+        db->pending++;
+    }
+    pc_buf_reset(&scratch);
+    pc_store_encode_docmeta(&st, &scratch, doc);
+    if (st >= 0) {
+        struct pc_buf key = PC_BUF_INIT;
+        pc_buf_puts(&st, &key, PC_META_DOC);
+        pc_buf_puts(&st, &key, doc->id);
+        if (st >= 0 && (st = pcx_db_set_metadata(db->x, key.data,
+                                                 scratch.data,
+                                                 scratch.len)) < 0)
+            pc_db_shim_error(db, st);
+        pc_buf_free(&key);
+    }
+    if (st == PILCROW_NOMEM)
+        pc_db_error(db, st, "out of memory");
+    if (st >= 0)
+        st = maybe_commit(db);
+done:
+    pcx_doc_free(xdoc);
+    pc_buf_free(&scratch);
+    return st;
+}
+
+pilcrow_status
+pilcrow_index_delete(pilcrow_db *db, const char *doc)
+{
+    pilcrow_status st;
+    uint64_t n = 0;
+
+    if (db == NULL || doc == NULL)
+        return PILCROW_INVALID;
+    pc_db_clear_error(db);
+    if ((st = check_writable(db)) < 0)
+        return st;
+    if ((st = delete_doc(db, doc, &n)) < 0)
+        return st;
+    if (n == 0)
+        return pc_db_error(db, PILCROW_NOTFOUND, "no document %s", doc);
+    return PILCROW_OK;
+}
+
+pilcrow_status
+pilcrow_index_commit(pilcrow_db *db)
+{
+    pilcrow_status st;
+
+    if (db == NULL)
+        return PILCROW_INVALID;
+    pc_db_clear_error(db);
+    if ((st = check_writable(db)) < 0)
+        return st;
+    if ((st = pcx_db_commit(db->x)) < 0)
+        return pc_db_shim_error(db, st);
+    db->pending = 0;
+    return PILCROW_OK;
+}
+
+/* ---- files: incremental indexing ------------------------------------- */
+
+/* The CRC-32 of file PATH's bytes.  Returns 0 or -1 with errno set. */
+static int
+file_crc(const char *path, unsigned long *crc)
+{
+    unsigned char buf[65536];
+    ssize_t n;
+    int fd = open(path, O_RDONLY);
+
+    if (fd < 0)
+        return -1;
+    *crc = crc32(0L, Z_NULL, 0);
+    while ((n = read(fd, buf, sizeof(buf))) > 0)
+        *crc = crc32(*crc, buf, (uInt)n);
+    close(fd);
+    return n < 0 ? -1 : 0;
+}
+
+/* What the f: metadata of a file records. */
+struct file_state {
+    unsigned long long size;
+    long long mtime_s;
+    long mtime_ns;
+    unsigned long crc;
+    char doc[PATH_MAX];
+};
+
+/* Parse "size mtime_s.mtime_ns crc doc".  Returns 0 or -1. */
+static int
+file_state_parse(struct file_state *fs, const char *s)
+{
+    int off = 0;
+
+    if (sscanf(s, "%llu %lld.%ld %lx %n", &fs->size, &fs->mtime_s,
+               &fs->mtime_ns, &fs->crc, &off) != 4 || off == 0 ||
+        strlen(s + off) >= sizeof(fs->doc))
+        return -1;
+    strcpy(fs->doc, s + off);
+    return 0;
+}
+
+pilcrow_status
+pilcrow_index_file(pilcrow_db *db, const char *path,
+                   const pilcrow_parse_options *opts, size_t *n_records)
+{
+    pilcrow_parse_options o = PILCROW_PARSE_OPTIONS_INIT;
+    pilcrow_status st = PILCROW_OK;
+    struct pc_buf key = PC_BUF_INIT, val = PC_BUF_INIT;
+    struct file_state old;
+    pilcrow_doc *doc = NULL;
+    char real[PATH_MAX];
+    char *meta = NULL, *err = NULL;
+    size_t meta_len = 0;
+    unsigned long crc = 0;
+    struct stat sb;
+    int have_old;
+
+    if (n_records != NULL)
+        *n_records = 0;
+    if (db == NULL || path == NULL)
+        return PILCROW_INVALID;
+    pc_db_clear_error(db);
+    if ((st = check_writable(db)) < 0)
+        return st;
+    if (opts != NULL)
+        o = *opts;
+    if (stat(path, &sb) != 0 || realpath(path, real) == NULL)
+        return pc_db_error(db, errno == ENOENT ? PILCROW_NOTFOUND : PILCROW_IO,
+                           "%s: %s", path, strerror(errno));
+    if (!S_ISREG(sb.st_mode))
+        return pc_db_error(db, PILCROW_BADINPUT, "%s: not a regular file",
+                           path);
+
+    pc_buf_puts(&st, &key, PC_META_FILE);
+    pc_buf_puts(&st, &key, real);
+    if (st < 0)
+        goto nomem;
+    if ((st = pcx_db_get_metadata(db->x, key.data, &meta, &meta_len)) < 0) {
+        pc_db_shim_error(db, st);
+        goto done;
+    }
+    have_old = meta_len > 0 && file_state_parse(&old, meta) == 0;
+    if (have_old && o.doc != NULL && strcmp(old.doc, o.doc) != 0) {
+        /* The file is now indexed under another id: drop the old one. */
+        if ((st = delete_doc(db, old.doc, NULL)) < 0)
+            goto done;
+        have_old = 0;
+    }
+    if (have_old && old.size == (unsigned long long)sb.st_size &&
+        old.mtime_s == (long long)sb.st_mtim.tv_sec &&
+        old.mtime_ns == sb.st_mtim.tv_nsec) {
+        st = PILCROW_UNCHANGED;
+        goto done;
+    }
+    if (file_crc(path, &crc) != 0) {
+        st = pc_db_error(db, PILCROW_IO, "%s: %s", path, strerror(errno));
+        goto done;
+    }
+    pc_buf_printf(&st, &val, "%llu %lld.%09ld %lx ",
+                  (unsigned long long)sb.st_size, (long long)sb.st_mtim.tv_sec,
+                  (long)sb.st_mtim.tv_nsec, crc);
+    if (have_old && old.size == (unsigned long long)sb.st_size &&
+        old.crc == crc) {
+        /* Touched but not changed: remember the new time only. */
+        pc_buf_puts(&st, &val, old.doc);
+        if (st < 0)
+            goto nomem;
+        if ((st = pcx_db_set_metadata(db->x, key.data, val.data,
+                                      val.len)) < 0)
+            pc_db_shim_error(db, st);
+        else
+            st = PILCROW_UNCHANGED;
+        goto done;
+    }
+
+    if ((st = pilcrow_doc_parse_file(&doc, path, &o, &err)) < 0) {
+        pc_db_error(db, st, "%s", err ? err : pilcrow_status_str(st));
+        goto done;
+    }
+    if ((st = pilcrow_index_doc(db, doc)) < 0)
+        goto done;
+    pc_buf_puts(&st, &val, doc->id);
+    if (st < 0)
+        goto nomem;
+    if ((st = pcx_db_set_metadata(db->x, key.data, val.data, val.len)) < 0) {
+        pc_db_shim_error(db, st);
+        goto done;
+    }
+    if (n_records != NULL)
+        *n_records = doc->n_records;
+    st = PILCROW_OK;
+    goto done;
+nomem:
+    st = pc_db_error(db, PILCROW_NOMEM, "out of memory");
+done:
+    pilcrow_doc_free(doc);
+    pilcrow_free(err);
+    pc_free(meta);
+    pc_buf_free(&key);
+    pc_buf_free(&val);
+    return st;
+}
+
+/* ---- pruning --------------------------------------------------------- */
+
+/* The f: keys of files that are gone, with their doc ids. */
+struct prune_ctx {
+    struct pc_buf keys;         /* NUL-separated "key\0doc\0" pairs */
+    size_t n;
+    pilcrow_status st;
+};
+
+static int
+collect_gone(const char *key, size_t key_len, const char *val,
+             size_t val_len, void *payload)
+{
+    struct prune_ctx *c = payload;
+    struct file_state fs;
+    char *v;
+    struct stat sb;
+    const char *path = key + strlen(PC_META_FILE);
+    char pbuf[PATH_MAX];
+
+    if (key_len - strlen(PC_META_FILE) >= sizeof(pbuf))
+        return 0;
+    memcpy(pbuf, path, key_len - strlen(PC_META_FILE));
+    pbuf[key_len - strlen(PC_META_FILE)] = '\0';
+    if (stat(pbuf, &sb) == 0 || errno != ENOENT)
+        return 0;
+    if ((v = pc_strndup(val, val_len)) == NULL) {
+        c->st = PILCROW_NOMEM;
+        return 1;
+    }
+    if (file_state_parse(&fs, v) == 0) {
+        pc_buf_append(&c->st, &c->keys, key, key_len);
+        pc_buf_putc(&c->st, &c->keys, '\0');
+        pc_buf_puts(&c->st, &c->keys, fs.doc);
+        pc_buf_putc(&c->st, &c->keys, '\0');
+        c->n++;
+    }
+    pc_free(v);
+    return c->st < 0;
+}
+
+pilcrow_status
+pilcrow_index_prune(pilcrow_db *db, size_t *n_deleted)
+{
+    struct prune_ctx c;
+    pilcrow_status st;
+    const char *p;
+    size_t i;
+
+    if (n_deleted != NULL)
+        *n_deleted = 0;
+    if (db == NULL)
+        return PILCROW_INVALID;
+    pc_db_clear_error(db);
+    if ((st = check_writable(db)) < 0)
+        return st;
+    memset(&c, 0, sizeof(c));
+    st = pcx_db_metadata_each(db->x, PC_META_FILE, collect_gone, &c);
+    if (c.st < 0) {
+        st = pc_db_error(db, c.st, "out of memory");
+        goto done;
+    }
+    if (st < 0) {
+        pc_db_shim_error(db, st);
+        goto done;
+    }
+    for (i = 0, p = c.keys.data; i < c.n; i++) {
+        const char *doc = p + strlen(p) + 1;
+        if ((st = delete_doc(db, doc, NULL)) < 0)
+            goto done;
+        if ((st = pcx_db_set_metadata(db->x, p, "", 0)) < 0) {
+            pc_db_shim_error(db, st);
+            goto done;
+        }
+        p = doc + strlen(doc) + 1;
+    }
+    if (n_deleted != NULL)
+        *n_deleted = c.n;
+    st = PILCROW_OK;
+done:
+    pc_buf_free(&c.keys);
+    return st;
+}
