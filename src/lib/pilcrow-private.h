@@ -238,6 +238,10 @@ pilcrow_status pc_analyze(struct pc_analyzer *a, const char *text,
 const char *pc_analyzer_stem(struct pc_analyzer *a, const char *folded,
                              size_t len, size_t *term_len);
 
+/* Bound A's cache of word -> stem to MAX_ENTRIES words (default 65536;
+ * 0 turns the cache off), emptying it.  For benchmarks and tests. */
+void pc_analyzer_set_cache(struct pc_analyzer *a, size_t max_entries);
+
 /* Case-fold the LEN bytes of UTF-8 at S (one word) into B. */
 void pc_fold(pilcrow_status *st, struct pc_buf *b, const char *s,
              size_t len);

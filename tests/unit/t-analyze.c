@@ -1,0 +1,603 @@
+/*
+ * t-analyze.c - the analysis pipeline (src/lib/analyze.c): word
+ * boundaries, byte offsets, positions, folding, stems, UN symbols, CJK
+ * bigrams, invalid UTF-8, callback stop, unknown languages, the stem
+ * cache, allocation failures, and that documents and queries get the
+ * same terms.  Real text comes from corpus/ ($CORPUS) and the shared
+ * corpora ($SHARED_CORPORA); tests that need an absent file are
+ * skipped, and the program exits 77 if the English corpus is missing.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "pilcrow-private.h"
+
+/* One collected token, with copies of its strings. */
+struct tok {
+    char *term;
+    char *folded;
+    size_t start, end;
+    uint32_t pos;
+    int is_symbol;
+};
+
+struct toks {
+    struct tok *v;
+    size_t n, cap;
+    size_t stop_after;          /* stop the analysis after this many */
+    const char *text;           /* the analysed text, for checks */
+};
+
+static char *
+xstrndup(const char *s, size_t n)
+{
+    char *p = malloc(n + 1);
+
+    CHECK_FATAL(p != NULL);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+static int
+collect(const struct pc_token *t, void *payload)
+{
+    struct toks *ts = payload;
+    struct tok *k;
+
+    if (ts->n == ts->cap) {
+        ts->cap = ts->cap ? ts->cap * 2 : 64;
+        ts->v = realloc(ts->v, ts->cap * sizeof(*ts->v));
+        CHECK_FATAL(ts->v != NULL);
+    }
+    k = &ts->v[ts->n++];
+    k->term = xstrndup(t->term, t->term_len);
+    k->folded = xstrndup(t->folded, t->folded_len);
+    k->start = t->start;
+    k->end = t->end;
+    k->pos = t->pos;
+    k->is_symbol = t->is_symbol;
+    return ts->stop_after && ts->n >= ts->stop_after;
+}
+
+static void
+toks_free(struct toks *ts)
+{
+    size_t i;
+
+    for (i = 0; i < ts->n; i++) {
+        free(ts->v[i].term);
+        free(ts->v[i].folded);
+    }
+    free(ts->v);
+    memset(ts, 0, sizeof(*ts));
+}
+
+/* Analyse TEXT with A into TS (emptied first); returns the status. */
+static pilcrow_status
+run(struct pc_analyzer *a, const char *text, size_t len, struct toks *ts)
+{
+    size_t stop = ts->stop_after;
+
+    toks_free(ts);
+    ts->stop_after = stop;
+    ts->text = text;
+    return pc_analyze(a, text, len, collect, ts);
+}
+
+/* The terms of TEXT joined by spaces, in a static buffer; symbols are
+ * marked with a leading '#'. */
+static const char *
+terms(struct pc_analyzer *a, const char *text)
+{
+    static char out[4096];
+    struct toks ts = { 0 };
+    size_t i, k = 0;
+
+    CHECK_OK(run(a, text, strlen(text), &ts));
+    out[0] = '\0';
+    for (i = 0; i < ts.n; i++) {
+        k += (size_t)snprintf(out + k, sizeof(out) - k, "%s%s%s",
+                              i ? " " : "", ts.v[i].is_symbol ? "#" : "",
+                              ts.v[i].term);
+        CHECK_FATAL(k < sizeof(out));
+    }
+    toks_free(&ts);
+    return out;
+}
+
+/* The index of the first token of TS whose folded text is FOLDED, or
+ * -1. */
+static long
+find_folded(const struct toks *ts, const char *folded)
+{
+    size_t i;
+
+    for (i = 0; i < ts->n; i++)
+        if (strcmp(ts->v[i].folded, folded) == 0)
+            return (long)i;
+    return -1;
+}
+
+static long
+find_term(const struct toks *ts, const char *term)
+{
+    size_t i;
+
+    for (i = 0; i < ts->n; i++)
+        if (strcmp(ts->v[i].term, term) == 0)
+            return (long)i;
+    return -1;
+}
+
+/* Read a whole file (NULL if it cannot). */
+static char *
+slurp(const char *dir, const char *name, size_t *len)
+{
+    char path[4096];
+    FILE *f;
+    char *buf = NULL;
+    long n;
+
+    if (dir == NULL)
+        return NULL;
+    snprintf(path, sizeof(path), "%s/%s", dir, name);
+    if ((f = fopen(path, "rb")) == NULL)
+        return NULL;
+    if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 &&
+        fseek(f, 0, SEEK_SET) == 0 && (buf = malloc((size_t)n + 1)) &&
+        fread(buf, 1, (size_t)n, f) == (size_t)n) {
+        buf[n] = '\0';
+        *len = (size_t)n;
+    } else {
+        free(buf);
+        buf = NULL;
+    }
+    fclose(f);
+    return buf;
+}
+
+/* ------------------------------------------------------------------ */
+
+static void
+test_languages(void)
+{
+    struct pc_analyzer *a = NULL;
+    struct toks ts = { 0 };
+
+    CHECK(pc_analyzer_new(&a, "xx") == PILCROW_INVALID);
+    CHECK(a == NULL);
+    CHECK(pc_analyzer_new(&a, "") == PILCROW_INVALID);
+    CHECK(pc_analyzer_new(&a, "eng") == PILCROW_INVALID);
+    CHECK(pc_analyzer_new(&a, NULL) == PILCROW_INVALID);
+    CHECK(pc_analyzer_new(NULL, "en") == PILCROW_INVALID);
+    CHECK_OK(pc_analyzer_new(&a, "EN-gb"));
+    CHECK_STR(pc_analyzer_language(a), "en");
+    /* Empty text: no tokens, no error (NULL is fine when empty). */
+    CHECK_OK(run(a, "", 0, &ts));
+    CHECK(ts.n == 0);
+    CHECK_OK(run(a, NULL, 0, &ts));
+    CHECK(ts.n == 0);
+    CHECK_OK(run(a, " \n\t-- ¹ * ", strlen(" \n\t-- ¹ * "), &ts));
+    CHECK(ts.n == 0);
+    CHECK(pc_analyze(a, "x", 1, NULL, NULL) == PILCROW_INVALID);
+    pc_analyzer_free(a);
+    pc_analyzer_free(NULL);
+
+    {
+        static const char *const langs[] = { "en", "fr", "es", "ru", "ar",
+                                             "zh" };
+        size_t i;
+
+        for (i = 0; i < sizeof(langs) / sizeof(langs[0]); i++) {
+            CHECK_OK(pc_analyzer_new(&a, langs[i]));
+            if (a)
+                CHECK_STR(pc_analyzer_language(a), langs[i]);
+            pc_analyzer_free(a);
+        }
+    }
+    toks_free(&ts);
+}
+
+/* English words, offsets and positions on sentences of the corpus. */
+static void
+test_english(struct pc_analyzer *a)
+{
+    static const char p1[] =
+        "The Committee's functions include the evaluation";
+    static const char p2[] =
+        "Treatment of Migrant Workers, 1975 (No. 143).¹ The Commission "
+        "considered, *inter alia*, cross-sectoral Governments' views.";
+    struct toks ts = { 0 };
+    long i;
+
+    CHECK_OK(run(a, p1, strlen(p1), &ts));
+    CHECK(ts.n == 6);
+    if (ts.n == 6) {
+        CHECK_STR(ts.v[1].folded, "committee's");
+        CHECK_STR(ts.v[1].term, "committe");
+        CHECK(ts.v[1].start == 4 && ts.v[1].end == 15);
+        CHECK(ts.v[1].pos == 2);
+        CHECK_STR(ts.v[0].folded, "the");
+        CHECK(ts.v[0].pos == 1 && ts.v[0].start == 0 && ts.v[0].end == 3);
+        CHECK_STR(ts.v[5].term, "evalu");
+        CHECK(ts.v[5].end == strlen(p1));
+    }
+    /* The possessive goes: "Committee's" and "committee" match. */
+    CHECK_STR(terms(a, "committee"), "committe");
+    CHECK_STR(terms(a, "Committee’s"), "committe");
+
+    CHECK_OK(run(a, p2, strlen(p2), &ts));
+    CHECK_STR(terms(a, p2),
+              "treatment of migrant worker 1975 no 143 the commiss "
+              "consid inter alia cross sector govern view");
+    i = find_folded(&ts, "143");
+    CHECK(i >= 0);
+    if (i >= 0) {
+        /* "143" ends before ")", and the marker ¹ is no token. */
+        CHECK(memcmp(p2 + ts.v[i].start, "143).¹", 7) == 0);
+        CHECK(ts.v[i].end == ts.v[i].start + 3);
+        CHECK_STR(ts.v[i + 1].folded, "the");
+        CHECK(ts.v[i + 1].pos == ts.v[i].pos + 1);
+    }
+    i = find_folded(&ts, "governments");
+    CHECK(i >= 0);
+    if (i >= 0) {
+        CHECK_STR(ts.v[i].term, "govern");
+        CHECK(ts.v[i].end - ts.v[i].start == strlen("Governments"));
+    }
+    i = find_folded(&ts, "inter");
+    CHECK(i >= 0 && p2[ts.v[i].start - 1] == '*');
+    CHECK(find_folded(&ts, "1") < 0);
+
+    CHECK_STR(terms(a, "migrants migration Migrants' MIGRANT"),
+              "migrant migrat migrant migrant");
+    /* Superscripts never join a word nor make one. */
+    CHECK_STR(terms(a, "Development,²³ reporting¹²"),
+              "develop report");
+    CHECK_STR(terms(a, "x⁰⁴⁹y"), "x y");
+    /* Numbers as printed. */
+    CHECK_STR(terms(a, "1,000 persons, 3.5 per cent in 1997."),
+              "1,000 person 3.5 per cent in 1997");
+    CHECK_STR(terms(a, "1990, 1995 and 2000"), "1990 1995 and 2000");
+    /* Underscores are not words; "don't" stays one word. */
+    CHECK_STR(terms(a, "____ don't 'quoted'"), "don't quot");
+    toks_free(&ts);
+}
+
+static void
+test_symbols(struct pc_analyzer *a)
+{
+    static const char t[] =
+        "resolution 50/123. See E/1997/23-E/CN.4/1997/150, part one";
+    struct toks ts = { 0 };
+
+    CHECK_STR(terms(a, "49/127"), "#49/127");
+    CHECK_STR(terms(a, "E/CN.9/1997/5"), "#e/cn.9/1997/5");
+    CHECK_STR(terms(a, "(A/CONF.157/24)"), "#a/conf.157/24");
+    CHECK_STR(terms(a, "S/RES/2768 (2025)"), "#s/res/2768 2025");
+    CHECK_STR(terms(a, "report A/52/314."), "report #a/52/314");
+    CHECK_STR(terms(a, "Council resolution 1997/14 of"),
+              "council resolut #1997/14 of");
+    CHECK_STR(terms(a, "and/or"), "#and/or");
+    CHECK_STR(terms(a, "A/C.3/52/L.4/Rev.1-"), "#a/c.3/52/l.4/rev.1");
+    /* Not symbols: '/' not between alphanumerics. */
+    CHECK_STR(terms(a, "1/ See /x a/ /"), "1 see x a");
+    CHECK_OK(run(a, t, strlen(t), &ts));
+    CHECK(ts.n == 7);
+    if (ts.n == 7) {
+        CHECK_STR(ts.v[1].term, "50/123");
+        CHECK(ts.v[1].is_symbol && ts.v[1].pos == 2);
+        CHECK(ts.v[1].end - ts.v[1].start == 6);
+        CHECK_STR(ts.v[3].term, "e/1997/23");
+        CHECK_STR(ts.v[4].term, "e/cn.4/1997/150");
+        CHECK(ts.v[3].is_symbol && ts.v[4].is_symbol);
+        CHECK(memcmp(t + ts.v[4].start, "E/CN.4/1997/150,", 16) == 0);
+        CHECK(ts.v[4].end == ts.v[4].start + 15);
+        CHECK(ts.v[4].pos == 5 && !ts.v[5].is_symbol);
+    }
+    /* A symbol's term is its folded text: not stemmed. */
+    CHECK_STR(terms(a, "Rights/Migrations"), "#rights/migrations");
+    toks_free(&ts);
+}
+
+static void
+test_other_scripts(void)
+{
+    struct pc_analyzer *fr = NULL, *ru = NULL, *ar = NULL, *zh = NULL;
+    struct pc_analyzer *en = NULL;
+    struct toks ts = { 0 };
+    static const char cjk[] = "世界人权宣言 第217A号";
+
+    CHECK_OK(pc_analyzer_new(&fr, "fr"));
+    CHECK_OK(pc_analyzer_new(&ru, "ru"));
+    CHECK_OK(pc_analyzer_new(&ar, "ar"));
+    CHECK_OK(pc_analyzer_new(&zh, "zh"));
+    CHECK_OK(pc_analyzer_new(&en, "en"));
+    if (!fr || !ru || !ar || !zh || !en)
+        goto done;
+
+    CHECK_STR(terms(fr, "Déclaration universelle des droits de l’homme"),
+              "déclar universel de droit de homm");
+    CHECK_STR(terms(fr, "ÉTATS Élimination d'une qu'il"),
+              "état élimin une il");
+    CHECK_OK(run(fr, "l’Homme", strlen("l’Homme"), &ts));
+    CHECK(ts.n == 1);
+    if (ts.n == 1) {
+        /* Elision: the token starts after the apostrophe. */
+        CHECK_STR(ts.v[0].folded, "homme");
+        CHECK(ts.v[0].start == strlen("l’") && ts.v[0].end == 9);
+    }
+    CHECK_STR(terms(ru, "Всеобщая декларация прав человека"),
+              "всеобщ декларац прав человек");
+    CHECK_OK(run(ru, "ПРЕАМБУЛА", strlen("ПРЕАМБУЛА"), &ts));
+    CHECK(ts.n == 1 && strcmp(ts.v[0].folded, "преамбула") == 0);
+    CHECK_STR(terms(ar, "الإعلان العالمي لحقوق الإنسان"),
+              "اعل عالم لحقوق انس");
+    /* Marks (harakat) stay inside Arabic words. */
+    CHECK_OK(run(ar, "اعتُمد بموجب", strlen("اعتُمد بموجب"), &ts));
+    CHECK(ts.n == 2);
+
+    CHECK_OK(run(zh, cjk, strlen(cjk), &ts));
+    CHECK_STR(terms(zh, cjk), "世界 界人 人权 权宣 宣言 第 217a 号");
+    if (ts.n == 8) {
+        CHECK(ts.v[0].start == 0 && ts.v[0].end == 6);
+        CHECK(ts.v[1].start == 3 && ts.v[1].end == 9);
+        CHECK(ts.v[4].pos == 5 && ts.v[5].pos == 6);
+    }
+    /* The same bigrams in an English text. */
+    CHECK_STR(terms(en, "the 人权 of"), "the 人权 of");
+done:
+    pc_analyzer_free(fr);
+    pc_analyzer_free(ru);
+    pc_analyzer_free(ar);
+    pc_analyzer_free(zh);
+    pc_analyzer_free(en);
+    toks_free(&ts);
+}
+
+static void
+test_invalid(struct pc_analyzer *a)
+{
+    uint32_t cp = 0;
+    struct toks ts = { 0 };
+    static const char bad[] = "ab\xef\xbf\xbd" "cd \x80" "ef\xc3 g\xed\xa0\x80"
+                              "h \xc0\xaf" "i\xf4\x90\x80\x80j \xe2\x82";
+
+    CHECK(pc_utf8_decode("\x80", 1, &cp) == 0);
+    CHECK(pc_utf8_decode("\xc3", 1, &cp) == 0);
+    CHECK(pc_utf8_decode("\xc0\xaf", 2, &cp) == 0);
+    CHECK(pc_utf8_decode("\xed\xa0\x80", 3, &cp) == 0);
+    CHECK(pc_utf8_decode("\xf4\x90\x80\x80", 4, &cp) == 0);
+    CHECK(pc_utf8_decode("\xe2\x82", 2, &cp) == 0);
+    CHECK(pc_utf8_decode("\xc3\xa9", 2, &cp) == 2 && cp == 0xE9);
+    CHECK(pc_utf8_decode("\xef\xbf\xbd", 3, &cp) == 3 && cp == 0xFFFD);
+    CHECK(pc_utf8_decode("\xf0\x9f\x98\x80", 4, &cp) == 4 && cp == 0x1F600);
+    CHECK_STR(terms(a, bad), "ab cd ef g h i j");
+    CHECK_OK(run(a, bad, strlen(bad), &ts));
+    if (ts.n == 7) {
+        CHECK(ts.v[1].start == 5 && ts.v[1].end == 7);
+        CHECK(ts.v[2].start == 9);
+    }
+    /* A text cut in the middle of a character. */
+    CHECK_OK(run(a, "migr\xc3\xa9", 5, &ts));
+    CHECK(ts.n == 1 && ts.v[0].end == 4);
+    toks_free(&ts);
+}
+
+static void
+test_stop(struct pc_analyzer *a)
+{
+    struct toks ts = { 0 };
+    static const char t[] = "one two E/CN.9/1997/5 four 世界人";
+
+    ts.stop_after = 2;
+    CHECK(run(a, t, strlen(t), &ts) == PILCROW_DONE);
+    CHECK(ts.n == 2);
+    ts.stop_after = 3;
+    CHECK(run(a, t, strlen(t), &ts) == PILCROW_DONE);
+    CHECK(ts.n == 3 && ts.v[2].is_symbol);
+    ts.stop_after = 5;
+    CHECK(run(a, t, strlen(t), &ts) == PILCROW_DONE);
+    CHECK(ts.n == 5);
+    ts.stop_after = 0;
+    CHECK_OK(run(a, t, strlen(t), &ts));
+    CHECK(ts.n == 6);
+    toks_free(&ts);
+}
+
+/*
+ * The whole English corpus: positions run 1, 2, ...; spans grow; each
+ * span folds to the token's folded text; pc_analyzer_stem of it gives
+ * the term; a small or no stem cache changes nothing.
+ */
+static void
+test_corpus(struct pc_analyzer *a, const char *text, size_t len)
+{
+    struct toks ts = { 0 }, ts2 = { 0 };
+    struct pc_buf b = PC_BUF_INIT;
+    pilcrow_status st = PILCROW_OK;
+    size_t i, n_sym = 0, bad_span = 0, bad_stem = 0, tlen;
+    const char *t;
+    struct pc_analyzer *small = NULL;
+
+    CHECK_OK(run(a, text, len, &ts));
+    CHECK(ts.n > 9000);
+    for (i = 0; i < ts.n; i++) {
+        const struct tok *k = &ts.v[i];
+
+        CHECK(k->pos == i + 1);
+        CHECK(k->end > k->start && k->end <= len);
+        if (i > 0)
+            CHECK(k->start >= ts.v[i - 1].end);
+        CHECK(strstr(k->folded, "¹") == NULL);
+        pc_buf_reset(&b);
+        pc_fold(&st, &b, text + k->start, k->end - k->start);
+        if (st == PILCROW_OK && strcmp(b.data, k->folded) != 0)
+            bad_span++;
+        n_sym += k->is_symbol;
+        if (!k->is_symbol && strchr(k->folded, ',') == NULL) {
+            t = pc_analyzer_stem(a, k->folded, strlen(k->folded), &tlen);
+            if (t == NULL || tlen != strlen(k->term) ||
+                memcmp(t, k->term, tlen) != 0)
+                bad_stem++;
+        }
+    }
+    CHECK_OK(st);
+    CHECK(bad_span == 0);
+    CHECK(bad_stem == 0);
+    CHECK(n_sym >= 20);
+    CHECK(find_term(&ts, "e/cn.9/1997/5") >= 0);
+    CHECK(find_term(&ts, "a/conf.166/9") >= 0);
+    CHECK(find_term(&ts, "e/1997/23") >= 0);
+    CHECK(find_term(&ts, "migrant") >= 0);
+    CHECK(find_term(&ts, "migrat") >= 0);
+
+    /* Cache of 3 entries (cleared all the time), then none. */
+    CHECK_OK(pc_analyzer_new(&small, "en"));
+    if (small) {
+        size_t pass;
+
+        for (pass = 0; pass < 2; pass++) {
+            size_t diff = 0;
+
+            pc_analyzer_set_cache(small, pass == 0 ? 3 : 0);
+            CHECK_OK(run(small, text, len, &ts2));
+            CHECK(ts2.n == ts.n);
+            for (i = 0; i < ts.n && i < ts2.n; i++)
+                diff += strcmp(ts.v[i].term, ts2.v[i].term) != 0;
+            CHECK(diff == 0);
+        }
+    }
+    pc_analyzer_free(small);
+    pc_buf_free(&b);
+    toks_free(&ts);
+    toks_free(&ts2);
+}
+
+/* Query side = document side: a query typed by a user yields terms the
+ * document side indexed. */
+static void
+test_query_side(struct pc_analyzer *a, const char *text, size_t len)
+{
+    struct toks doc = { 0 }, q = { 0 };
+    static const char query[] =
+        "MIGRANTS’ Rights Committee’s E/CN.9/1997/5 resolution 50/123 "
+        "inter-agency";
+    size_t i;
+
+    CHECK_OK(run(a, text, len, &doc));
+    CHECK_OK(run(a, query, strlen(query), &q));
+    CHECK(q.n == 8);
+    for (i = 0; i < q.n; i++) {
+        if (find_term(&doc, q.v[i].term) < 0) {
+            fprintf(stderr, "query term %s not in the document\n",
+                    q.v[i].term);
+            CHECK(0);
+        }
+    }
+    toks_free(&doc);
+    toks_free(&q);
+}
+
+/* Other languages from the shared corpora: must not fail, and must
+ * give the expected terms. */
+static void
+test_shared(const char *shared)
+{
+    static const struct {
+        const char *file, *lang, *term;
+    } cases[] = {
+        { "udhr-multilingual/txt/udhr_eng.txt", "en", "right" },
+        { "udhr-multilingual/txt/udhr_fra.txt", "fr", "homm" },
+        { "udhr-multilingual/txt/udhr_spa.txt", "es", "derech" },
+        { "udhr-multilingual/txt/udhr_rus.txt", "ru", "декларац" },
+        { "udhr-multilingual/txt/udhr_arb.txt", "ar", "انس" },
+        { "udhr-multilingual/txt/udhr_cmn_hans.txt", "zh", "人权" },
+    };
+    char dir[4096];
+    size_t i, len;
+
+    if (shared == NULL)
+        return;
+    for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        struct pc_analyzer *a = NULL;
+        struct toks ts = { 0 };
+        char *text;
+
+        snprintf(dir, sizeof(dir), "%s", shared);
+        if ((text = slurp(dir, cases[i].file, &len)) == NULL)
+            continue;
+        CHECK_OK(pc_analyzer_new(&a, cases[i].lang));
+        if (a) {
+            CHECK_OK(run(a, text, len, &ts));
+            CHECK(ts.n > 500);
+            if (find_term(&ts, cases[i].term) < 0) {
+                fprintf(stderr, "%s: no term %s\n", cases[i].file,
+                        cases[i].term);
+                CHECK(0);
+            }
+        }
+        pc_analyzer_free(a);
+        toks_free(&ts);
+        free(text);
+    }
+}
+
+/* Fail allocation k = 1, 2, ...: NOMEM or success, never a crash (and
+ * no leak under valgrind/ASan). */
+static void
+test_oom(const char *text, size_t len)
+{
+    long k;
+    int ok = 0;
+
+    for (k = 1; k < 100 && !ok; k++) {
+        struct pc_analyzer *a = NULL;
+        struct toks ts = { 0 };
+        pilcrow_status st;
+
+        pc_alloc_fail_after(k);
+        st = pc_analyzer_new(&a, "en");
+        if (st == PILCROW_OK)
+            st = run(a, text, len, &ts);
+        pc_alloc_fail_after(0);
+        CHECK(st == PILCROW_OK || st == PILCROW_NOMEM);
+        ok = st == PILCROW_OK;
+        pc_analyzer_free(a);
+        toks_free(&ts);
+    }
+    CHECK(ok);
+}
+
+int
+main(void)
+{
+    const char *corpus = getenv("CORPUS");
+    const char *shared = getenv("SHARED_CORPORA");
+    struct pc_analyzer *en = NULL;
+    char *text;
+    size_t len;
+
+    if ((text = slurp(corpus, "international-migration-and-development-1997.txt",
+                      &len)) == NULL) {
+        fprintf(stderr, "t-analyze: no corpus ($CORPUS): skipped\n");
+        return 77;
+    }
+    test_languages();
+    CHECK_FATAL(pc_analyzer_new(&en, "en") == PILCROW_OK);
+    test_english(en);
+    test_symbols(en);
+    test_other_scripts();
+    test_invalid(en);
+    test_stop(en);
+    test_corpus(en, text, len);
+    test_query_side(en, text, len);
+    test_shared(shared);
+    test_oom(text, len);
+    pc_analyzer_free(en);
+    free(text);
+    return check_done();
+}
