@@ -345,4 +345,40 @@ void pc_doc_term(pilcrow_status *st, struct pc_buf *b, const char *doc);
 pilcrow_status pc_db_docmeta(pilcrow_db *db, struct pilcrow_record *r,
                              struct pc_arena *a, const char *doc);
 
+/* ================================================================== */
+/* snippet.c: best window and highlights                               */
+/* ================================================================== */
+
+/* A query term as the snippet and the reranker see it. */
+struct pc_qterm {
+    const char *term;       /* index term (stem or folded symbol) */
+    size_t len;
+    int is_prefix;          /* a wildcard: matches terms starting so */
+};
+
+/* One matched word of a text. */
+struct pc_match {
+    size_t start, end;      /* byte span in the text */
+    uint32_t pos;           /* word position */
+    unsigned which;         /* index of the query term it matched */
+};
+
+/* The matched words of TEXT for the N_TERMS query terms, in text order,
+ * appended to *MATCHES (pc_realloc'd, *N_MATCHES entries, *CAP allocated);
+ * *N_WORDS receives the text's number of words.  Returns PILCROW_OK or
+ * PILCROW_NOMEM. */
+pilcrow_status pc_find_matches(struct pc_analyzer *an, const char *text,
+                               size_t len, const struct pc_qterm *terms,
+                               size_t n_terms, struct pc_match **matches,
+                               size_t *n_matches, size_t *cap,
+                               uint32_t *n_words);
+
+/* Cut the best window of about TARGET bytes of TEXT for the matches
+ * (see pc_find_matches), with "…" where cut, into B; the highlight
+ * spans, as offsets into B's text, go to *SPANS (pc_malloc'd, 2 entries
+ * a span) and *N_SPANS. */
+void pc_snippet(pilcrow_status *st, struct pc_buf *b, const char *text,
+                size_t len, const struct pc_match *matches, size_t n_matches,
+                size_t target, size_t **spans, size_t *n_spans);
+
 #endif /* PILCROW_PRIVATE_H */

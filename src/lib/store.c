@@ -3,7 +3,7 @@
  * document's metadata.  The byte layout is described in doc/design.md
  * ("Stored record format"); in short:
  *
- *   'R' 1 kind varint(seq) str(number) annexflag [str(annex)]
+ *   'R' 1 kind varint(seq) str(doc) str(number) annexflag [str(annex)]
  *   str(section) str(section_title)
  *   varint(n_cites) str...  varint(n_cited_by) str...
  *   codec varint(text_len) text-bytes
@@ -76,6 +76,7 @@ pc_store_encode(pilcrow_status *st, struct pc_buf *b,
     pc_buf_putc(st, b, 1);
     pc_buf_putc(st, b, (char)r->kind);
     pc_buf_put_varint(st, b, r->seq);
+    put_str(st, b, r->doc);
     put_str(st, b, r->number);
     pc_buf_putc(st, b, r->annex != NULL);
     if (r->annex != NULL)
@@ -180,6 +181,7 @@ pc_store_decode(struct pilcrow_record *r, struct pc_arena *a,
         return PILCROW_CORRUPT;
     r->kind = (pilcrow_kind)kind;
     r->seq = (uint32_t)get_varint(&rd);
+    r->doc = get_str(&st, &rd, a);
     r->number = get_str(&st, &rd, a);
     r->annex = get_byte(&rd) ? get_str(&st, &rd, a) : NULL;
     r->section = get_str(&st, &rd, a);
