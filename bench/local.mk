@@ -1,1 +1,63 @@
-# bench/local.mk: filled in by its owner.
+# bench/local.mk: `make bench` runs pilcrow against its peers (a
+# reference Xapian indexer/searcher, SQLite FTS5, ripgrep) on the real
+# corpora; see bench/README.md.  Nothing here is built by `make`,
+# `make check` or `make install`: the peers are built by explicit rules
+# that only the bench target reaches.
+#
+#   make bench [BENCH_SIZE=small|full] [BENCH_RUNS=3] [BENCH_WORK=DIR]
+#              [SHARED_CORPORA=DIR]
+#   make bench-queries      (regenerate bench/queries.tsv)
+
+BENCH_PEERS = bench/ref-xapian$(EXEEXT) bench/fts5$(EXEEXT) \
+	bench/synth$(EXEEXT)
+BENCH_CFLAGS = -O2 $(WARN_FLAGS)
+BENCH_SRC = bench/ref-xapian.cc bench/fts5.c bench/synth.c \
+	bench/bench.py bench/make-queries.py bench/run.sh \
+	bench/queries.tsv bench/README.md
+EXTRA_DIST += $(BENCH_SRC)
+CLEANFILES += $(BENCH_PEERS)
+
+bench/ref-xapian$(EXEEXT): $(srcdir)/bench/ref-xapian.cc
+	@$(MKDIR_P) bench
+	$(AM_V_CXX)$(CXX) $(BENCH_CFLAGS) $(XAPIAN_CFLAGS) \
+	  -o $@ $(srcdir)/bench/ref-xapian.cc $(XAPIAN_LIBS)
+
+bench/fts5$(EXEEXT): $(srcdir)/bench/fts5.c
+	@$(MKDIR_P) bench
+	$(AM_V_CC)$(CC) -std=c99 -Wstrict-prototypes $(BENCH_CFLAGS) \
+	  `$(PKG_CONFIG) --cflags sqlite3 2>/dev/null` \
+	  -o $@ $(srcdir)/bench/fts5.c \
+	  `$(PKG_CONFIG) --libs sqlite3 2>/dev/null || echo -lsqlite3`
+
+bench/synth$(EXEEXT): $(srcdir)/bench/synth.c
+	@$(MKDIR_P) bench
+	$(AM_V_CC)$(CC) -std=c99 -Wstrict-prototypes $(BENCH_CFLAGS) \
+	  -o $@ $(srcdir)/bench/synth.c
+
+# pilcrow itself is built if it can be; when it cannot, the run goes on
+# and the report says why its column is n/a.
+bench: $(BENCH_PEERS)
+	@$(MAKE) $(AM_MAKEFLAGS) pilcrow$(EXEEXT) \
+	  || echo "bench: pilcrow did not build: its column will be n/a"
+	BENCH_SIZE='$(BENCH_SIZE)' BENCH_RUNS='$(BENCH_RUNS)' \
+	BENCH_WORK='$(BENCH_WORK)' SHARED_CORPORA='$(SHARED_CORPORA)' \
+	BENCH_DEFAULT_WORK='$(abs_top_builddir)/bench/work' \
+	BENCH_DEFAULT_CORPORA='$(abs_top_srcdir)/../shared/corpora' \
+	PILCROW='$(abs_top_builddir)/pilcrow$(EXEEXT)' \
+	REF_XAPIAN='$(abs_top_builddir)/bench/ref-xapian$(EXEEXT)' \
+	FTS5='$(abs_top_builddir)/bench/fts5$(EXEEXT)' \
+	SYNTH='$(abs_top_builddir)/bench/synth$(EXEEXT)' \
+	$(SHELL) $(srcdir)/bench/run.sh
+
+bench-queries:
+	d='$(SHARED_CORPORA)'; test -n "$$d" \
+	  || d='$(abs_top_srcdir)/../shared/corpora'; \
+	python3 $(srcdir)/bench/make-queries.py \
+	  "$$d/un-general-debates/txt" "$$d/un-docs-2025/txt" \
+	  > $(srcdir)/bench/queries.tsv.tmp \
+	&& mv $(srcdir)/bench/queries.tsv.tmp $(srcdir)/bench/queries.tsv
+
+clean-bench:
+	-rm -rf bench/work
+
+.PHONY: bench bench-queries clean-bench

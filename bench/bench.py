@@ -1,0 +1,804 @@
+#!/usr/bin/env python3
+"""bench.py: pilcrow's benchmark driver (run by bench/run.sh, `make bench`).
+
+Glue only: every engine measured here is a compiled program (pilcrow,
+bench/ref-xapian, bench/fts5, ripgrep).  Steps, per corpus:
+  1. stage the corpus (a subset copy, the real folder, or the synthetic
+     corpus made by bench/synth);
+  2. records: `pilcrow parse --json` over every file -> records.jsonl,
+     converted to records.tsv (doc, anchor, escaped text: the peers'
+     input) and records.txt (one record's text a line: ripgrep's input);
+     when pilcrow parse is missing or prints nothing, a labelled fallback
+     splitter (blank-line blocks, SPEC section 2) makes them instead;
+  3. index with each engine RUNS times (wall time, peak RSS from
+     /usr/bin/time -v, size on disk; Xapian indexes also compacted);
+  4. queries (bench/queries.tsv): each engine's searcher over all of
+     them in one process, RUNS times after one warm-up run, per-query
+     latency from the searcher itself (pilcrow: `batch` used as a
+     co-process, one line written and its answer awaited per query,
+     plus the whole file piped through `batch` for the total);
+  5. cold single queries: a fresh process per query, 20 queries, RUNS
+     times; ripgrep `rg -i -w -c WORD` for 30 single words;
+  6. results/REPORT.md, results/latency.png (gnuplot), raw JSON.
+Environment: see bench/README.md.
+"""
+import json
+import os
+import re
+import select
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+ENV = os.environ
+SRC = ENV.get("BENCH_SRCDIR", os.path.dirname(os.path.abspath(__file__)))
+SIZE = ENV.get("BENCH_SIZE", "small")
+RUNS = int(ENV.get("BENCH_RUNS", "3"))
+WORK = os.path.abspath(ENV.get("BENCH_WORK", os.path.join(SRC, "work")))
+CORPORA = os.path.abspath(ENV.get("SHARED_CORPORA",
+                                  os.path.join(SRC, "..", "..", "shared",
+                                               "corpora")))
+RESULTS = os.path.abspath(ENV.get("BENCH_RESULTS",
+                                  os.path.join(SRC, "results")))
+PILCROW = ENV.get("PILCROW", "pilcrow")
+REFX = ENV.get("REF_XAPIAN", os.path.join(SRC, "ref-xapian"))
+FTS5 = ENV.get("FTS5", os.path.join(SRC, "fts5"))
+SYNTH = ENV.get("SYNTH", os.path.join(SRC, "synth"))
+SYNTH_MB = int(ENV.get("BENCH_SYNTH_MB", "1000"))
+TIME = "/usr/bin/time"
+COLD_N = 20
+RG_N = 30
+TIMEOUT = float(ENV.get("BENCH_TIMEOUT", "3600"))
+
+ENGINES = ["pilcrow", "pilcrow -j2", "ref-xapian", "fts5"]
+
+
+def log(*a):
+    print("bench:", *a, file=sys.stderr, flush=True)
+
+
+def med(xs):
+    return statistics.median(xs) if xs else None
+
+
+def pct(xs, p):
+    """Nearest-rank percentile P (0..100) of XS."""
+    if not xs:
+        return None
+    s = sorted(xs)
+    k = max(0, min(len(s) - 1, int(round(p / 100.0 * len(s) + 0.5)) - 1))
+    return s[k]
+
+
+def du(path):
+    if os.path.isfile(path):
+        return os.path.getsize(path)
+    total = 0
+    for d, _, names in os.walk(path):
+        for n in names:
+            p = os.path.join(d, n)
+            if not os.path.islink(p):
+                total += os.path.getsize(p)
+    return total
+
+
+def files_under(root):
+    out = []
+    for d, _, names in os.walk(root):
+        out += [os.path.join(d, n) for n in names
+                if n.endswith((".txt", ".md", ".txt.gz"))]
+    return sorted(out)
+
+
+def run_timed(cmd, stdin=None, stdout=subprocess.DEVNULL, cwd=None):
+    """Run CMD under /usr/bin/time -v.  Returns (rc, seconds, peak RSS in
+    bytes, stderr text)."""
+    tf = os.path.join(WORK, "time.out")
+    t0 = time.perf_counter()
+    try:
+        p = subprocess.run([TIME, "-v", "-o", tf] + cmd, stdin=stdin,
+                           stdout=stdout, stderr=subprocess.PIPE, cwd=cwd,
+                           timeout=TIMEOUT)
+    except (OSError, subprocess.TimeoutExpired) as e:
+        return 127, time.perf_counter() - t0, None, str(e)
+    secs = time.perf_counter() - t0
+    rss = None
+    try:
+        with open(tf) as f:
+            m = re.search(r"Maximum resident set size \(kbytes\): (\d+)",
+                          f.read())
+            rss = int(m.group(1)) * 1024 if m else None
+    except OSError:
+        pass
+    err = p.stderr.decode("utf-8", "replace")
+    err = "\n".join(l for l in err.splitlines()
+                    if not l.startswith("Command exited with non-zero"))
+    return p.returncode, secs, rss, err
+
+
+def first_line(s):
+    s = (s or "").strip().splitlines()
+    return s[0][:160] if s else "no message"
+
+
+# ---- corpora ---------------------------------------------------------
+
+def stage_corpora():
+    """Return [(name, description, root)] for BENCH_SIZE."""
+    deb = os.path.join(CORPORA, "un-general-debates", "txt")
+    docs = os.path.join(CORPORA, "un-docs-2025", "txt")
+    for d in (deb, docs):
+        if not os.path.isdir(d):
+            sys.exit("bench: corpus %s not found (set SHARED_CORPORA)" % d)
+    out = []
+    if SIZE == "small":
+        root = os.path.join(WORK, "corpora", "debates-small")
+        stamp = root + ".done"
+        if not os.path.exists(stamp):
+            shutil.rmtree(root, ignore_errors=True)
+            for i, f in enumerate(files_under(deb)):
+                if i % 3 == 0:
+                    dst = os.path.join(root, os.path.relpath(f, deb))
+                    os.makedirs(os.path.dirname(dst), exist_ok=True)
+                    shutil.copyfile(f, dst)
+            open(stamp, "w").close()
+        out.append(("debates-small",
+                    "every 3rd file (sorted paths) of un-general-debates/txt",
+                    root))
+        out.append(("un-docs", "un-docs-2025/txt, all files", docs))
+    else:
+        out.append(("debates", "un-general-debates/txt, all files", deb))
+        out.append(("un-docs", "un-docs-2025/txt, all files", docs))
+        out.append(("synth-%dMB" % SYNTH_MB,
+                    "synthetic, %d MB made by bench/synth from the records "
+                    "of the two real corpora" % SYNTH_MB, None))
+    return out
+
+
+def make_synth(name, real):
+    """Generate the synthetic corpus from the records of the REAL
+    corpora (list of corpus work dirs); returns its root."""
+    root = os.path.join(WORK, "corpora", name)
+    stamp = root + ".done"
+    if os.path.exists(stamp):
+        return root
+    shutil.rmtree(root, ignore_errors=True)
+    paras = os.path.join(WORK, "corpora", name + ".paragraphs")
+    with open(paras, "wb") as out:
+        for d in real:
+            with open(os.path.join(d, "records.txt"), "rb") as f:
+                shutil.copyfileobj(f, out)
+    log("generating %s" % name)
+    subprocess.run([SYNTH, paras, root, str(SYNTH_MB)], check=True)
+    os.remove(paras)
+    open(stamp, "w").close()
+    return root
+
+
+# ---- records ---------------------------------------------------------
+
+def esc(s):
+    return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+
+
+def fallback_records(root, files):
+    """Blank-line block splitter (SPEC section 2 rule for unnumbered
+    text): yields (doc, anchor, text)."""
+    for f in files:
+        with open(f, encoding="utf-8", errors="replace") as fh:
+            text = fh.read().replace("\r\n", "\n").lstrip("\ufeff")
+        blocks = re.split(r"\n[ \t\f]*\n", text)
+        if len(blocks) == 1:
+            blocks = text.split("\n")
+        doc = os.path.splitext(os.path.relpath(f, root))[0]
+        n = 0
+        for b in blocks:
+            b = " ".join(b.split())
+            if b:
+                n += 1
+                yield doc, "para. %d" % n, b
+
+
+def pilcrow_records(root, files, jsonl):
+    """Run `pilcrow parse --json` over FILES (relative to ROOT) into
+    JSONL.  Returns None on success, else the reason it failed."""
+    rel = [os.path.relpath(f, root) for f in files]
+    with open(jsonl, "wb") as out:
+        for i in range(0, len(rel), 500):
+            try:
+                p = subprocess.run([PILCROW, "parse", "--json"] +
+                                   rel[i:i + 500], cwd=root, stdout=out,
+                                   stderr=subprocess.PIPE, timeout=TIMEOUT)
+            except OSError as e:
+                return "pilcrow parse: %s" % e
+            if p.returncode != 0:
+                return "pilcrow parse exit %d: %s" % (
+                    p.returncode, first_line(p.stderr.decode()))
+    if os.path.getsize(jsonl) == 0:
+        return "pilcrow parse --json printed no records"
+    return None
+
+
+def make_records(name, root, cdir):
+    """Write CDIR/records.{tsv,txt}; returns info dict."""
+    info_f = os.path.join(cdir, "records.json")
+    if os.path.exists(info_f):
+        with open(info_f) as f:
+            return json.load(f)
+    files = files_under(root)
+    jsonl = os.path.join(cdir, "records.jsonl")
+    why = pilcrow_records(root, files, jsonl)
+    recs = None
+    if why is None:
+        def gen():
+            with open(jsonl, encoding="utf-8") as f:
+                for line in f:
+                    r = json.loads(line)
+                    yield r["doc"], r.get("anchor") or "", r["text"]
+        method = "pilcrow parse --json"
+        recs = gen()
+    else:
+        log("%s: records from the FALLBACK splitter (%s)" % (name, why))
+        method = "FALLBACK blank-line splitter (%s)" % why
+        recs = fallback_records(root, files)
+    n = tbytes = 0
+    try:
+        with open(os.path.join(cdir, "records.tsv"), "w",
+                  encoding="utf-8") as tsv, \
+             open(os.path.join(cdir, "records.txt"), "w",
+                  encoding="utf-8") as txt:
+            for doc, anchor, text in recs:
+                tsv.write("%s\t%s\t%s\n" % (esc(doc), esc(anchor), esc(text)))
+                txt.write(" ".join(text.split()) + "\n")
+                n += 1
+                tbytes += len(text.encode("utf-8"))
+    except (ValueError, KeyError) as e:
+        sys.exit("bench: %s: bad record from pilcrow parse: %s" % (name, e))
+    info = {"method": method, "records": n, "text_bytes": tbytes,
+            "files": len(files), "input_bytes": sum(os.path.getsize(f)
+                                                    for f in files)}
+    with open(info_f, "w") as f:
+        json.dump(info, f)
+    return info
+
+
+# ---- indexing --------------------------------------------------------
+
+def pilcrow_stats(db):
+    try:
+        p = subprocess.run([PILCROW, "stats", "--db", db, "--json"],
+                           capture_output=True, timeout=600)
+        return json.loads(p.stdout.decode().strip().splitlines()[0])
+    except (OSError, ValueError, IndexError, subprocess.TimeoutExpired):
+        return None
+
+
+def index_engine(engine, root, cdir):
+    """Index RUNS times; returns dict with lists or 'na' reason."""
+    res = {"secs": [], "rss": [], "bytes": []}
+    tsv = os.path.join(cdir, "records.tsv")
+    for run in range(RUNS):
+        if engine == "ref-xapian":
+            db = os.path.join(cdir, "ref-xapian.db")
+            shutil.rmtree(db, ignore_errors=True)
+            cmd = [REFX, "index", db, tsv]
+        elif engine == "fts5":
+            db = os.path.join(cdir, "fts5.sqlite")
+            cmd = [FTS5, "index", db, tsv]
+        else:
+            db = os.path.join(cdir, engine.replace(" ", "") + ".db")
+            shutil.rmtree(db, ignore_errors=True)
+            shutil.rmtree(db + ".shards", ignore_errors=True)
+            cmd = [PILCROW, "index"]
+            if engine == "pilcrow -j2":
+                cmd += ["-j", "2"]
+            cmd += ["--db", db, "--quiet", root]
+        rc, secs, rss, err = run_timed(cmd)
+        if rc != 0:
+            return {"na": "%s exit %d: %s" % (" ".join(cmd[:3]), rc,
+                                              first_line(err))}
+        if engine.startswith("pilcrow"):
+            st = pilcrow_stats(db)
+            if not os.path.isdir(db) or not st or not st.get("records"):
+                return {"na": "index exit 0 but `stats --json` shows no "
+                              "records (%s)" % (st,)}
+            res["stats"] = st
+        res["secs"].append(secs)
+        res["rss"].append(rss)
+        res["bytes"].append(du(db) + (du(db + ".shards")
+                                      if os.path.isdir(db + ".shards")
+                                      else 0))
+        log("  %s run %d: %.2f s, %s MB RSS" % (
+            engine, run + 1, secs, rss and rss // 2**20))
+    res["db"] = db
+    if engine == "ref-xapian" or engine.startswith("pilcrow"):
+        cdb = db + ".compact"
+        shutil.rmtree(cdb, ignore_errors=True)
+        p = subprocess.run(["xapian-compact", db, cdb],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        if p.returncode == 0:
+            res["compact_bytes"] = du(cdb)
+        shutil.rmtree(cdb, ignore_errors=True)
+    return res
+
+
+# ---- queries ---------------------------------------------------------
+
+def read_timings(path):
+    lat = []
+    with open(path) as f:
+        for line in f:
+            parts = line.split("\t")
+            lat.append(float(parts[1]))
+    return lat
+
+
+class LineReader:
+    def __init__(self, fd):
+        self.fd, self.buf = fd, b""
+
+    def readline(self, timeout):
+        end = time.perf_counter() + timeout
+        while b"\n" not in self.buf:
+            left = end - time.perf_counter()
+            if left <= 0 or not select.select([self.fd], [], [], left)[0]:
+                return None
+            chunk = os.read(self.fd, 65536)
+            if not chunk:
+                return None
+            self.buf += chunk
+        line, self.buf = self.buf.split(b"\n", 1)
+        return line
+
+
+def pilcrow_coprocess(db, queries, out_path):
+    """Per-query latency (us) of `pilcrow batch` used as a co-process,
+    or a string saying why not."""
+    try:
+        p = subprocess.Popen([PILCROW, "batch", "--db", db, "-n", "10"],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.DEVNULL, bufsize=0)
+    except OSError as e:
+        return str(e)
+    rd = LineReader(p.stdout.fileno())
+    lat = []
+    why = None
+    with open(out_path, "wb") as out:
+        for i, q in enumerate(queries):
+            t0 = time.perf_counter()
+            try:
+                p.stdin.write(q.encode() + b"\n")
+            except BrokenPipeError:
+                why = "batch exited before query %d" % (i + 1)
+                break
+            line = rd.readline(30 if i == 0 else 10)
+            if line is None:
+                why = ("no answer line to query %d within the timeout "
+                       "(batch not flushing each line, or not "
+                       "implemented)" % (i + 1))
+                break
+            lat.append((time.perf_counter() - t0) * 1e6)
+            out.write(line + b"\n")
+            if i == 0:
+                try:
+                    json.loads(line)
+                except ValueError:
+                    why = "batch answer is not JSON: %r" % line[:80]
+                    break
+    try:
+        p.stdin.close()
+    except OSError:
+        pass
+    p.kill()
+    p.wait()
+    return why if why else lat
+
+
+def query_engine(engine, db, qfile, queries, cdir):
+    """Returns dict: total secs per run, per-query latency (us) per
+    run, or na."""
+    res = {"total": [], "lat": [], "rss": []}
+    tim = os.path.join(cdir, "timings.tsv")
+    outp = os.path.join(cdir, "results-%s.txt" % engine.replace(" ", ""))
+    for run in range(RUNS + 1):             # run 0 warms the cache
+        if engine.startswith("pilcrow"):
+            with open(qfile, "rb") as qin, open(outp, "wb") as out:
+                rc, secs, rss, err = run_timed(
+                    [PILCROW, "batch", "--db", db, "-n", "10"],
+                    stdin=qin, stdout=out)
+            if rc not in (0, 1):
+                return {"na": "pilcrow batch exit %d: %s" % (rc,
+                                                             first_line(err))}
+            with open(outp, "rb") as f:
+                n = sum(1 for _ in f)
+            if n != len(queries):
+                return {"na": "pilcrow batch printed %d lines for %d "
+                              "queries" % (n, len(queries))}
+            lat = pilcrow_coprocess(db, queries, outp + ".co")
+            if isinstance(lat, str):
+                res["lat_na"] = lat
+                lat = []
+        else:
+            prog = REFX if engine == "ref-xapian" else FTS5
+            with open(outp, "wb") as out:
+                rc, secs, rss, err = run_timed(
+                    [prog, "search", db, qfile, tim, "10"], stdout=out)
+            if rc != 0:
+                return {"na": "%s search exit %d: %s" % (engine, rc,
+                                                         first_line(err))}
+            lat = read_timings(tim)
+        if run > 0:
+            res["total"].append(secs)
+            res["rss"].append(rss)
+            if lat:
+                res["lat"].append(lat)
+    return res
+
+
+def cold_engine(engine, db, qs, cdir):
+    """Median wall time (s) of a fresh process per query, per run."""
+    qf = os.path.join(cdir, "one-query.txt")
+    per_run = []
+    for run in range(RUNS):
+        ts = []
+        for q in qs:
+            if engine.startswith("pilcrow"):
+                cmd = [PILCROW, "search", "--db", db, "-n", "10", q]
+            else:
+                with open(qf, "w") as f:
+                    f.write(q + "\n")
+                prog = REFX if engine == "ref-xapian" else FTS5
+                cmd = [prog, "search", db, qf, os.devnull, "10"]
+            t0 = time.perf_counter()
+            p = subprocess.run(cmd, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE)
+            ts.append(time.perf_counter() - t0)
+            if p.returncode not in (0, 1):
+                return {"na": "%s exit %d: %s" % (
+                    " ".join(cmd[:2]), p.returncode,
+                    first_line(p.stderr.decode()))}
+        per_run.append(med(ts))
+    return {"cold": per_run}
+
+
+def rg_words(cdir, words):
+    txt = os.path.join(cdir, "records.txt")
+    per_run = []
+    for run in range(RUNS + 1):
+        ts = []
+        for w in words:
+            t0 = time.perf_counter()
+            p = subprocess.run(["rg", "-i", "-w", "-c", w, txt],
+                               stdout=subprocess.DEVNULL)
+            ts.append(time.perf_counter() - t0)
+            if p.returncode not in (0, 1):
+                return {"na": "rg exit %d" % p.returncode}
+        if run > 0:
+            per_run.append(med(ts))
+    return {"word": per_run}
+
+
+# ---- report ----------------------------------------------------------
+
+def fmt(xs, scale=1.0, digits=2):
+    xs = [x for x in (xs or []) if x is not None]
+    if not xs:
+        return None
+    m = med(xs) * scale
+    if len(xs) == 1:
+        return ("%.*f" % (digits, m), m)
+    return ("%.*f (%.*f–%.*f)" % (digits, m, digits, min(xs) * scale,
+                                   digits, max(xs) * scale), m)
+
+
+def version(cmd):
+    try:
+        p = subprocess.run(cmd, capture_output=True, timeout=30)
+        out = (p.stdout or p.stderr).decode().strip().splitlines()
+        return out[0] if out and p.returncode == 0 else "n/a"
+    except OSError:
+        return "n/a"
+
+
+def build_rows(c):
+    """Rows: (label, {engine: (text, value)}, lower_is_better)."""
+    idx, qr, cold = c["index"], c["query"], c["cold"]
+    mb = c["info"]["input_bytes"] / 1e6
+    recs = c["info"]["records"]
+    rows = []
+
+    def per(fn, src, key, **kw):
+        out = {}
+        for e in ENGINES + ["rg"]:
+            r = src.get(e)
+            if r is None:
+                continue
+            if "na" in r:
+                out[e] = ("n/a", None)
+                continue
+            v = fn(r.get(key)) if key in r else None
+            if v is not None:
+                f = fmt(v, **kw)
+                if f:
+                    out[e] = f
+        return out
+
+    rows.append(("index build time (s)",
+                 per(lambda x: x, idx, "secs"), True))
+    rows.append(("index MB/s (input bytes)",
+                 per(lambda x: [mb / s for s in x], idx, "secs"), False))
+    rows.append(("index records/s (thousands)",
+                 per(lambda x: [recs / s / 1e3 for s in x], idx, "secs",
+                     digits=1), False))
+    rows.append(("index peak RSS (MB)",
+                 per(lambda x: x, idx, "rss", scale=1 / 2**20, digits=0),
+                 True))
+    rows.append(("index size on disk (MB)",
+                 per(lambda x: x, idx, "bytes", scale=1e-6, digits=1), True))
+    rows.append(("index size / input",
+                 per(lambda x: [b / c["info"]["input_bytes"] for b in x],
+                     idx, "bytes"), True))
+    rows.append(("index size after xapian-compact (MB)",
+                 per(lambda x: [x], idx, "compact_bytes", scale=1e-6,
+                     digits=1), True))
+    nq = c["nqueries"]
+    rows.append(("%d queries, one process, total (s)" % nq,
+                 per(lambda x: x, qr, "total", digits=3), True))
+    for p in (50, 95, 99):
+        rows.append(("per-query latency p%d (ms)" % p,
+                     per(lambda x: [pct(l, p) for l in x], qr, "lat",
+                         scale=1e-3, digits=3), True))
+    rows.append(("per-query latency, single words, p50 (ms)",
+                 per(lambda x: [pct([l[i] for i in c["word_idx"]], 50)
+                                for l in x], qr, "lat", scale=1e-3,
+                     digits=3), True))
+    rows.append(("query peak RSS (MB)",
+                 per(lambda x: x, qr, "rss", scale=1 / 2**20, digits=0),
+                 True))
+    rows.append(("cold single query, fresh process, median (ms)",
+                 per(lambda x: x, cold, "cold", scale=1e3, digits=1), True))
+    rg = c.get("rg", {})
+    rows.append(("single-word query, rg -i -w -c, median (ms)",
+                 {"rg": fmt(rg["word"], scale=1e3, digits=1)}
+                 if "word" in rg else {"rg": ("n/a", None)}, True))
+    return rows
+
+
+def ratio(a, b):
+    if a is None or b is None or b == 0:
+        return "n/a"
+    return "%.2f" % (a / b)
+
+
+def report(corpora, meta):
+    L = []
+    L.append("# pilcrow benchmark report (BENCH_SIZE=%s)" % SIZE)
+    L.append("")
+    L.append("Generated by `make bench` (bench/run.sh) on %s; %d cores (%s), "
+             "%d runs per figure: median (min–max). Ratios are "
+             "pilcrow / peer on medians (below 1 = pilcrow smaller, for "
+             "times and sizes better; for MB/s and records/s, above 1 is "
+             "better). Machines are shared and noisy: read ratios, not "
+             "absolute times." % (meta["date"], os.cpu_count(), meta["cpu"],
+                                  RUNS))
+    L.append("")
+    L.append("Versions: " + "; ".join("%s: %s" % kv
+                                      for kv in meta["versions"].items()))
+    L.append("")
+    for c in corpora:
+        info = c["info"]
+        L.append("## %s" % c["name"])
+        L.append("")
+        L.append("Input: %s — %d files, %.1f MB; %d records (%.1f MB of "
+                 "text) from **%s**; %d queries (bench/queries.tsv)." % (
+                     c["desc"], info["files"], info["input_bytes"] / 1e6,
+                     info["records"], info["text_bytes"] / 1e6,
+                     info["method"], c["nqueries"]))
+        L.append("")
+        rows = build_rows(c)
+        head = ENGINES + ["rg", "pilcrow/ref-xapian", "pilcrow/fts5",
+                          "pilcrow -j2/ref-xapian"]
+        L.append("| figure | " + " | ".join(head) + " |")
+        L.append("|---" * (len(head) + 1) + "|")
+        for label, vals, _ in rows:
+            cells = [vals.get(e, ("", None))[0] for e in ENGINES + ["rg"]]
+            pv = vals.get("pilcrow", (None, None))[1]
+            jv = vals.get("pilcrow -j2", (None, None))[1]
+            rv = vals.get("ref-xapian", (None, None))[1]
+            fv = vals.get("fts5", (None, None))[1]
+            if label.startswith("single-word query, rg"):
+                # engine single-word latency vs rg: rg / engine = speed-up
+                cells += ["", "", ""]
+            else:
+                cells += [ratio(pv, rv), ratio(pv, fv), ratio(jv, rv)]
+            L.append("| %s | %s |" % (label, " | ".join(cells)))
+        L.append("")
+        sw = [r for r in rows if r[0].startswith("per-query latency, single")]
+        rgv = [r for r in rows if r[0].startswith("single-word query, rg")]
+        if sw and rgv and rgv[0][1].get("rg", (0, None))[1]:
+            rgms = rgv[0][1]["rg"][1]
+            parts = []
+            for e in ENGINES:
+                v = sw[0][1].get(e, (None, None))[1]
+                parts.append("%s %s×" % (e, "%.0f" % (rgms / v) if v
+                                          else "n/a"))
+            L.append("Single-word speed-up over `rg -i -w -c` (rg median / "
+                     "engine p50 in one process): " + ", ".join(parts) + ".")
+            L.append("")
+        notes = []
+        for part in ("index", "query", "cold"):
+            for e, r in c[part].items():
+                if "na" in r:
+                    notes.append("%s %s: n/a — %s" % (e, part, r["na"]))
+                if r.get("lat_na"):
+                    notes.append("%s per-query latency: n/a — %s"
+                                 % (e, r["lat_na"]))
+        for n in notes:
+            L.append("- " + n)
+        if notes:
+            L.append("")
+    L.append("## How each figure is measured")
+    L.append("")
+    L.append("""- Every engine indexes the same records (doc, anchor, text): `pilcrow
+  index` reads the corpus files and parses them itself; the peers read
+  `records.tsv`, made once per corpus from `pilcrow parse --json` (or from
+  the labelled fallback splitter while `parse` does not work).
+- Build time: wall time of the whole indexing process; peak RSS from
+  `/usr/bin/time -v`; MB/s over the corpus files' bytes; size on disk: all
+  files of the index directory (FTS5: the database file); ref-xapian and
+  pilcrow indexes are also copied through `xapian-compact`.
+- ref-xapian: TermGenerator + Stem("english") (STEM_SOME: stemmed and
+  unstemmed terms), commit every 10,000 documents; QueryParser (same
+  stemmer, default AND), Enquire top 10, MSet::snippet (200 bytes) per hit.
+- fts5: `tokenize='porter unicode61'`, one transaction per 10,000 rows;
+  `bm25()` ORDER BY, `snippet()` (32 tokens), each word or phrase quoted.
+- Per-query latency: the peers time each query in-process (parse, search,
+  fetch, snippets); pilcrow is driven as a co-process (`batch`, one query
+  written, its JSON line awaited), so its figure includes a pipe round
+  trip (~0.05 ms). Total: wall time of one process running all queries
+  (pilcrow: the query file piped into `batch`). One warm-up run first.
+- Cold: a fresh process per query (open, query, print to /dev/null), 20
+  queries spread over the categories, median per run.
+- rg: `rg -i -w -c WORD records.txt` (one record a line), 30 single words
+  (10 rare, 10 medium, 10 frequent), a fresh process each.
+""")
+    return "\n".join(L)
+
+
+def gnuplot(corpora):
+    tmp = os.path.join(RESULTS, "tmp")
+    os.makedirs(tmp, exist_ok=True)
+    plots = []
+    for c in corpora:
+        series = []
+        for e in ENGINES:
+            r = c["query"].get(e, {})
+            if r.get("lat"):
+                lat = sorted(r["lat"][len(r["lat"]) // 2])
+                fn = os.path.join(tmp, "lat-%s-%s.dat" % (
+                    c["name"], e.replace(" ", "")))
+                with open(fn, "w") as f:
+                    for i, v in enumerate(lat):
+                        f.write("%.4f %.5f\n" % (v / 1e3, (i + 1) / len(lat)))
+                series.append("'%s' using 1:2 with lines lw 2 title '%s'"
+                              % (fn, e))
+        if series:
+            plots.append((c["name"], series))
+    if not plots:
+        return False
+    gp = ["set terminal pngcairo size %d,420 font ',9'" % (480 * len(plots)),
+          "set output '%s'" % os.path.join(RESULTS, "latency.png"),
+          "set multiplot layout 1,%d" % len(plots),
+          "set logscale x", "set grid",
+          "set xlabel 'per-query latency, top 10 with snippets (ms)'",
+          "set ylabel 'fraction of queries'", "set key bottom right"]
+    for name, series in plots:
+        gp.append("set title '%s'" % name)
+        gp.append("plot " + ", ".join(series))
+    gp.append("unset multiplot")
+    p = subprocess.run(["gnuplot"], input="\n".join(gp).encode(),
+                       stderr=subprocess.PIPE)
+    if p.returncode != 0:
+        log("gnuplot failed: %s" % p.stderr.decode())
+    return p.returncode == 0
+
+
+# ---- main ------------------------------------------------------------
+
+def main():
+    t_start = time.time()
+    os.makedirs(WORK, exist_ok=True)
+    os.makedirs(RESULTS, exist_ok=True)
+    cat_q = []
+    with open(os.path.join(SRC, "queries.tsv"), encoding="utf-8") as f:
+        for line in f:
+            c, q = line.rstrip("\n").split("\t", 1)
+            cat_q.append((c, q))
+    queries = [q for _, q in cat_q]
+    qfile = os.path.join(WORK, "queries.txt")
+    with open(qfile, "w", encoding="utf-8") as f:
+        f.write("".join(q + "\n" for q in queries))
+    word_idx = [i for i, (c, _) in enumerate(cat_q) if c.startswith("word-")]
+    cold_q = [queries[i] for i in range(0, len(queries),
+                                        len(queries) // COLD_N)][:COLD_N]
+    rgw = []
+    for band in ("word-rare", "word-medium", "word-frequent"):
+        rgw += [q for c, q in cat_q if c == band][:RG_N // 3]
+
+    corpora = []
+    real_dirs = []
+    for name, desc, root in stage_corpora():
+        cdir = os.path.join(WORK, SIZE, name)
+        os.makedirs(cdir, exist_ok=True)
+        if root is None:
+            root = make_synth(name, real_dirs)
+        log("corpus %s" % name)
+        info = make_records(name, root, cdir)
+        real_dirs.append(cdir)
+        c = {"name": name, "desc": desc, "info": info,
+             "nqueries": len(queries), "word_idx": word_idx,
+             "index": {}, "query": {}, "cold": {}}
+        for e in ENGINES:
+            log(" index %s" % e)
+            c["index"][e] = index_engine(e, root, cdir)
+        for e in ENGINES:
+            ix = c["index"][e]
+            if "na" in ix:
+                c["query"][e] = c["cold"][e] = {"na": "no index"}
+                continue
+            log(" queries %s" % e)
+            c["query"][e] = query_engine(e, ix["db"], qfile, queries, cdir)
+            c["cold"][e] = cold_engine(e, ix["db"], cold_q, cdir)
+        log(" rg")
+        c["rg"] = rg_words(cdir, rgw)
+        for e in list(c["index"]):
+            c["index"][e].pop("db", None)
+        corpora.append(c)
+
+    meta = {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+            "cpu": "unknown", "versions": {}}
+    try:
+        with open("/proc/cpuinfo") as f:
+            m = re.search(r"model name\s*:\s*(.*)", f.read())
+            meta["cpu"] = m.group(1).strip() if m else "unknown"
+    except OSError:
+        pass
+    meta["versions"] = {
+        "pilcrow": version([PILCROW, "--version"]),
+        "xapian-core": version(["pkg-config", "--modversion",
+                                "xapian-core"]),
+        "sqlite": version(["pkg-config", "--modversion", "sqlite3"]),
+        "ripgrep": version(["rg", "--version"]),
+        "gnuplot": version(["gnuplot", "--version"]),
+    }
+    meta["elapsed_s"] = round(time.time() - t_start)
+    with open(os.path.join(RESULTS, "raw-%s.json" % SIZE), "w") as f:
+        json.dump({"meta": meta, "corpora": corpora}, f)
+    text = report(corpora, meta)
+    text += "\nWhole run: %d s.\n" % meta["elapsed_s"]
+    with open(os.path.join(RESULTS, "REPORT.md"), "w") as f:
+        f.write(text)
+    gnuplot(corpora)
+    readme = os.path.join(SRC, "README.md")
+    begin, end = "<!-- latest report: begin -->", "<!-- latest report: end -->"
+    try:
+        with open(readme, encoding="utf-8") as f:
+            old = f.read()
+        if begin in old and end in old:
+            head, rest = old.split(begin, 1)
+            tail = rest.split(end, 1)[1]
+            body = text.replace("\n# ", "\n### ").replace("\n## ", "\n### ")
+            body = "\n".join(("###" + l[1:]) if l.startswith("# ") else l
+                             for l in body.splitlines())
+            with open(readme, "w", encoding="utf-8") as f:
+                f.write(head + begin + "\n" + body + "\n" + end + tail)
+    except OSError as e:
+        log("README.md not updated: %s" % e)
+    log("done in %d s: %s" % (meta["elapsed_s"],
+                              os.path.join(RESULTS, "REPORT.md")))
+
+
+if __name__ == "__main__":
+    main()
