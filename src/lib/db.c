@@ -151,8 +151,9 @@ pilcrow_db_open(pilcrow_db **out, const char *path, unsigned flags,
         uint64_t n_docs = 0, n_terms = 0;
         if ((st = pcx_db_counts(db->x, &n_docs, &n_terms)) < 0 ||
             (n_docs == 0 &&
-             (st = pcx_db_set_metadata(db->x, PC_META_FORMAT, PC_FORMAT,
-                                       strlen(PC_FORMAT))) < 0)) {
+             ((st = pcx_db_set_metadata(db->x, PC_META_FORMAT, PC_FORMAT,
+                                        strlen(PC_FORMAT))) < 0 ||
+              (st = pcx_db_commit(db->x)) < 0))) {
             pc_errmsg(errmsg, st, "cannot open index %s: %s", path,
                       pcx_errmsg(db->x));
             goto fail;

@@ -1,33 +1,14 @@
 /*
  * stubs.c - TEMPORARY weak definitions so the library links while the
- * parser and analysis files are being written.  Every definition here
+ * parser files are being written.  Every definition here
  * is weak: the real one, when present, wins.  Delete this file (and its
- * line in Makefile.am) once reader.c, parse.c, doc.c, analyze.c and
- * unicode.cc are complete.
+ * line in Makefile.am) once reader.c, parse.c and doc.c are complete.
  */
 #include "pilcrow-private.h"
 #include "shim.h"
 
 #define WEAK __attribute__((weak))
 
-WEAK int pcx_unicode_is_wordchar(uint32_t cp) { (void)cp; return 0; }
-WEAK uint32_t pcx_unicode_tolower(uint32_t cp) { return cp; }
-WEAK int pcx_unicode_category(uint32_t cp) { (void)cp; return 0; }
-WEAK pilcrow_status pc_analyzer_new(struct pc_analyzer **o, const char *l)
-{ (void)l; *o = NULL; return PILCROW_INTERNAL; }
-WEAK void pc_analyzer_free(struct pc_analyzer *a) { (void)a; }
-WEAK const char *pc_analyzer_language(const struct pc_analyzer *a)
-{ (void)a; return ""; }
-WEAK pilcrow_status pc_analyze(struct pc_analyzer *a, const char *t,
-                               size_t n, pc_token_fn *f, void *p)
-{ (void)a, (void)t, (void)n, (void)f, (void)p; return PILCROW_INTERNAL; }
-WEAK const char *pc_analyzer_stem(struct pc_analyzer *a, const char *f,
-                                  size_t n, size_t *l)
-{ (void)a, (void)f, (void)n, (void)l; return NULL; }
-WEAK void pc_fold(pilcrow_status *st, struct pc_buf *b, const char *s,
-                  size_t n) { pc_buf_append(st, b, s, n); }
-WEAK size_t pc_utf8_decode(const char *s, size_t n, uint32_t *cp)
-{ (void)s, (void)n, (void)cp; return 0; }
 WEAK pilcrow_status pc_doc_new(pilcrow_doc **o, const pilcrow_parse_options *p)
 { (void)p; *o = NULL; return PILCROW_INTERNAL; }
 WEAK struct pilcrow_record *pc_doc_add_record(pilcrow_status *st,
@@ -47,3 +28,15 @@ WEAK pilcrow_status pilcrow_doc_parse_file(pilcrow_doc **o, const char *p,
                                            char **e)
 { (void)p, (void)op, (void)e; *o = NULL; return PILCROW_INTERNAL; }
 WEAK void pilcrow_doc_free(pilcrow_doc *d) { (void)d; }
+WEAK pilcrow_status pc_parse(pilcrow_doc *d, const char *t, size_t n,
+                             pilcrow_warn_fn *w, void *p)
+{ (void)d, (void)t, (void)n, (void)w, (void)p; return PILCROW_INTERNAL; }
+WEAK pilcrow_status pc_read_file(char **o, size_t *ol, const char *p,
+                                 pilcrow_warn_fn *w, void *pl, char **e)
+{ (void)p, (void)w, (void)pl, (void)e; *o = NULL; *ol = 0;
+  return PILCROW_INTERNAL; }
+WEAK pilcrow_status pc_clean_text(char **o, size_t *ol, const char *b,
+                                  size_t n, const char *nm,
+                                  pilcrow_warn_fn *w, void *pl, char **e)
+{ (void)b, (void)n, (void)nm, (void)w, (void)pl, (void)e; *o = NULL;
+  *ol = 0; return PILCROW_INTERNAL; }

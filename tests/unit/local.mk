@@ -1,2 +1,14 @@
-# Unit tests of the core library (owner: core).  Each is a C program
-# linked with the convenience library so it reaches internals.
+# Unit tests of the core library.  Each is a C program linked with the
+# convenience library so it reaches internals (STYLE T2).
+UNIT_CORE = tests/unit/t-status tests/unit/t-store tests/unit/t-snippet \
+	tests/unit/t-db
+check_PROGRAMS += $(UNIT_CORE)
+TESTS += $(UNIT_CORE)
+tests_unit_t_status_SOURCES = tests/unit/t-status.c
+tests_unit_t_status_LDADD = $(TEST_LIBS)
+tests_unit_t_store_SOURCES = tests/unit/t-store.c
+tests_unit_t_store_LDADD = $(TEST_LIBS)
+tests_unit_t_snippet_SOURCES = tests/unit/t-snippet.c
+tests_unit_t_snippet_LDADD = $(TEST_LIBS)
+tests_unit_t_db_SOURCES = tests/unit/t-db.c
+tests_unit_t_db_LDADD = $(TEST_LIBS)
