@@ -1,0 +1,1 @@
+# tests/lib/local.mk: library API tests (owner: library).
