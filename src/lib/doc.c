@@ -1,1 +1,575 @@
-/* placeholder: filled in by its owner. */
+/*
+ * doc.c - the document model of SPEC section 2: a pilcrow_doc holds the
+ * metadata of one document and its records in document order; every
+ * string lives in the document's arena, so pilcrow_doc_free() is one
+ * arena release and one array release.
+ *
+ * Anchors are the citations users type and read:
+ *   paragraph  "para. 7"            annex paragraph  "annex I, para. 3"
+ *   summary    "summary, para. 1"   note             "note 1", "note *"
+ * An unnumbered sole annex is written "annex, para. 3".
+ *
+ * This file also holds the public parsing entry points, which glue the
+ * reader (reader.c) to the parser (parse.c), and the record accessors.
+ */
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include "pilcrow-private.h"
+
+/* ------------------------------------------------------------------ */
+/* Building a document                                                 */
+/* ------------------------------------------------------------------ */
+
+/* A copy of S in DOC's arena, or NULL when S is NULL. */
+static const char *
+doc_dup(pilcrow_status *st, pilcrow_doc *doc, const char *s)
+{
+    if (s == NULL)
+        return NULL;
+    return pc_arena_strdup(st, &doc->arena, s);
+}
+
+pilcrow_status
+pc_doc_new(pilcrow_doc **out, const pilcrow_parse_options *opts)
+{
+    pilcrow_doc *doc;
+    pilcrow_status st = PILCROW_OK;
+
+    if (out == NULL)
+        return PILCROW_INVALID;
+    *out = NULL;
+    if ((doc = pc_calloc(1, sizeof(*doc))) == NULL)
+        return PILCROW_NOMEM;
+    if (opts != NULL) {
+        doc->id = doc_dup(&st, doc, opts->doc);
+        doc->symbol = doc_dup(&st, doc, opts->symbol);
+        doc->title = doc_dup(&st, doc, opts->title);
+        doc->date = doc_dup(&st, doc, opts->date);
+        doc->language = doc_dup(&st, doc, opts->language);
+        doc->file = doc_dup(&st, doc, opts->file);
+    }
+    if (st < 0) {
+        pilcrow_doc_free(doc);
+        return st;
+    }
+    *out = doc;
+    return PILCROW_OK;
+}
+
+struct pilcrow_record *
+pc_doc_add_record(pilcrow_status *st, pilcrow_doc *doc)
+{
+    struct pilcrow_record *r;
+
+    if (*st < 0)
+        return NULL;
+    if (doc->n_records == doc->cap_records) {
+        size_t cap = doc->cap_records ? doc->cap_records * 2 : 32;
+
+        r = pc_reallocarray(doc->records, cap, sizeof(*r));
+        if (r == NULL) {
+            *st = PILCROW_NOMEM;
+            return NULL;
+        }
+        doc->records = r;
+        doc->cap_records = cap;
+    }
+    r = &doc->records[doc->n_records++];
+    memset(r, 0, sizeof(*r));
+    return r;
+}
+
+pilcrow_status
+pc_doc_finish(pilcrow_doc *doc)
+{
+    pilcrow_status st = PILCROW_OK;
+    struct pc_buf b = PC_BUF_INIT;
+    size_t i;
+
+    if (doc == NULL)
+        return PILCROW_INVALID;
+    if (doc->id == NULL)
+        doc->id = "buffer";
+    if (doc->title == NULL)
+        doc->title = "";
+    if (doc->language == NULL)
+        doc->language = "en";
+    if (doc->file == NULL)
+        doc->file = "";
+    for (i = 0; i < doc->n_records && st == PILCROW_OK; i++) {
+        struct pilcrow_record *r = &doc->records[i];
+
+        r->doc = doc->id;
+        r->symbol = doc->symbol;
+        r->title = doc->title;
+        r->date = doc->date;
+        r->language = doc->language;
+        r->file = doc->file;
+        if (r->section == NULL)
+            r->section = "";
+        if (r->section_title == NULL)
+            r->section_title = "";
+        if (r->number == NULL)
+            r->number = "";
+        if (r->text == NULL) {
+            r->text = "";
+            r->text_len = 0;
+        }
+        r->seq = (uint32_t)i;
+        pc_buf_reset(&b);
+        pc_anchor_format(&st, &b, r->kind, r->annex, r->number);
+        r->anchor = pc_arena_strndup(&st, &doc->arena, b.data ? b.data : "",
+                                     b.len);
+    }
+    pc_buf_free(&b);
+    return st;
+}
+
+/* ------------------------------------------------------------------ */
+/* Anchors                                                             */
+/* ------------------------------------------------------------------ */
+
+void
+pc_anchor_format(pilcrow_status *st, struct pc_buf *b, pilcrow_kind kind,
+                 const char *annex, const char *number)
+{
+    if (number == NULL)
+        number = "";
+    if (annex != NULL) {
+        pc_buf_puts(st, b, "annex");
+        if (*annex) {
+            pc_buf_putc(st, b, ' ');
+            pc_buf_puts(st, b, annex);
+        }
+        pc_buf_puts(st, b, ", ");
+    }
+    switch (kind) {
+    case PILCROW_KIND_SUMMARY:
+        pc_buf_puts(st, b, "summary, para. ");
+        break;
+    case PILCROW_KIND_NOTE:
+        pc_buf_puts(st, b, "note ");
+        break;
+    default:
+        pc_buf_puts(st, b, "para. ");
+        break;
+    }
+    pc_buf_puts(st, b, number);
+}
+
+/* Skip spaces at *P. */
+static void
+skip_space(const char **p)
+{
+    while (**p == ' ' || **p == '\t')
+        (*p)++;
+}
+
+/* If *P starts with WORD (case-insensitive) not followed by a letter,
+ * advance past it and return 1; else 0. */
+static int
+eat_word(const char **p, const char *word)
+{
+    size_t n = strlen(word);
+
+    if (strncasecmp(*p, word, n) != 0 || isalpha((unsigned char)(*p)[n]))
+        return 0;
+    *p += n;
+    return 1;
+}
+
+/* Copy the token at *P (up to a space, comma or colon) into DST of SIZE
+ * bytes.  Returns its length, or 0 when empty or too long. */
+static size_t
+copy_token(const char **p, char *dst, size_t size)
+{
+    size_t n = 0;
+
+    while ((*p)[n] && (*p)[n] != ' ' && (*p)[n] != '\t' &&
+           (*p)[n] != ',' && (*p)[n] != ':')
+        n++;
+    if (n == 0 || n >= size)
+        return 0;
+    memcpy(dst, *p, n);
+    dst[n] = '\0';
+    *p += n;
+    return n;
+}
+
+pilcrow_status
+pc_anchor_parse(const char *anchor, pilcrow_kind *kind, char *annex,
+                size_t annex_size, int *annex_set, char *number,
+                size_t number_size)
+{
+    const char *p = anchor;
+
+    if (anchor == NULL || kind == NULL || annex == NULL || annex_size == 0 ||
+        number == NULL || number_size == 0)
+        return PILCROW_INVALID;
+    *kind = PILCROW_KIND_PARAGRAPH;
+    annex[0] = '\0';
+    number[0] = '\0';
+    if (annex_set)
+        *annex_set = 0;
+    skip_space(&p);
+    if (eat_word(&p, "annex")) {
+        if (annex_set)
+            *annex_set = 1;
+        if (*p == ':') {                 /* "annex:I:3" */
+            p++;
+            if (*p != ':' && copy_token(&p, annex, annex_size) == 0)
+                return PILCROW_INVALID;
+            if (*p != ':')
+                return PILCROW_INVALID;
+            p++;
+        } else {                         /* "annex I, para. 3" */
+            skip_space(&p);
+            if (*p != ',' && copy_token(&p, annex, annex_size) == 0)
+                return PILCROW_INVALID;
+            skip_space(&p);
+            if (*p == ',')
+                p++;
+            skip_space(&p);
+        }
+    }
+    if (eat_word(&p, "summary")) {
+        *kind = PILCROW_KIND_SUMMARY;
+        if (*p == ':')
+            p++;
+        skip_space(&p);
+        if (*p == ',')
+            p++;
+        skip_space(&p);
+    } else if (eat_word(&p, "note")) {
+        *kind = PILCROW_KIND_NOTE;
+        if (*p == ':')
+            p++;
+        skip_space(&p);
+    }
+    if (*kind != PILCROW_KIND_NOTE &&
+        (eat_word(&p, "paragraph") || eat_word(&p, "para.") ||
+         eat_word(&p, "para"))) {
+        if (*p == ':')
+            p++;
+        skip_space(&p);
+    }
+    if (copy_token(&p, number, number_size) == 0)
+        return PILCROW_INVALID;
+    skip_space(&p);
+    if (*p != '\0')
+        return PILCROW_INVALID;
+    return PILCROW_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Public parsing entry points                                         */
+/* ------------------------------------------------------------------ */
+
+/* Set DOC's id to the file name of PATH without directory and without
+ * its extensions (".gz", then ".txt" or ".md"). */
+static void
+doc_default_id(pilcrow_status *st, pilcrow_doc *doc, const char *path)
+{
+    const char *base = strrchr(path, '/');
+    size_t n;
+
+    base = base ? base + 1 : path;
+    n = strlen(base);
+    if (n > 3 && strcmp(base + n - 3, ".gz") == 0)
+        n -= 3;
+    if (n > 4 && strncmp(base + n - 4, ".txt", 4) == 0)
+        n -= 4;
+    else if (n > 3 && strncmp(base + n - 3, ".md", 3) == 0)
+        n -= 3;
+    doc->id = pc_arena_strndup(st, &doc->arena, base, n);
+}
+
+/* Parse the clean TEXT into a new document for OPTS; PATH (may be NULL)
+ * names the file for the default id and file. */
+static pilcrow_status
+doc_parse_text(pilcrow_doc **out, const char *text, size_t len,
+               const char *path, const pilcrow_parse_options *opts,
+               char **errmsg)
+{
+    pilcrow_doc *doc = NULL;
+    pilcrow_status st;
+    const char *name = path ? path : "buffer";
+
+    if ((st = pc_doc_new(&doc, opts)) < 0)
+        return pc_errmsg(errmsg, st, "%s: out of memory", name);
+    if (doc->id == NULL && path != NULL)
+        doc_default_id(&st, doc, path);
+    if (doc->file == NULL && path != NULL)
+        doc->file = pc_arena_strdup(&st, &doc->arena, path);
+    if (st == PILCROW_OK)
+        st = pc_parse(doc, text, len, opts ? opts->warn : NULL,
+                      opts ? opts->warn_payload : NULL);
+    if (st < 0) {
+        pilcrow_doc_free(doc);
+        return pc_errmsg(errmsg, st, "%s: %s", name,
+                         st == PILCROW_NOMEM ? "out of memory"
+                                             : pilcrow_status_str(st));
+    }
+    *out = doc;
+    return PILCROW_OK;
+}
+
+pilcrow_status
+pilcrow_doc_parse_file(pilcrow_doc **out, const char *path,
+                       const pilcrow_parse_options *opts, char **errmsg)
+{
+    char *text = NULL;
+    size_t len = 0;
+    pilcrow_status st;
+
+    if (errmsg)
+        *errmsg = NULL;
+    if (out == NULL || path == NULL ||
+        (opts != NULL && opts->version != PILCROW_PARSE_OPTIONS_VERSION)) {
+        if (out)
+            *out = NULL;
+        return pc_errmsg(errmsg, PILCROW_INVALID, "invalid argument");
+    }
+    *out = NULL;
+    st = pc_read_file(&text, &len, path, opts ? opts->warn : NULL,
+                      opts ? opts->warn_payload : NULL, errmsg);
+    if (st < 0)
+        return st;
+    st = doc_parse_text(out, text, len, path, opts, errmsg);
+    pc_free(text);
+    return st;
+}
+
+pilcrow_status
+pilcrow_doc_parse_buffer(pilcrow_doc **out, const char *buf, size_t buf_len,
+                         const pilcrow_parse_options *opts, char **errmsg)
+{
+    char *text = NULL;
+    size_t len = 0;
+    pilcrow_status st;
+    const char *name;
+
+    if (errmsg)
+        *errmsg = NULL;
+    if (out == NULL || (buf == NULL && buf_len > 0) ||
+        (opts != NULL && opts->version != PILCROW_PARSE_OPTIONS_VERSION)) {
+        if (out)
+            *out = NULL;
+        return pc_errmsg(errmsg, PILCROW_INVALID, "invalid argument");
+    }
+    *out = NULL;
+    name = opts && opts->file ? opts->file : "buffer";
+    st = pc_clean_text(&text, &len, buf ? buf : "", buf_len, name,
+                       opts ? opts->warn : NULL,
+                       opts ? opts->warn_payload : NULL, errmsg);
+    if (st < 0)
+        return st;
+    st = doc_parse_text(out, text, len, NULL, opts, errmsg);
+    pc_free(text);
+    return st;
+}
+
+/* ------------------------------------------------------------------ */
+/* Document accessors                                                  */
+/* ------------------------------------------------------------------ */
+
+const char *
+pilcrow_doc_id(const pilcrow_doc *doc)
+{
+    return doc && doc->id ? doc->id : "";
+}
+
+const char *
+pilcrow_doc_symbol(const pilcrow_doc *doc)
+{
+    return doc ? doc->symbol : NULL;
+}
+
+const char *
+pilcrow_doc_title(const pilcrow_doc *doc)
+{
+    return doc && doc->title ? doc->title : "";
+}
+
+const char *
+pilcrow_doc_date(const pilcrow_doc *doc)
+{
+    return doc ? doc->date : NULL;
+}
+
+const char *
+pilcrow_doc_language(const pilcrow_doc *doc)
+{
+    return doc && doc->language ? doc->language : "en";
+}
+
+const char *
+pilcrow_doc_file(const pilcrow_doc *doc)
+{
+    return doc && doc->file ? doc->file : "";
+}
+
+size_t
+pilcrow_doc_n_records(const pilcrow_doc *doc)
+{
+    return doc ? doc->n_records : 0;
+}
+
+const pilcrow_record *
+pilcrow_doc_record(const pilcrow_doc *doc, size_t i)
+{
+    if (doc == NULL || i >= doc->n_records)
+        return NULL;
+    return &doc->records[i];
+}
+
+void
+pilcrow_doc_free(pilcrow_doc *doc)
+{
+    if (doc == NULL)
+        return;
+    pc_arena_free(&doc->arena);
+    pc_free(doc->records);
+    pc_free(doc);
+}
+
+/* ------------------------------------------------------------------ */
+/* Record accessors                                                    */
+/* ------------------------------------------------------------------ */
+
+/* S, or "" when S is NULL. */
+static const char *
+nz(const char *s)
+{
+    return s ? s : "";
+}
+
+pilcrow_kind
+pilcrow_record_kind(const pilcrow_record *r)
+{
+    return r ? r->kind : PILCROW_KIND_PARAGRAPH;
+}
+
+const char *
+pilcrow_record_doc(const pilcrow_record *r)
+{
+    return r ? nz(r->doc) : "";
+}
+
+const char *
+pilcrow_record_symbol(const pilcrow_record *r)
+{
+    return r ? r->symbol : NULL;
+}
+
+const char *
+pilcrow_record_title(const pilcrow_record *r)
+{
+    return r ? nz(r->title) : "";
+}
+
+const char *
+pilcrow_record_date(const pilcrow_record *r)
+{
+    return r ? r->date : NULL;
+}
+
+const char *
+pilcrow_record_language(const pilcrow_record *r)
+{
+    return r && r->language ? r->language : "en";
+}
+
+const char *
+pilcrow_record_file(const pilcrow_record *r)
+{
+    return r ? nz(r->file) : "";
+}
+
+const char *
+pilcrow_record_section(const pilcrow_record *r)
+{
+    return r ? nz(r->section) : "";
+}
+
+const char *
+pilcrow_record_section_title(const pilcrow_record *r)
+{
+    return r ? nz(r->section_title) : "";
+}
+
+const char *
+pilcrow_record_number(const pilcrow_record *r)
+{
+    return r ? nz(r->number) : "";
+}
+
+const char *
+pilcrow_record_annex(const pilcrow_record *r)
+{
+    return r ? r->annex : NULL;
+}
+
+const char *
+pilcrow_record_anchor(const pilcrow_record *r)
+{
+    return r ? nz(r->anchor) : "";
+}
+
+const char *
+pilcrow_record_text(const pilcrow_record *r, size_t *text_len)
+{
+    if (r == NULL || r->text == NULL) {
+        if (text_len)
+            *text_len = 0;
+        return "";
+    }
+    if (text_len)
+        *text_len = r->text_len;
+    return r->text;
+}
+
+size_t
+pilcrow_record_n_cites(const pilcrow_record *r)
+{
+    return r ? r->n_cites : 0;
+}
+
+const char *
+pilcrow_record_cite(const pilcrow_record *r, size_t i)
+{
+    if (r == NULL || i >= r->n_cites)
+        return NULL;
+    return r->cites[i];
+}
+
+size_t
+pilcrow_record_n_cited_by(const pilcrow_record *r)
+{
+    return r ? r->n_cited_by : 0;
+}
+
+const char *
+pilcrow_record_cited_by(const pilcrow_record *r, size_t i)
+{
+    if (r == NULL || i >= r->n_cited_by)
+        return NULL;
+    return r->cited_by[i];
+}
+
+/* A standalone record (from pilcrow_db_get_record()) lives, with its
+ * strings, in its arena OWN, itself allocated with pc_malloc().  A
+ * record without OWN belongs to a document or hits and is left alone. */
+void
+pilcrow_record_free(pilcrow_record *r)
+{
+    struct pc_arena *own;
+
+    if (r == NULL || r->own == NULL)
+        return;
+    own = r->own;
+    pc_arena_free(own);
+    pc_free(own);
+}
