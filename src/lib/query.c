@@ -1155,14 +1155,22 @@ edit_distance(const char *a, size_t na, const char *b, size_t nb,
     return row[nb];
 }
 
-/* Search state: the best close term for one unknown term. */
+/* Candidates kept for one unknown term: the closest index terms, best
+ * first by edit distance, then frequency. */
+#define N_CANDIDATES 6
+
+struct candidate {
+    unsigned dist;
+    unsigned long freq;
+    char term[64];
+};
+
 struct close_ctx {
     const char *term;
     size_t len;
     unsigned max;
-    unsigned best_dist;
-    unsigned long best_freq;
-    char best[64];
+    struct candidate c[N_CANDIDATES];
+    size_t n;
 };
 
 static int
@@ -1172,22 +1180,33 @@ close_term(const char *t, size_t t_len, const char *val, size_t val_len,
     struct close_ctx *c = payload;
     unsigned long freq;
     unsigned d;
+    size_t k;
 
     (void)val_len;
     /* Content terms only: prefixed filter terms start upper-case. */
-    if (t_len == 0 || t_len >= sizeof(c->best) ||
+    if (t_len == 0 || t_len >= sizeof(c->c[0].term) ||
         (t[0] >= 'A' && t[0] <= 'Z'))
         return 0;
     d = edit_distance(c->term, c->len, t, t_len, c->max);
     if (d > c->max || d == 0)
         return 0;
     freq = strtoul(val, NULL, 10);
-    if (d < c->best_dist || (d == c->best_dist && freq > c->best_freq)) {
-        c->best_dist = d;
-        c->best_freq = freq;
-        memcpy(c->best, t, t_len);
-        c->best[t_len] = '\0';
+    /* Insertion sort into the bounded list. */
+    for (k = c->n; k > 0; k--) {
+        struct candidate *p = &c->c[k - 1];
+        if (p->dist < d || (p->dist == d && p->freq >= freq))
+            break;
+        if (k < N_CANDIDATES)
+            c->c[k] = *p;
     }
+    if (k >= N_CANDIDATES)
+        return 0;
+    c->c[k].dist = d;
+    c->c[k].freq = freq;
+    memcpy(c->c[k].term, t, t_len);
+    c->c[k].term[t_len] = '\0';
+    if (c->n < N_CANDIDATES)
+        c->n++;
     return 0;
 }
 
@@ -1247,9 +1266,11 @@ surface_word(pilcrow_query *q, const char *term, size_t len,
 pilcrow_status
 pilcrow_query_suggest(char **out, pilcrow_query *q)
 {
-    struct pc_buf b = PC_BUF_INIT, word = PC_BUF_INIT;
+    struct pc_buf b = PC_BUF_INIT, word = PC_BUF_INIT, cand = PC_BUF_INIT;
+    struct pc_buf typed = PC_BUF_INIT;
     pilcrow_status st = PILCROW_OK;
-    size_t i, at = 0;
+    size_t i, k, at = 0;
+    unsigned d, best_dist;
     int changed = 0;
 
     if (out == NULL || q == NULL)
@@ -1261,7 +1282,6 @@ pilcrow_query_suggest(char **out, pilcrow_query *q)
         struct close_ctx c;
         char prefix[8];
         uint64_t freq = 0;
-        size_t pl;
 
         if ((st = pcx_db_termfreq(q->db->x, w->term, w->term_len,
                                   &freq)) < 0) {
@@ -1274,25 +1294,41 @@ pilcrow_query_suggest(char **out, pilcrow_query *q)
         c.term = w->term;
         c.len = w->term_len;
         c.max = w->term_len <= 4 ? 1 : 2;
-        c.best_dist = c.max + 1;
         /* Candidates share the first byte (a common heuristic: first
          * letters are rarely mistyped). */
-        pl = 1;
-        memcpy(prefix, w->term, pl);
-        prefix[pl] = '\0';
+        memcpy(prefix, w->term, 1);
+        prefix[1] = '\0';
         if ((st = pcx_db_terms_each(q->db->x, prefix, close_term, &c)) < 0) {
             pc_db_shim_error(q->db, st);
             break;
         }
-        if (c.best_dist > c.max)
-            continue;
+        /* Of the close stems, the word as written closest to what was
+         * typed: "migrnts" is "migrants", not the commoner
+         * "migration". */
+        best_dist = ~0u;
         pc_buf_reset(&word);
-        if ((st = surface_word(q, c.best, strlen(c.best), &word)) < 0)
-            break;
-        if (st == PILCROW_DONE) {
-            st = PILCROW_OK;
-            continue;
+        for (k = 0; k < c.n && st >= 0; k++) {
+            pc_buf_reset(&cand);
+            if ((st = surface_word(q, c.c[k].term, strlen(c.c[k].term),
+                                   &cand)) != PILCROW_OK)
+                continue;
+            pc_buf_reset(&typed);
+            pc_fold(&st, &typed, q->text + w->start, w->end - w->start);
+            if (st < 0)
+                break;
+            d = edit_distance(typed.data, typed.len, cand.data, cand.len, 8);
+            if (d < best_dist) {
+                best_dist = d;
+                pc_buf_reset(&word);
+                pc_buf_append(&st, &word, cand.data, cand.len);
+            }
         }
+        if (st == PILCROW_DONE)
+            st = PILCROW_OK;
+        if (st < 0)
+            break;
+        if (word.len == 0)
+            continue;
         pc_buf_append(&st, &b, q->text + at, w->start - at);
         pc_buf_append(&st, &b, word.data, word.len);
         at = w->end;
@@ -1304,6 +1340,8 @@ pilcrow_query_suggest(char **out, pilcrow_query *q)
     }
     pc_buf_free(&b);
     pc_buf_free(&word);
+    pc_buf_free(&cand);
+    pc_buf_free(&typed);
     if (st < 0)
         return st == PILCROW_NOMEM ? pc_db_error(q->db, st, "out of memory")
                                    : st;
