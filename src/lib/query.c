@@ -933,11 +933,14 @@ pilcrow_query_run(pilcrow_hits **out, pilcrow_query *q, size_t offset,
         }
         distinct = count_distinct(m, n_m);
         /* All the query's words present. */
-        boost += 0.3 * (double)distinct / (double)q->n_terms;
-        /* Close together: full bonus when adjacent. */
+        boost += 0.5 * (double)distinct / (double)q->n_terms;
+        /* Close together: the full bonus when adjacent (the words as a
+         * phrase), falling with the square of the spread. */
         cover = min_cover(m, n_m, distinct);
-        if (cover > 0)
-            boost += 0.3 * (double)distinct / (double)cover;
+        if (cover > 0) {
+            double tight = (double)distinct / (double)cover;
+            boost += 1.0 * tight * tight;
+        }
         /* Words of the section heading. */
         if (x->rec.section_title[0] != '\0') {
             size_t hn = 0;
