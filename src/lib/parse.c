@@ -1032,10 +1032,11 @@ static void
 page_footnotes(struct parser *p, size_t ps, size_t a, size_t b)
 {
     size_t pend[16], n_pend = 0, i, k, rest, first = p->n_notes;
-    size_t ml = ps, mo = 0;
-    struct note *cur = NULL;
+    size_t ml = ps, mo = 0, cur = (size_t)-1;
+    struct note *nt;
     int cur_ended = 0;
 
+    /* Notes are kept by index: new_note() may move the array. */
     for (i = a; i < b && p->st == PILCROW_OK; i++) {
         struct line *l = &p->lines[i];
 
@@ -1044,28 +1045,26 @@ page_footnotes(struct parser *p, size_t ps, size_t a, size_t b)
             continue;
         if (foot_marker(l, &k, &rest)) {
             if (rest >= l->len) {
-                if (n_pend < 16) {
-                    struct note *nt = new_note(p, l->s, k);
-
-                    if (nt)
-                        pend[n_pend++] = (size_t)(nt - p->notes);
-                }
+                if (n_pend < 16 && (nt = new_note(p, l->s, k)) != NULL)
+                    pend[n_pend++] = (size_t)(nt - p->notes);
                 continue;
             }
-            cur = new_note(p, l->s, k);
-            note_append(p, cur, l->s + rest, l->len - rest);
+            if ((nt = new_note(p, l->s, k)) == NULL)
+                break;
+            cur = (size_t)(nt - p->notes);
+            note_append(p, nt, l->s + rest, l->len - rest);
             cur_ended = ends_sentence(l->s, l->len);
             continue;
         }
-        if (n_pend > 0 && (cur == NULL || cur_ended ||
-                           (size_t)(cur - p->notes) < pend[0])) {
-            cur = &p->notes[pend[0]];
+        if (n_pend > 0 && (cur == (size_t)-1 || cur_ended || cur < pend[0])) {
+            cur = pend[0];
             memmove(pend, pend + 1, (n_pend - 1) * sizeof(*pend));
             n_pend--;
-        } else if (cur == NULL && p->n_notes > 0) {
-            cur = &p->notes[p->n_notes - 1];    /* continued note */
+        } else if (cur == (size_t)-1 && p->n_notes > 0) {
+            cur = p->n_notes - 1;       /* a note continued */
         }
-        note_append(p, cur, l->s, l->len);
+        if (cur != (size_t)-1)
+            note_append(p, &p->notes[cur], l->s, l->len);
         cur_ended = ends_sentence(l->s, l->len);
     }
     for (i = first; i < p->n_notes && p->st == PILCROW_OK; i++) {
@@ -1422,7 +1421,7 @@ accept_number(const struct parser *p, const struct cutter *c, int n,
     if (!alone && rest < l->len && islower((unsigned char)l->s[rest]))
         return 0;
     if (n == c->last_num + 1)
-        return alone || boundary || c->last_num == 0;
+        return 1;
     if (c->last_num == 0)
         return alone && n <= 10;
     return n > c->last_num && n <= c->last_num + 3 && (alone || boundary);
@@ -1899,9 +1898,39 @@ make_records(struct parser *p)
             pc_buf_append(&p->st, &raw, p->pool.data + p->units[j].off,
                           p->units[j].len);
         }
-        if (u->type == U_TEXT && j < p->n_units &&
-            p->units[j].type == U_PARA && have_para) {
-            /* Unreachable: text after a paragraph was taken by it. */
+        if (u->type == U_TEXT && have_para && doc->n_records > 0 &&
+            doc->records[doc->n_records - 1].kind ==
+            PILCROW_KIND_PARAGRAPH) {
+            /* Text after a heading inside a numbered region (a table,
+             * a caption): it belongs with the paragraph before. */
+            struct pilcrow_record *r = &doc->records[doc->n_records - 1];
+            struct pc_buf cat = PC_BUF_INIT;
+            size_t o = r->n_cites;
+
+            finish_text(p, raw.data ? raw.data : "", raw.len);
+            pc_buf_append(&p->st, &cat, r->text, r->text_len);
+            pc_buf_putc(&p->st, &cat, ' ');
+            pc_buf_append(&p->st, &cat, p->scratch.data ? p->scratch.data
+                          : "", p->scratch.len);
+            r->text = pc_arena_strndup(&p->st, &doc->arena,
+                                       cat.data ? cat.data : "", cat.len);
+            r->text_len = cat.len;
+            pc_buf_free(&cat);
+            if (p->n_cites > 0) {
+                const char **t = pc_arena_alloc(&p->st, &doc->arena,
+                                                (o + p->n_cites) *
+                                                sizeof(*t));
+
+                if (t != NULL) {
+                    if (o)
+                        memcpy(t, r->cites, o * sizeof(*t));
+                    memcpy(t + o, p->cites, p->n_cites * sizeof(*t));
+                    r->cites = t;
+                    r->n_cites = o + p->n_cites;
+                }
+            }
+            i = j - 1;
+            continue;
         }
         finish_text(p, raw.data ? raw.data : "", raw.len);
         if (u->type == U_PARA) {
