@@ -47,6 +47,9 @@ REFX = ENV.get("REF_XAPIAN", os.path.join(SRC, "ref-xapian"))
 FTS5 = ENV.get("FTS5", os.path.join(SRC, "fts5"))
 SYNTH = ENV.get("SYNTH", os.path.join(SRC, "synth"))
 SYNTH_MB = int(ENV.get("BENCH_SYNTH_MB", "1000"))
+# Index runs on the synthetic corpus: one by default, to keep the full
+# size under 45 minutes on 2 cores (its query figures still get RUNS).
+SYNTH_RUNS = int(ENV.get("BENCH_SYNTH_RUNS", "1"))
 TIME = "/usr/bin/time"
 COLD_N = 20
 RG_N = 30
@@ -165,6 +168,7 @@ def make_synth(name, real):
     if os.path.exists(stamp):
         return root
     shutil.rmtree(root, ignore_errors=True)
+    os.makedirs(os.path.dirname(root), exist_ok=True)
     paras = os.path.join(WORK, "corpora", name + ".paragraphs")
     with open(paras, "wb") as out:
         for d in real:
@@ -225,8 +229,14 @@ def make_records(name, root, cdir):
     """Write CDIR/records.{tsv,txt}; returns info dict."""
     info_f = os.path.join(cdir, "records.json")
     if os.path.exists(info_f):
+        # Reuse records made by pilcrow parse unless pilcrow changed
+        # since; fallback records are remade (parse may work now).
         with open(info_f) as f:
-            return json.load(f)
+            info = json.load(f)
+        pc = shutil.which(PILCROW)
+        if info["method"].startswith("pilcrow") and pc and \
+                os.path.getmtime(pc) < os.path.getmtime(info_f):
+            return info
     files = files_under(root)
     jsonl = os.path.join(cdir, "records.jsonl")
     why = pilcrow_records(root, files, jsonl)
@@ -275,53 +285,57 @@ def pilcrow_stats(db):
         return None
 
 
-def index_engine(engine, root, cdir):
-    """Index RUNS times; returns dict with lists or 'na' reason."""
-    res = {"secs": [], "rss": [], "bytes": []}
+def index_run(engine, root, cdir, res, run):
+    """Index ROOT (pilcrow) or CDIR/records.tsv (peers) once with ENGINE,
+    appending time, RSS and size to RES; on failure sets RES["na"]."""
     tsv = os.path.join(cdir, "records.tsv")
-    for run in range(RUNS):
-        if engine == "ref-xapian":
-            db = os.path.join(cdir, "ref-xapian.db")
-            shutil.rmtree(db, ignore_errors=True)
-            cmd = [REFX, "index", db, tsv]
-        elif engine == "fts5":
-            db = os.path.join(cdir, "fts5.sqlite")
-            cmd = [FTS5, "index", db, tsv]
-        else:
-            db = os.path.join(cdir, engine.replace(" ", "") + ".db")
-            shutil.rmtree(db, ignore_errors=True)
-            shutil.rmtree(db + ".shards", ignore_errors=True)
-            cmd = [PILCROW, "index"]
-            if engine == "pilcrow -j2":
-                cmd += ["-j", "2"]
-            cmd += ["--db", db, "--quiet", root]
-        rc, secs, rss, err = run_timed(cmd)
-        if rc != 0:
-            return {"na": "%s exit %d: %s" % (" ".join(cmd[:3]), rc,
-                                              first_line(err))}
-        if engine.startswith("pilcrow"):
-            st = pilcrow_stats(db)
-            if not os.path.isdir(db) or not st or not st.get("records"):
-                return {"na": "index exit 0 but `stats --json` shows no "
-                              "records (%s)" % (st,)}
-            res["stats"] = st
-        res["secs"].append(secs)
-        res["rss"].append(rss)
-        res["bytes"].append(du(db) + (du(db + ".shards")
-                                      if os.path.isdir(db + ".shards")
-                                      else 0))
-        log("  %s run %d: %.2f s, %s MB RSS" % (
-            engine, run + 1, secs, rss and rss // 2**20))
+    if engine == "ref-xapian":
+        db = os.path.join(cdir, "ref-xapian.db")
+        shutil.rmtree(db, ignore_errors=True)
+        cmd = [REFX, "index", db, tsv]
+    elif engine == "fts5":
+        db = os.path.join(cdir, "fts5.sqlite")
+        cmd = [FTS5, "index", db, tsv]
+    else:
+        db = os.path.join(cdir, engine.replace(" ", "") + ".db")
+        shutil.rmtree(db, ignore_errors=True)
+        shutil.rmtree(db + ".shards", ignore_errors=True)
+        cmd = [PILCROW, "index"]
+        if engine == "pilcrow -j2":
+            cmd += ["-j", "2"]
+        cmd += ["--db", db, "--quiet", root]
+    rc, secs, rss, err = run_timed(cmd)
+    if rc != 0:
+        res["na"] = "%s exit %d: %s" % (" ".join(cmd[:3]), rc,
+                                        first_line(err))
+        return
+    if engine.startswith("pilcrow"):
+        st = pilcrow_stats(db)
+        if not os.path.isdir(db) or not st or not st.get("records"):
+            res["na"] = ("index exit 0 but `stats --json` shows no "
+                         "records (%s)" % (st,))
+            return
+        res["stats"] = st
+    res["secs"].append(secs)
+    res["rss"].append(rss)
+    res["bytes"].append(du(db) + (du(db + ".shards")
+                                  if os.path.isdir(db + ".shards") else 0))
     res["db"] = db
-    if engine == "ref-xapian" or engine.startswith("pilcrow"):
-        cdb = db + ".compact"
-        shutil.rmtree(cdb, ignore_errors=True)
-        p = subprocess.run(["xapian-compact", db, cdb],
-                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        if p.returncode == 0:
-            res["compact_bytes"] = du(cdb)
-        shutil.rmtree(cdb, ignore_errors=True)
-    return res
+    log("  %s run %d: %.2f s, %s MB RSS" % (engine, run + 1, secs,
+                                             rss and rss // 2**20))
+
+
+def compact(engine, res):
+    """Size of a copy of a Xapian index made by xapian-compact."""
+    if engine == "fts5" or "na" in res:
+        return
+    cdb = res["db"] + ".compact"
+    shutil.rmtree(cdb, ignore_errors=True)
+    p = subprocess.run(["xapian-compact", res["db"], cdb],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    if p.returncode == 0:
+        res["compact_bytes"] = du(cdb)
+    shutil.rmtree(cdb, ignore_errors=True)
 
 
 # ---- queries ---------------------------------------------------------
@@ -396,45 +410,45 @@ def pilcrow_coprocess(db, queries, out_path):
     return why if why else lat
 
 
-def query_engine(engine, db, qfile, queries, cdir):
-    """Returns dict: total secs per run, per-query latency (us) per
-    run, or na."""
-    res = {"total": [], "lat": [], "rss": []}
+def query_run(engine, db, qfile, queries, cdir, res, keep):
+    """Run all queries once with ENGINE; when KEEP, append the total
+    time, RSS and per-query latencies (us) to RES.  Sets RES["na"] on
+    failure."""
     tim = os.path.join(cdir, "timings.tsv")
     outp = os.path.join(cdir, "results-%s.txt" % engine.replace(" ", ""))
-    for run in range(RUNS + 1):             # run 0 warms the cache
-        if engine.startswith("pilcrow"):
-            with open(qfile, "rb") as qin, open(outp, "wb") as out:
-                rc, secs, rss, err = run_timed(
-                    [PILCROW, "batch", "--db", db, "-n", "10"],
-                    stdin=qin, stdout=out)
-            if rc not in (0, 1):
-                return {"na": "pilcrow batch exit %d: %s" % (rc,
-                                                             first_line(err))}
-            with open(outp, "rb") as f:
-                n = sum(1 for _ in f)
-            if n != len(queries):
-                return {"na": "pilcrow batch printed %d lines for %d "
-                              "queries" % (n, len(queries))}
-            lat = pilcrow_coprocess(db, queries, outp + ".co")
-            if isinstance(lat, str):
-                res["lat_na"] = lat
-                lat = []
-        else:
-            prog = REFX if engine == "ref-xapian" else FTS5
-            with open(outp, "wb") as out:
-                rc, secs, rss, err = run_timed(
-                    [prog, "search", db, qfile, tim, "10"], stdout=out)
-            if rc != 0:
-                return {"na": "%s search exit %d: %s" % (engine, rc,
-                                                         first_line(err))}
-            lat = read_timings(tim)
-        if run > 0:
-            res["total"].append(secs)
-            res["rss"].append(rss)
-            if lat:
-                res["lat"].append(lat)
-    return res
+    if engine.startswith("pilcrow"):
+        with open(qfile, "rb") as qin, open(outp, "wb") as out:
+            rc, secs, rss, err = run_timed(
+                [PILCROW, "batch", "--db", db, "-n", "10"],
+                stdin=qin, stdout=out)
+        if rc not in (0, 1):
+            res["na"] = "pilcrow batch exit %d: %s" % (rc, first_line(err))
+            return
+        with open(outp, "rb") as f:
+            n = sum(1 for _ in f)
+        if n != len(queries):
+            res["na"] = ("pilcrow batch printed %d lines for %d queries"
+                         % (n, len(queries)))
+            return
+        lat = pilcrow_coprocess(db, queries, outp + ".co")
+        if isinstance(lat, str):
+            res["lat_na"] = lat
+            lat = []
+    else:
+        prog = REFX if engine == "ref-xapian" else FTS5
+        with open(outp, "wb") as out:
+            rc, secs, rss, err = run_timed(
+                [prog, "search", db, qfile, tim, "10"], stdout=out)
+        if rc != 0:
+            res["na"] = "%s search exit %d: %s" % (engine, rc,
+                                                   first_line(err))
+            return
+        lat = read_timings(tim)
+    if keep:
+        res["total"].append(secs)
+        res["rss"].append(rss)
+        if lat:
+            res["lat"].append(lat)
 
 
 def cold_engine(engine, db, qs, cdir):
@@ -596,6 +610,11 @@ def report(corpora, meta):
                      c["desc"], info["files"], info["input_bytes"] / 1e6,
                      info["records"], info["text_bytes"] / 1e6,
                      info["method"], c["nqueries"]))
+        if c.get("index_runs", RUNS) != RUNS:
+            L.append("")
+            L.append("Index figures on this corpus: %d run(s) "
+                     "(BENCH_SYNTH_RUNS); query figures: %d runs."
+                     % (c["index_runs"], RUNS))
         L.append("")
         rows = build_rows(c)
         head = ENGINES + ["rg", "pilcrow/ref-xapian", "pilcrow/fts5",
@@ -665,6 +684,18 @@ def report(corpora, meta):
   (10 rare, 10 medium, 10 frequent), a fresh process each.
 """)
     return "\n".join(L)
+
+
+def scrub(text):
+    """Replace this machine's paths in TEXT by their variables' names, so
+    the committed report names no local directory."""
+    pairs = [(WORK, "$BENCH_WORK"), (CORPORA, "$SHARED_CORPORA"),
+             (os.path.dirname(os.path.abspath(PILCROW)) + "/", ""),
+             (os.path.dirname(os.path.abspath(REFX)) + "/", ""),
+             (SRC, "bench")]
+    for path, name in sorted(pairs, key=lambda p: -len(p[0])):
+        text = text.replace(path, name)
+    return re.sub(r"(?<![\w.$])/(?:tmp|work|home|root)/\S*", "PATH", text)
 
 
 def gnuplot(corpora):
@@ -737,20 +768,35 @@ def main():
         log("corpus %s" % name)
         info = make_records(name, root, cdir)
         real_dirs.append(cdir)
-        c = {"name": name, "desc": desc, "info": info,
+        iruns = SYNTH_RUNS if name.startswith("synth") else RUNS
+        c = {"name": name, "desc": desc, "info": info, "index_runs": iruns,
              "nqueries": len(queries), "word_idx": word_idx,
              "index": {}, "query": {}, "cold": {}}
+        # Runs go round-robin over the engines, so that a change of
+        # load on a shared machine hits every engine alike.
         for e in ENGINES:
-            log(" index %s" % e)
-            c["index"][e] = index_engine(e, root, cdir)
+            c["index"][e] = {"secs": [], "rss": [], "bytes": []}
+        for run in range(iruns):
+            for e in ENGINES:
+                if "na" not in c["index"][e]:
+                    log(" index %s run %d" % (e, run + 1))
+                    index_run(e, root, cdir, c["index"][e], run)
         for e in ENGINES:
-            ix = c["index"][e]
-            if "na" in ix:
+            compact(e, c["index"][e])
+            c["query"][e] = {"total": [], "lat": [], "rss": []}
+            if "na" in c["index"][e]:
                 c["query"][e] = c["cold"][e] = {"na": "no index"}
-                continue
-            log(" queries %s" % e)
-            c["query"][e] = query_engine(e, ix["db"], qfile, queries, cdir)
-            c["cold"][e] = cold_engine(e, ix["db"], cold_q, cdir)
+        for run in range(RUNS + 1):         # run 0 warms the cache
+            for e in ENGINES:
+                if "na" not in c["query"][e]:
+                    log(" queries %s run %d" % (e, run))
+                    query_run(e, c["index"][e]["db"], qfile, queries, cdir,
+                              c["query"][e], run > 0)
+        for e in ENGINES:
+            if "na" not in c["index"][e]:
+                log(" cold %s" % e)
+                c["cold"][e] = cold_engine(e, c["index"][e]["db"], cold_q,
+                                           cdir)
         log(" rg")
         c["rg"] = rg_words(cdir, rgw)
         for e in list(c["index"]):
@@ -778,6 +824,7 @@ def main():
         json.dump({"meta": meta, "corpora": corpora}, f)
     text = report(corpora, meta)
     text += "\nWhole run: %d s.\n" % meta["elapsed_s"]
+    text = scrub(text)
     with open(os.path.join(RESULTS, "REPORT.md"), "w") as f:
         f.write(text)
     gnuplot(corpora)
