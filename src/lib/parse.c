@@ -839,10 +839,25 @@ scan_front_matter(struct parser *p, size_t start)
             p->body = i;
             return;
         }
+        if (i < p->n_lines) {
+            char num[16];
+            size_t rest;
+
+            if (para_start(&p->lines[i], num, &rest) ||
+                head_label(&p->lines[i], num, &rest)) {
+                p->body = i;
+                return;
+            }
+        }
         title_a = i;
         while (i < p->n_lines && !(p->lines[i].fl & L_BLANK) &&
                i < title_a + 4)
             i++;
+        if (i > title_a && ends_sentence(p->lines[i - 1].s,
+                                         p->lines[i - 1].len)) {
+            p->body = title_a;          /* a paragraph, not a title */
+            return;
+        }
         set_title(p, title_a, i);
         p->body = i;
     }
@@ -1491,7 +1506,10 @@ cut_units(struct parser *p)
                 }
             }
         }
-        if (c.note && !c.blank && !(para_start(l, num, &rest))) {
+        if (c.note && !c.blank && !(para_start(l, num, &rest)) &&
+            !(c.notes_mode && (l->s[0] == '-' || l->s[0] == '*' ||
+                               (unsigned char)l->s[0] >= 0xC2 ||
+                               is_digit((unsigned char)l->s[0])))) {
             note_append(p, c.note, l->s, l->len);
             continue;
         }
