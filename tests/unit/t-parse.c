@@ -1,5 +1,166 @@
+/*
+ * t-parse.c - the parser on real documents (issue 3): corpus/'s report
+ * (clean shape), and the documents of tests/data for the pdftotext,
+ * Markdown, speech and old-statement shapes; anchors both ways.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pilcrow-private.h"
+#include "check.h"
+
+static char path[4096];
+
+static const char *
+at(const char *env, const char *dflt, const char *name)
+{
+    const char *d = getenv(env);
+
+    snprintf(path, sizeof(path), "%s/%s", d ? d : dflt, name);
+    return path;
+}
+
+/* The record of DOC with anchor ANCHOR, or NULL. */
+static const pilcrow_record *
+find(const pilcrow_doc *doc, const char *anchor)
+{
+    size_t i;
+
+    for (i = 0; i < pilcrow_doc_n_records(doc); i++)
+        if (strcmp(pilcrow_record_anchor(pilcrow_doc_record(doc, i)),
+                   anchor) == 0)
+            return pilcrow_doc_record(doc, i);
+    return NULL;
+}
+
+static pilcrow_doc *
+parse(const char *p)
+{
+    pilcrow_doc *doc = NULL;
+    char *err = NULL;
+
+    if (pilcrow_doc_parse_file(&doc, p, NULL, &err) != PILCROW_OK) {
+        fprintf(stderr, "%s: %s\n", p, err ? err : "?");
+        pilcrow_free(err);
+        exit(99);
+    }
+    return doc;
+}
+
 int
 main(void)
 {
-    return 77;
+    pilcrow_doc *doc;
+    const pilcrow_record *r;
+    pilcrow_kind kind;
+    char annex[16], number[16];
+    int annex_set;
+
+    /* The corpus report. */
+    doc = parse(at("CORPUS", "corpus",
+                   "international-migration-and-development-1997.txt"));
+    CHECK_STR(pilcrow_doc_symbol(doc), NULL);
+    CHECK_STR(pilcrow_doc_id(doc),
+              "international-migration-and-development-1997");
+    CHECK_STR(pilcrow_doc_date(doc), "1997-09-18");
+    CHECK(strncmp(pilcrow_doc_title(doc), "International migration and "
+                  "development, including", 48) == 0);
+    CHECK((r = find(doc, "summary, para. 1")) != NULL);
+    CHECK((r = find(doc, "para. 2")) != NULL);
+    CHECK(r && strstr(pilcrow_record_text(r, NULL), "to all those Permanent "
+                      "Representatives to the United Nations whose "
+                      "Governments had not provided their views"));
+    CHECK_STR(pilcrow_record_section(r), "I");
+    CHECK_STR(pilcrow_record_section_title(r), "Introduction");
+    CHECK((r = find(doc, "para. 20")) != NULL);
+    CHECK_STR(pilcrow_record_section(r), "III.A");
+    CHECK((r = find(doc, "para. 7")) != NULL);
+    CHECK(r && pilcrow_record_n_cites(r) == 1);
+    CHECK_STR(pilcrow_record_cite(r, 0), "1");
+    CHECK((r = find(doc, "para. 55")) != NULL);
+    CHECK(find(doc, "para. 56") == NULL);
+    CHECK((r = find(doc, "note 1")) != NULL);
+    CHECK(r && pilcrow_record_n_cited_by(r) == 1);
+    CHECK_STR(pilcrow_record_cited_by(r, 0), "7");
+    /* Emphasis markers removed from the note text. */
+    CHECK(r && strstr(pilcrow_record_text(r, NULL),
+                      "Office, International Labour Conventions") != NULL);
+    CHECK((r = find(doc, "note 8")) != NULL);
+    CHECK(find(doc, "note *") != NULL);
+    pilcrow_doc_free(doc);
+
+    /* pdftotext shape. */
+    doc = parse(at("TESTDATA", "tests/data", "pdftotext.txt"));
+    CHECK_STR(pilcrow_doc_symbol(doc), "A/99/500-S/2099/10");
+    CHECK_STR(pilcrow_doc_title(doc), "A test report on page furniture");
+    CHECK((r = find(doc, "para. 2")) != NULL);
+    CHECK_STR(pilcrow_record_text(r, NULL), "The second paragraph continues "
+              "over the page break, in the middle of a sentence that goes on "
+              "after the furniture of the page, which must not appear in the "
+              "paragraph.");
+    CHECK((r = find(doc, "para. 1")) != NULL);
+    CHECK_STR(pilcrow_record_cite(r, 0), "1");
+    CHECK((r = find(doc, "annex, para. 2")) != NULL);
+    CHECK((r = find(doc, "note 1")) != NULL);
+    CHECK_STR(pilcrow_record_text(r, NULL),
+              "See the first footnote of the test report.");
+    pilcrow_doc_free(doc);
+
+    /* Markdown: emphasis vs markers, Notes list. */
+    doc = parse(at("TESTDATA", "tests/data", "emphasis.md"));
+    CHECK_STR(pilcrow_doc_symbol(doc), "A/99/1");
+    CHECK((r = find(doc, "para. 1")) != NULL);
+    CHECK_STR(pilcrow_record_text(r, NULL), "Members agreed inter alia that "
+              "the report\xC2\xB9\xC2\xB2 is complete and bold text stays.");
+    CHECK_STR(pilcrow_record_cite(r, 0), "12");
+    CHECK((r = find(doc, "note *")) != NULL);
+    CHECK_STR(pilcrow_record_cited_by(r, 0), "2");
+    pilcrow_doc_free(doc);
+
+    doc = parse(at("TESTDATA", "tests/data", "resolution.md"));
+    CHECK_STR(pilcrow_doc_symbol(doc), "A/RES/80/99");
+    CHECK_STR(pilcrow_doc_date(doc), "2025-09-19");
+    CHECK((r = find(doc, "para. 2")) != NULL);
+    CHECK_STR(pilcrow_record_text(r, NULL),
+              "Requests a report\xC2\xB2 on the test.");
+    CHECK((r = find(doc, "note 2")) != NULL);
+    pilcrow_doc_free(doc);
+
+    /* Speeches: one paragraph a line; old numbered statements. */
+    doc = parse(at("TESTDATA", "tests/data", "speech-lines.txt"));
+    CHECK(pilcrow_doc_n_records(doc) == 3);
+    CHECK(find(doc, "para. 3") != NULL);
+    pilcrow_doc_free(doc);
+    doc = parse(at("TESTDATA", "tests/data", "old-statement.txt"));
+    CHECK(find(doc, "para. 150") != NULL && find(doc, "para. 152") != NULL);
+    pilcrow_doc_free(doc);
+    doc = parse(at("TESTDATA", "tests/data", "speech.txt.gz"));
+    CHECK_STR(pilcrow_doc_id(doc), "speech");
+    CHECK(pilcrow_doc_n_records(doc) == 2);
+    pilcrow_doc_free(doc);
+    doc = parse(at("TESTDATA", "tests/data", "empty.txt"));
+    CHECK(pilcrow_doc_n_records(doc) == 0);
+    pilcrow_doc_free(doc);
+
+    /* Anchors. */
+    CHECK_OK(pc_anchor_parse("annex I, para. 3", &kind, annex, sizeof(annex),
+                             &annex_set, number, sizeof(number)));
+    CHECK(kind == PILCROW_KIND_PARAGRAPH && annex_set);
+    CHECK_STR(annex, "I");
+    CHECK_STR(number, "3");
+    CHECK_OK(pc_anchor_parse("note:1", &kind, annex, sizeof(annex),
+                             &annex_set, number, sizeof(number)));
+    CHECK(kind == PILCROW_KIND_NOTE && !annex_set);
+    CHECK_OK(pc_anchor_parse("summary, para. 2", &kind, annex, sizeof(annex),
+                             &annex_set, number, sizeof(number)));
+    CHECK(kind == PILCROW_KIND_SUMMARY);
+    CHECK_STR(number, "2");
+    CHECK_OK(pc_anchor_parse("para.7", &kind, annex, sizeof(annex),
+                             &annex_set, number, sizeof(number)));
+    CHECK_STR(number, "7");
+    CHECK(pc_anchor_parse("para. 7 extra", &kind, annex, sizeof(annex),
+                          &annex_set, number, sizeof(number)) ==
+          PILCROW_INVALID);
+    return check_done();
 }
