@@ -1,1 +1,237 @@
-/* placeholder: filled in by its owner. */
+/*
+ * cmd-search.c - pilcrow search [--db DIR] [-n N] [--offset K]
+ *                [--json | --tsv] [--color WHEN] QUERY...
+ *
+ * Joins the QUERY words with spaces into one query, runs it and prints
+ * the hits in rank order: text blocks for people (location, snippet
+ * with highlights, notes), JSON or TSV lines for scripts.  Exit 0 when
+ * something was printed, 1 when nothing was found, 2 on error.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "printer.h"
+
+enum { OPT_N = 1, OPT_OFFSET, OPT_JSON, OPT_TSV, OPT_COLOR };
+
+static const struct cli_option options[] = {
+    { "limit", 'n', 1, OPT_N },
+    { "offset", 0, 1, OPT_OFFSET },
+    { "json", 0, 0, OPT_JSON },
+    { "tsv", 0, 0, OPT_TSV },
+    { "color", 0, 1, OPT_COLOR },
+    { "colour", 0, 1, OPT_COLOR },
+    { NULL, 0, 0, 0 }
+};
+
+enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_TSV };
+
+/* Join the N words at WORDS with single spaces into a new string, or
+ * NULL when out of memory. */
+static char *
+join_words(char **words, int n)
+{
+    size_t len = 1, off = 0, l;
+    char *s;
+    int i;
+
+    for (i = 0; i < n; i++)
+        len += strlen(words[i]) + 1;
+    if ((s = malloc(len)) == NULL)
+        return NULL;
+    for (i = 0; i < n; i++) {
+        if (i > 0)
+            s[off++] = ' ';
+        l = strlen(words[i]);
+        memcpy(s + off, words[i], l);
+        off += l;
+    }
+    s[off] = '\0';
+    return s;
+}
+
+/* Does S hold nothing but white space? */
+static int
+is_blank(const char *s)
+{
+    for (; *s != '\0'; s++)
+        if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r'
+            && *s != '\v' && *s != '\f')
+            return 0;
+    return 1;
+}
+
+/* Decide whether text output is coloured: WHEN is "auto", "always" or
+ * "never".  Auto: stdout is a terminal and NO_COLOR is unset or empty.
+ * Returns 0 or 1, or -1 for a WHEN that is none of these. */
+static int
+decide_color(const char *when)
+{
+    const char *no_color;
+
+    if (strcmp(when, "always") == 0)
+        return 1;
+    if (strcmp(when, "never") == 0)
+        return 0;
+    if (strcmp(when, "auto") != 0)
+        return -1;
+    no_color = getenv("NO_COLOR");
+    if (no_color != NULL && no_color[0] != '\0')
+        return 0;
+    return isatty(STDOUT_FILENO);
+}
+
+/* Print the suggestion for Q, if the index has one, as a hint after an
+ * empty result. */
+static void
+suggest(struct cli_ctx *ctx, pilcrow_query *q)
+{
+    char *s = NULL;
+
+    if (pilcrow_query_suggest(&s, q) == PILCROW_OK && s != NULL) {
+        fprintf(stderr, "pilcrow: %s: no results; did you mean: ",
+                ctx->cmd->name);
+        text_clean(stderr, s, strlen(s));
+        fputc('\n', stderr);
+    }
+    pilcrow_free(s);
+}
+
+int
+cmd_search(struct cli_ctx *ctx, int argc, char **argv)
+{
+    struct cli_parser parser;
+    struct text_style style;
+    struct printer printer;
+    struct item it;
+    enum format format = FORMAT_TEXT;
+    const char *arg, *color = "auto";
+    char **words;
+    int n_words = 0, id, r, status = CLI_EXIT_ERROR;
+    long limit = 10, offset = 0;
+    size_t printed = 0;
+    pilcrow_query_options qopts = PILCROW_QUERY_OPTIONS_INIT;
+    pilcrow_query *q = NULL;
+    pilcrow_hits *hits = NULL;
+    pilcrow_status st;
+    pilcrow_db *db = NULL;
+    char *text = NULL;
+
+    /* Operands are at most argc; keep them in order. */
+    if ((words = calloc((size_t)argc + 1, sizeof(*words))) == NULL) {
+        cli_error(ctx, "out of memory");
+        return CLI_EXIT_ERROR;
+    }
+    cli_parser_init(&parser, argc, argv);
+    parser.dash_words = 1;
+    while ((id = cli_next_option(ctx, &parser, options, &arg)) != -1) {
+        switch (id) {
+        case -2:
+            goto out;
+        case 0:
+            words[n_words++] = (char *)arg;
+            break;
+        case OPT_N:
+            if (cli_parse_count(ctx, "-n", arg, 0, 1000000, &limit) < 0)
+                goto out;
+            break;
+        case OPT_OFFSET:
+            if (cli_parse_count(ctx, "--offset", arg, 0, 100000000,
+                                &offset) < 0)
+                goto out;
+            break;
+        case OPT_JSON:
+            format = FORMAT_JSON;
+            break;
+        case OPT_TSV:
+            format = FORMAT_TSV;
+            break;
+        case OPT_COLOR:
+            color = arg;
+            break;
+        default:
+            r = cli_common_option(ctx, id, arg);
+            if (r != -2) {
+                status = r;
+                goto out;
+            }
+            break;
+        }
+    }
+    if ((r = decide_color(color)) < 0) {
+        cli_usage_error(ctx, "--color needs auto, always or never, not "
+                        "'%s'", color);
+        goto out;
+    }
+    style.color = r;
+    style.width = 78;
+    if (n_words == 0) {
+        cli_usage_error(ctx, "no query given");
+        goto out;
+    }
+    if ((text = join_words(words, n_words)) == NULL) {
+        cli_error(ctx, "out of memory");
+        goto out;
+    }
+    if (is_blank(text)) {
+        cli_error(ctx, "empty query");
+        goto out;
+    }
+    if ((db = cli_open_read(ctx)) == NULL)
+        goto out;
+    st = pilcrow_query_new(&q, db, text, &qopts);
+    if (st == PILCROW_BADQUERY || st == PILCROW_INVALID) {
+        cli_error(ctx, "bad query: %s", pilcrow_db_errmsg(db));
+        goto out;
+    }
+    if (st < 0) {
+        cli_error(ctx, "%s", pilcrow_db_errmsg(db));
+        goto out;
+    }
+    if (limit == 0) {
+        status = CLI_EXIT_OK;   /* -n 0: only checks the query. */
+        goto out;
+    }
+    if ((st = pilcrow_query_run(&hits, q, (size_t)offset, (size_t)limit))
+        < 0) {
+        cli_error(ctx, "%s", pilcrow_db_errmsg(db));
+        goto out;
+    }
+    printer_json_init(&printer, stdout);
+    while ((st = pilcrow_hits_next(hits)) == PILCROW_OK) {
+        item_from_hit(&it, hits);
+        switch (format) {
+        case FORMAT_JSON:
+            item_print_json(&printer, &it, ITEM_HIT);
+            break;
+        case FORMAT_TSV:
+            item_print_tsv(stdout, &it, -1);
+            break;
+        case FORMAT_TEXT:
+            if (printed > 0)
+                fputc('\n', stdout);
+            item_print_text(stdout, &style, &it);
+            break;
+        }
+        printed++;
+    }
+    if (st < 0) {
+        cli_error(ctx, "%s", pilcrow_db_errmsg(db));
+        goto out;
+    }
+    if (printed == 0) {
+        if (pilcrow_hits_total(hits) == 0 && format == FORMAT_TEXT)
+            suggest(ctx, q);
+        status = CLI_EXIT_NOTHING;
+    } else {
+        status = CLI_EXIT_OK;
+    }
+out:
+    pilcrow_db_close(db);   /* Frees q and hits as well. */
+    free(text);
+    free(words);
+    return status;
+}

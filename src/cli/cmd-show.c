@@ -1,1 +1,180 @@
-/* placeholder: filled in by its owner. */
+/*
+ * cmd-show.c - pilcrow show [--db DIR] [--json] DOC ANCHOR
+ *
+ * Prints one record whole: its location and section, its text wrapped,
+ * then the notes it cites ("  ¹ text") or, for a note, the paragraphs
+ * citing it.  --json prints the record as one object (the fields of a
+ * search hit without rank, score, snippet and highlights, plus "text",
+ * and "notes": [{"number", "text"}] for the notes it cites).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "printer.h"
+
+enum { OPT_JSON = 1 };
+
+static const struct cli_option options[] = {
+    { "json", 0, 0, OPT_JSON },
+    { NULL, 0, 0, 0 }
+};
+
+/* Look up note NUMBER of document DOC in DB; NULL if it has none (a
+ * dangling marker is not an error worth failing the command for). */
+static pilcrow_record *
+get_note(pilcrow_db *db, const char *doc, const char *number)
+{
+    pilcrow_record *note = NULL;
+    char anchor[64];
+
+    if (snprintf(anchor, sizeof(anchor), "note:%s", number)
+        >= (int)sizeof(anchor))
+        return NULL;
+    if (pilcrow_db_get_record(&note, db, doc, anchor) < 0)
+        return NULL;
+    return note;
+}
+
+/* The record as one JSON object. */
+static void
+show_json(pilcrow_db *db, const pilcrow_record *rec)
+{
+    struct printer p;
+    struct item it;
+    pilcrow_record *note;
+    const char *text;
+    size_t i, n, len;
+
+    printer_json_init(&p, stdout);
+    item_from_record(&it, rec);
+    printer_begin_object(&p);
+    item_print_fields(&p, &it, ITEM_TEXT);
+    printer_key(&p, "notes");
+    printer_begin_array(&p);
+    n = pilcrow_record_n_cites(rec);
+    for (i = 0; i < n; i++) {
+        note = get_note(db, pilcrow_record_doc(rec),
+                        pilcrow_record_cite(rec, i));
+        if (note == NULL)
+            continue;
+        text = pilcrow_record_text(note, &len);
+        printer_begin_object(&p);
+        printer_key(&p, "number");
+        printer_string(&p, pilcrow_record_cite(rec, i));
+        printer_key(&p, "text");
+        printer_string_len(&p, text, len);
+        printer_end_object(&p);
+        pilcrow_record_free(note);
+    }
+    printer_end_array(&p);
+    printer_end_object(&p);
+    printer_end_value(&p);
+}
+
+/* The record for people. */
+static void
+show_text(pilcrow_db *db, const pilcrow_record *rec)
+{
+    struct text_style style = { 0, 78 };
+    const char *s, *title;
+    pilcrow_record *note;
+    size_t i, n, len;
+
+    text_location(stdout, rec);
+    fputc('\n', stdout);
+    s = pilcrow_record_section(rec);
+    title = pilcrow_record_section_title(rec);
+    if (s != NULL && s[0] != '\0') {
+        fputs("section ", stdout);
+        text_clean(stdout, s, strlen(s));
+        if (title != NULL && title[0] != '\0') {
+            fputs(" \xe2\x80\x94 ", stdout);
+            text_clean(stdout, title, strlen(title));
+        }
+        fputc('\n', stdout);
+    }
+    fputc('\n', stdout);
+    s = pilcrow_record_text(rec, &len);
+    text_wrap(stdout, &style, s, len, NULL, 0, 2, 2);
+    n = pilcrow_record_n_cites(rec);
+    if (n > 0)
+        fputc('\n', stdout);
+    for (i = 0; i < n; i++) {
+        note = get_note(db, pilcrow_record_doc(rec),
+                        pilcrow_record_cite(rec, i));
+        fputs("  ", stdout);
+        text_superscript(stdout, pilcrow_record_cite(rec, i));
+        if (note == NULL) {
+            fputs(" (not found)\n", stdout);
+            continue;
+        }
+        s = pilcrow_record_text(note, &len);
+        text_wrap(stdout, &style, s, len, NULL, 0, 1, 4);
+        pilcrow_record_free(note);
+    }
+    n = pilcrow_record_n_cited_by(rec);
+    if (n > 0) {
+        fputs("\n  cited by: ", stdout);
+        for (i = 0; i < n; i++) {
+            if (i > 0)
+                fputs(", ", stdout);
+            text_citing_anchor(stdout, pilcrow_record_cited_by(rec, i));
+        }
+        fputc('\n', stdout);
+    }
+}
+
+int
+cmd_show(struct cli_ctx *ctx, int argc, char **argv)
+{
+    struct cli_parser parser;
+    const char *arg, *operands[2];
+    int id, r, json = 0, n_operands = 0;
+    pilcrow_db *db;
+    pilcrow_record *rec = NULL;
+    pilcrow_status st;
+
+    cli_parser_init(&parser, argc, argv);
+    while ((id = cli_next_option(ctx, &parser, options, &arg)) != -1) {
+        switch (id) {
+        case -2:
+            return CLI_EXIT_ERROR;
+        case 0:
+            if (n_operands == 2)
+                return cli_usage_error(ctx, "unexpected argument '%s'",
+                                       arg);
+            operands[n_operands++] = arg;
+            break;
+        case OPT_JSON:
+            json = 1;
+            break;
+        default:
+            if ((r = cli_common_option(ctx, id, arg)) != -2)
+                return r;
+            break;
+        }
+    }
+    if (n_operands < 2)
+        return cli_usage_error(ctx, "needs a document and an anchor");
+    if ((db = cli_open_read(ctx)) == NULL)
+        return CLI_EXIT_ERROR;
+    st = pilcrow_db_get_record(&rec, db, operands[0], operands[1]);
+    if (st == PILCROW_NOTFOUND) {
+        cli_error(ctx, "no record %s in %s", operands[1], operands[0]);
+        pilcrow_db_close(db);
+        return CLI_EXIT_ERROR;
+    }
+    if (st < 0) {
+        cli_error(ctx, "%s", pilcrow_db_errmsg(db));
+        pilcrow_db_close(db);
+        return CLI_EXIT_ERROR;
+    }
+    if (json)
+        show_json(db, rec);
+    else
+        show_text(db, rec);
+    pilcrow_record_free(rec);
+    pilcrow_db_close(db);
+    return CLI_EXIT_OK;
+}

@@ -1,1 +1,790 @@
-/* placeholder: filled in by its owner. */
+/*
+ * printer.c - the JSON printer, the record/hit items written as JSON,
+ * TSV and text, and the text helpers that keep control characters from
+ * documents off the terminal.
+ *
+ * JSON strings: '"' and '\' escaped, C0 controls as \b \f \n \r \t or
+ * \u00XX, DEL and the C1 controls (U+0080-U+009F) as \u00XX, U+2028 and
+ * U+2029 as \u2028 \u2029 (JavaScript consumers), any other valid UTF-8
+ * passed through, invalid UTF-8 as \ufffd.
+ *
+ * Text: white space runs become one space, every other C0 control, DEL,
+ * C1 control and invalid byte becomes U+FFFD.  Widths are counted in
+ * columns: one per code point, two for East Asian wide characters, none
+ * for combining marks.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "printer.h"
+
+/* U+FFFD REPLACEMENT CHARACTER, in UTF-8. */
+#define REPLACEMENT "\xef\xbf\xbd"
+/* U+2026 HORIZONTAL ELLIPSIS. */
+#define ELLIPSIS "\xe2\x80\xa6"
+/* U+2014 EM DASH. */
+#define EM_DASH "\xe2\x80\x94"
+
+#define COLOR_ON "\033[1;31m"
+#define COLOR_OFF "\033[0m"
+
+/* ------------------------------------------------------------------ */
+/* UTF-8                                                               */
+/* ------------------------------------------------------------------ */
+
+/* Decode the UTF-8 sequence at S (N > 0 bytes available).  Returns its
+ * length in bytes with the code point in *CP, or 0 when the bytes are
+ * not valid UTF-8 (overlong forms, surrogates and values beyond
+ * U+10FFFF included). */
+static size_t
+utf8_decode(const unsigned char *s, size_t n, unsigned long *cp)
+{
+    unsigned long c;
+    size_t len, i;
+
+    if (s[0] < 0x80) {
+        *cp = s[0];
+        return 1;
+    } else if (s[0] >= 0xc2 && s[0] <= 0xdf) {
+        len = 2;
+        c = s[0] & 0x1f;
+    } else if (s[0] >= 0xe0 && s[0] <= 0xef) {
+        len = 3;
+        c = s[0] & 0x0f;
+    } else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+        len = 4;
+        c = s[0] & 0x07;
+    } else {
+        return 0;
+    }
+    if (n < len)
+        return 0;
+    for (i = 1; i < len; i++) {
+        if ((s[i] & 0xc0) != 0x80)
+            return 0;
+        c = (c << 6) | (s[i] & 0x3f);
+    }
+    if ((len == 3 && c < 0x800) || (len == 4 && c < 0x10000)
+        || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+        return 0;
+    *cp = c;
+    return len;
+}
+
+/* Is CP a control character that must not reach a terminal? */
+static int
+is_control(unsigned long cp)
+{
+    return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f);
+}
+
+/* Is byte C white space that text output folds into one space? */
+static int
+is_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v'
+           || c == '\f';
+}
+
+/* Display columns of CP (a printable code point). */
+static int
+cp_width(unsigned long cp)
+{
+    if ((cp >= 0x0300 && cp <= 0x036f) || (cp >= 0x200b && cp <= 0x200f)
+        || cp == 0xfeff)
+        return 0;
+    if ((cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf)
+        || (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff)
+        || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60)
+        || (cp >= 0xffe0 && cp <= 0xffe6)
+        || (cp >= 0x20000 && cp <= 0x3fffd))
+        return 2;
+    return 1;
+}
+
+/* Write the character at S (N > 0 bytes left) sanitised; return the
+ * number of bytes it took and add its columns to *COLS if not NULL. */
+static size_t
+put_clean_char(FILE *out, const char *s, size_t n, int *cols)
+{
+    unsigned long cp;
+    size_t len;
+
+    len = utf8_decode((const unsigned char *)s, n, &cp);
+    if (len == 0 || is_control(cp)) {
+        fputs(REPLACEMENT, out);
+        if (cols != NULL)
+            *cols += 1;
+        return len == 0 ? 1 : len;
+    }
+    fwrite(s, 1, len, out);
+    if (cols != NULL)
+        *cols += cp_width(cp);
+    return len;
+}
+
+/* The columns the LEN bytes at S take once sanitised. */
+static int
+text_width(const char *s, size_t len)
+{
+    unsigned long cp;
+    size_t pos = 0, l;
+    int w = 0;
+
+    while (pos < len) {
+        l = utf8_decode((const unsigned char *)s + pos, len - pos, &cp);
+        if (l == 0 || is_control(cp)) {
+            w += 1;
+            pos += l == 0 ? 1 : l;
+        } else {
+            w += cp_width(cp);
+            pos += l;
+        }
+    }
+    return w;
+}
+
+/* ------------------------------------------------------------------ */
+/* The JSON printer                                                    */
+/* ------------------------------------------------------------------ */
+
+/* Before a value: the comma that separates it from the previous one. */
+static void
+json_pre_value(struct printer *p)
+{
+    if (p->after_key) {
+        p->after_key = 0;
+        return;
+    }
+    if (p->depth > 0 && p->depth <= PRINTER_MAX_DEPTH) {
+        if (p->need_comma[p->depth - 1])
+            fputc(',', p->out);
+        p->need_comma[p->depth - 1] = 1;
+    }
+}
+
+static void
+json_open(struct printer *p, int c)
+{
+    json_pre_value(p);
+    fputc(c, p->out);
+    if (p->depth < PRINTER_MAX_DEPTH)
+        p->need_comma[p->depth] = 0;
+    p->depth++;
+}
+
+static void
+json_close(struct printer *p, int c)
+{
+    fputc(c, p->out);
+    if (p->depth > 0)
+        p->depth--;
+}
+
+static void
+json_begin_object(struct printer *p)
+{
+    json_open(p, '{');
+}
+
+static void
+json_end_object(struct printer *p)
+{
+    json_close(p, '}');
+}
+
+static void
+json_begin_array(struct printer *p)
+{
+    json_open(p, '[');
+}
+
+static void
+json_end_array(struct printer *p)
+{
+    json_close(p, ']');
+}
+
+/* Write the LEN bytes at S as the inside of a JSON string. */
+static void
+json_escape(FILE *out, const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned long cp;
+    size_t pos = 0, l, run = 0;
+
+    /* RUN counts bytes that go out as they are, written in one go. */
+    while (pos < len) {
+        l = utf8_decode(u + pos, len - pos, &cp);
+        if (l != 0 && cp != '"' && cp != '\\' && !is_control(cp)
+            && cp != 0x2028 && cp != 0x2029) {
+            pos += l;
+            run += l;
+            continue;
+        }
+        fwrite(s + pos - run, 1, run, out);
+        run = 0;
+        if (l == 0) {
+            fputs("\\ufffd", out);
+            pos++;
+            continue;
+        }
+        switch (cp) {
+        case '"': fputs("\\\"", out); break;
+        case '\\': fputs("\\\\", out); break;
+        case '\b': fputs("\\b", out); break;
+        case '\f': fputs("\\f", out); break;
+        case '\n': fputs("\\n", out); break;
+        case '\r': fputs("\\r", out); break;
+        case '\t': fputs("\\t", out); break;
+        default: fprintf(out, "\\u%04lx", cp); break;
+        }
+        pos += l;
+    }
+    fwrite(s + pos - run, 1, run, out);
+}
+
+static void
+json_key(struct printer *p, const char *key)
+{
+    json_pre_value(p);
+    fputc('"', p->out);
+    json_escape(p->out, key, strlen(key));
+    fputs("\":", p->out);
+    p->after_key = 1;
+}
+
+static void
+json_string(struct printer *p, const char *s, size_t len)
+{
+    json_pre_value(p);
+    fputc('"', p->out);
+    json_escape(p->out, s, len);
+    fputc('"', p->out);
+}
+
+static void
+json_integer(struct printer *p, long long v)
+{
+    json_pre_value(p);
+    fprintf(p->out, "%lld", v);
+}
+
+static void
+json_real(struct printer *p, double v)
+{
+    json_pre_value(p);
+    /* JSON has no NaN nor infinity. */
+    fprintf(p->out, "%.4f", isfinite(v) ? v : 0.0);
+}
+
+static void
+json_boolean(struct printer *p, int v)
+{
+    json_pre_value(p);
+    fputs(v ? "true" : "false", p->out);
+}
+
+static void
+json_null(struct printer *p)
+{
+    json_pre_value(p);
+    fputs("null", p->out);
+}
+
+static void
+json_end_value(struct printer *p)
+{
+    fputc('\n', p->out);
+    fflush(p->out);
+    p->depth = 0;
+    p->after_key = 0;
+}
+
+static const struct printer_ops json_ops = {
+    json_begin_object, json_end_object, json_begin_array, json_end_array,
+    json_key, json_string, json_integer, json_real, json_boolean,
+    json_null, json_end_value
+};
+
+void
+printer_json_init(struct printer *p, FILE *out)
+{
+    memset(p, 0, sizeof(*p));
+    p->ops = &json_ops;
+    p->out = out;
+}
+
+void
+printer_begin_object(struct printer *p)
+{
+    p->ops->begin_object(p);
+}
+
+void
+printer_end_object(struct printer *p)
+{
+    p->ops->end_object(p);
+}
+
+void
+printer_begin_array(struct printer *p)
+{
+    p->ops->begin_array(p);
+}
+
+void
+printer_end_array(struct printer *p)
+{
+    p->ops->end_array(p);
+}
+
+void
+printer_key(struct printer *p, const char *key)
+{
+    p->ops->key(p, key);
+}
+
+void
+printer_string(struct printer *p, const char *s)
+{
+    if (s == NULL)
+        p->ops->null(p);
+    else
+        p->ops->string(p, s, strlen(s));
+}
+
+void
+printer_string_len(struct printer *p, const char *s, size_t len)
+{
+    if (s == NULL)
+        p->ops->null(p);
+    else
+        p->ops->string(p, s, len);
+}
+
+void
+printer_integer(struct printer *p, long long v)
+{
+    p->ops->integer(p, v);
+}
+
+void
+printer_real(struct printer *p, double v)
+{
+    p->ops->real(p, v);
+}
+
+void
+printer_bool(struct printer *p, int v)
+{
+    p->ops->boolean(p, v);
+}
+
+void
+printer_null(struct printer *p)
+{
+    p->ops->null(p);
+}
+
+void
+printer_end_value(struct printer *p)
+{
+    p->ops->end_value(p);
+}
+
+/* ------------------------------------------------------------------ */
+/* Items                                                               */
+/* ------------------------------------------------------------------ */
+
+void
+item_from_hit(struct item *it, const pilcrow_hits *hits)
+{
+    memset(it, 0, sizeof(*it));
+    it->rec = pilcrow_hits_record(hits);
+    it->is_hit = 1;
+    it->rank = pilcrow_hits_rank(hits);
+    it->score = pilcrow_hits_score(hits);
+    it->snippet = pilcrow_hits_snippet(hits, &it->snippet_len);
+    if (it->snippet == NULL) {
+        it->snippet = "";
+        it->snippet_len = 0;
+    }
+    it->spans = pilcrow_hits_highlights(hits, &it->n_spans);
+    if (it->spans == NULL)
+        it->n_spans = 0;
+}
+
+void
+item_from_record(struct item *it, const pilcrow_record *rec)
+{
+    memset(it, 0, sizeof(*it));
+    it->rec = rec;
+}
+
+/* A string field: "" for a NULL string that must not be null. */
+static const char *
+nonnull(const char *s)
+{
+    return s != NULL ? s : "";
+}
+
+void
+item_print_fields(struct printer *p, const struct item *it,
+                  unsigned fields)
+{
+    const pilcrow_record *r = it->rec;
+    const char *kind;
+    size_t i, n, text_len;
+    const char *text;
+
+    if ((fields & ITEM_HIT) && it->is_hit) {
+        printer_key(p, "rank");
+        printer_integer(p, (long long)it->rank);
+        printer_key(p, "score");
+        printer_real(p, it->score);
+    }
+    printer_key(p, "doc");
+    printer_string(p, nonnull(pilcrow_record_doc(r)));
+    printer_key(p, "symbol");
+    printer_string(p, pilcrow_record_symbol(r));
+    printer_key(p, "title");
+    printer_string(p, nonnull(pilcrow_record_title(r)));
+    if (fields & ITEM_META) {
+        printer_key(p, "date");
+        printer_string(p, pilcrow_record_date(r));
+        printer_key(p, "language");
+        printer_string(p, nonnull(pilcrow_record_language(r)));
+    }
+    printer_key(p, "kind");
+    kind = pilcrow_kind_name(pilcrow_record_kind(r));
+    printer_string(p, kind != NULL ? kind : "paragraph");
+    printer_key(p, "number");
+    printer_string(p, nonnull(pilcrow_record_number(r)));
+    if (fields & ITEM_META) {
+        printer_key(p, "annex");
+        printer_string(p, pilcrow_record_annex(r));
+    }
+    printer_key(p, "anchor");
+    printer_string(p, nonnull(pilcrow_record_anchor(r)));
+    printer_key(p, "section");
+    printer_string(p, nonnull(pilcrow_record_section(r)));
+    printer_key(p, "section_title");
+    printer_string(p, nonnull(pilcrow_record_section_title(r)));
+    printer_key(p, "file");
+    printer_string(p, nonnull(pilcrow_record_file(r)));
+    if ((fields & ITEM_HIT) && it->is_hit) {
+        printer_key(p, "snippet");
+        printer_string_len(p, it->snippet, it->snippet_len);
+        printer_key(p, "highlights");
+        printer_begin_array(p);
+        for (i = 0; i < it->n_spans; i++) {
+            printer_begin_array(p);
+            printer_integer(p, (long long)it->spans[2 * i]);
+            printer_integer(p, (long long)it->spans[2 * i + 1]);
+            printer_end_array(p);
+        }
+        printer_end_array(p);
+    }
+    if (fields & ITEM_TEXT) {
+        text = pilcrow_record_text(r, &text_len);
+        printer_key(p, "text");
+        printer_string_len(p, nonnull(text), text != NULL ? text_len : 0);
+    }
+    printer_key(p, "cites");
+    printer_begin_array(p);
+    n = pilcrow_record_n_cites(r);
+    for (i = 0; i < n; i++)
+        printer_string(p, nonnull(pilcrow_record_cite(r, i)));
+    printer_end_array(p);
+    printer_key(p, "cited_by");
+    printer_begin_array(p);
+    n = pilcrow_record_n_cited_by(r);
+    for (i = 0; i < n; i++)
+        printer_string(p, nonnull(pilcrow_record_cited_by(r, i)));
+    printer_end_array(p);
+}
+
+void
+item_print_json(struct printer *p, const struct item *it, unsigned fields)
+{
+    printer_begin_object(p);
+    item_print_fields(p, it, fields);
+    printer_end_object(p);
+    printer_end_value(p);
+}
+
+/* Write S (LEN bytes) as a TSV field: tab, newline, carriage return and
+ * backslash escaped, other control characters and invalid UTF-8 as
+ * U+FFFD. */
+static void
+tsv_field(FILE *out, const char *s, size_t len)
+{
+    size_t pos = 0;
+
+    while (pos < len) {
+        switch (s[pos]) {
+        case '\t': fputs("\\t", out); pos++; break;
+        case '\n': fputs("\\n", out); pos++; break;
+        case '\r': fputs("\\r", out); pos++; break;
+        case '\\': fputs("\\\\", out); pos++; break;
+        default: pos += put_clean_char(out, s + pos, len - pos, NULL); break;
+        }
+    }
+}
+
+static void
+tsv_string(FILE *out, const char *s)
+{
+    s = nonnull(s);
+    tsv_field(out, s, strlen(s));
+}
+
+void
+item_print_tsv(FILE *out, const struct item *it, long qid)
+{
+    const char *kind = pilcrow_kind_name(pilcrow_record_kind(it->rec));
+
+    if (qid >= 0)
+        fprintf(out, "%ld\t", qid);
+    fprintf(out, "%zu\t%.4f\t", it->rank,
+            isfinite(it->score) ? it->score : 0.0);
+    tsv_string(out, pilcrow_record_doc(it->rec));
+    fputc('\t', out);
+    tsv_string(out, kind);
+    fputc('\t', out);
+    tsv_string(out, pilcrow_record_number(it->rec));
+    fputc('\t', out);
+    tsv_field(out, it->snippet != NULL ? it->snippet : "",
+              it->snippet != NULL ? it->snippet_len : 0);
+    fputc('\n', out);
+}
+
+void
+item_print_text(FILE *out, const struct text_style *style,
+                const struct item *it)
+{
+    const pilcrow_record *r = it->rec;
+    size_t i, n;
+
+    text_header(out, r, style->width);
+    text_wrap(out, style, it->snippet, it->snippet_len, it->spans,
+              it->n_spans, 2, 2);
+    if ((n = pilcrow_record_n_cited_by(r)) > 0) {
+        fputs("  cited by: ", out);
+        for (i = 0; i < n; i++) {
+            if (i > 0)
+                fputs(", ", out);
+            text_citing_anchor(out, pilcrow_record_cited_by(r, i));
+        }
+        fputc('\n', out);
+    }
+    if ((n = pilcrow_record_n_cites(r)) > 0) {
+        fputs("  notes: ", out);
+        for (i = 0; i < n; i++) {
+            if (i > 0)
+                fputs(", ", out);
+            text_clean(out, nonnull(pilcrow_record_cite(r, i)),
+                       strlen(nonnull(pilcrow_record_cite(r, i))));
+        }
+        fputc('\n', out);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Text                                                                */
+/* ------------------------------------------------------------------ */
+
+void
+text_clean(FILE *out, const char *s, size_t len)
+{
+    size_t pos = 0;
+
+    while (pos < len) {
+        if (is_space((unsigned char)s[pos])) {
+            fputc(' ', out);
+            pos++;
+        } else {
+            pos += put_clean_char(out, s + pos, len - pos, NULL);
+        }
+    }
+}
+
+/* The document part of a location: the symbol when known, else the
+ * doc id. */
+static const char *
+location_doc(const pilcrow_record *rec)
+{
+    const char *symbol = pilcrow_record_symbol(rec);
+
+    return symbol != NULL && symbol[0] != '\0'
+           ? symbol : nonnull(pilcrow_record_doc(rec));
+}
+
+void
+text_location(FILE *out, const pilcrow_record *rec)
+{
+    const char *doc = location_doc(rec);
+    const char *anchor = nonnull(pilcrow_record_anchor(rec));
+
+    text_clean(out, doc, strlen(doc));
+    fputs(", ", out);
+    text_clean(out, anchor, strlen(anchor));
+}
+
+/* Write the LEN bytes at S sanitised, within *ROOM columns, which it
+ * decreases.  When S does not fit, writes what fits of it in *ROOM - 1
+ * columns then "…", sets *ROOM to 0 and returns 1. */
+static int
+put_fitting(FILE *out, const char *s, size_t len, int *room)
+{
+    size_t pos = 0;
+    int w = text_width(s, len), cols;
+
+    if (w <= *room) {
+        text_clean(out, s, len);
+        *room -= w;
+        return 0;
+    }
+    cols = 0;
+    while (pos < len) {
+        unsigned long cp;
+        size_t l = utf8_decode((const unsigned char *)s + pos, len - pos,
+                               &cp);
+        int cw = (l == 0 || is_control(cp)) ? 1 : cp_width(cp);
+
+        if (cols + cw > *room - 1)
+            break;
+        if (is_space((unsigned char)s[pos])) {
+            fputc(' ', out);
+            cols++;
+            pos++;
+        } else {
+            pos += put_clean_char(out, s + pos, len - pos, &cols);
+        }
+    }
+    fputs(ELLIPSIS, out);
+    *room = 0;
+    return 1;
+}
+
+void
+text_header(FILE *out, const pilcrow_record *rec, int max_width)
+{
+    const char *doc = location_doc(rec);
+    const char *anchor = nonnull(pilcrow_record_anchor(rec));
+    const char *title = nonnull(pilcrow_record_section_title(rec));
+    int room = max_width > 0 ? max_width : 1 << 30;
+
+    if (!put_fitting(out, doc, strlen(doc), &room)
+        && !put_fitting(out, ", ", 2, &room)
+        && !put_fitting(out, anchor, strlen(anchor), &room)
+        && title[0] != '\0'
+        && !put_fitting(out, " " EM_DASH " ", 5, &room))
+        put_fitting(out, title, strlen(title), &room);
+    fputc('\n', out);
+}
+
+/* Is byte offset POS inside one of the N_SPANS SPANS?  *CUR is the
+ * index of the first span that may still matter; POS must not
+ * decrease between calls with the same *CUR. */
+static int
+in_span(const size_t *spans, size_t n_spans, size_t *cur, size_t pos)
+{
+    while (*cur < n_spans && spans[2 * *cur + 1] <= pos)
+        (*cur)++;
+    return *cur < n_spans && spans[2 * *cur] <= pos;
+}
+
+/* Switch the highlight colour to WANT if STYLE colours; *ON is the
+ * current state. */
+static void
+set_color(FILE *out, const struct text_style *style, int *on, int want)
+{
+    if (!style->color || *on == want)
+        return;
+    fputs(want ? COLOR_ON : COLOR_OFF, out);
+    *on = want;
+}
+
+void
+text_wrap(FILE *out, const struct text_style *style, const char *s,
+          size_t len, const size_t *spans, size_t n_spans,
+          int first_indent, int indent)
+{
+    size_t pos = 0, ws, wend, cur = 0;
+    int col, on = 0, line_empty = 1, w, cols;
+
+    if (s == NULL)
+        len = 0;
+    fprintf(out, "%*s", first_indent, "");
+    col = first_indent;
+    while (pos < len) {
+        ws = pos;
+        while (pos < len && is_space((unsigned char)s[pos]))
+            pos++;
+        if (pos >= len)
+            break;
+        for (wend = pos; wend < len && !is_space((unsigned char)s[wend]);)
+            wend++;
+        w = text_width(s + pos, wend - pos);
+        if (!line_empty && col + 1 + w > style->width) {
+            set_color(out, style, &on, 0);
+            fprintf(out, "\n%*s", indent, "");
+            col = indent;
+            line_empty = 1;
+        } else if (!line_empty) {
+            set_color(out, style, &on, in_span(spans, n_spans, &cur, ws));
+            fputc(' ', out);
+            col++;
+        }
+        while (pos < wend) {
+            set_color(out, style, &on,
+                      in_span(spans, n_spans, &cur, pos));
+            cols = 0;
+            pos += put_clean_char(out, s + pos, wend - pos, &cols);
+        }
+        col += w;
+        line_empty = 0;
+    }
+    set_color(out, style, &on, 0);
+    fputc('\n', out);
+}
+
+void
+text_citing_anchor(FILE *out, const char *cited_by)
+{
+    cited_by = nonnull(cited_by);
+    if (strncmp(cited_by, "summary ", 8) == 0) {
+        fputs("summary, para. ", out);
+        text_clean(out, cited_by + 8, strlen(cited_by + 8));
+    } else if (cited_by[0] >= '0' && cited_by[0] <= '9') {
+        fputs("para. ", out);
+        text_clean(out, cited_by, strlen(cited_by));
+    } else {
+        text_clean(out, cited_by, strlen(cited_by));
+    }
+}
+
+void
+text_superscript(FILE *out, const char *number)
+{
+    static const char *const sup[10] = {
+        "\xe2\x81\xb0", "\xc2\xb9", "\xc2\xb2", "\xc2\xb3",
+        "\xe2\x81\xb4", "\xe2\x81\xb5", "\xe2\x81\xb6", "\xe2\x81\xb7",
+        "\xe2\x81\xb8", "\xe2\x81\xb9"
+    };
+    const char *c;
+
+    number = nonnull(number);
+    for (c = number; *c != '\0'; c++)
+        if (*c < '0' || *c > '9')
+            break;
+    if (*c != '\0' || number[0] == '\0') {
+        text_clean(out, number, strlen(number));
+        return;
+    }
+    for (c = number; *c != '\0'; c++)
+        fputs(sup[*c - '0'], out);
+}

@@ -1,0 +1,168 @@
+#!/bin/sh
+# Exit statuses and exact messages of the error paths: usage errors,
+# missing or foreign index directories, bad and hostile queries.
+. "$(dirname "$0")/lib.sh"
+
+begin_subtest 'no command: usage on stderr, exit 2'
+run "$PILCROW"
+expect_exit 2
+expect_equal "$(head -n 1 ERR)" "pilcrow: no command given"
+expect_file_match ERR '^usage: pilcrow \[--db DIR\] COMMAND'
+expect_equal "$(wc -c <OUT | tr -d ' ')" 0
+
+begin_subtest 'unknown command'
+run "$PILCROW" frobnicate
+expect_exit 2
+expect_equal "$(head -n 1 ERR)" "pilcrow: unknown command 'frobnicate'"
+expect_file_match ERR '^ +pilcrow search '
+
+begin_subtest 'unknown global option'
+run "$PILCROW" --frob search x
+expect_exit 2
+expect_equal "$(head -n 1 ERR)" "pilcrow: unknown option '--frob'"
+
+begin_subtest 'unknown command option'
+run "$PILCROW" search --frob x
+expect_exit 2
+expect_equal "$(head -n 1 ERR)" "pilcrow: search: unknown option '--frob'"
+expect_equal "$(sed -n 2p ERR)" \
+    "usage: pilcrow search [--db DIR] [-n N] [--offset K] [--json | --tsv] [--color WHEN] QUERY..."
+expect_equal "$(sed -n 3p ERR)" "Try 'pilcrow search --help' for more."
+
+begin_subtest 'option value missing'
+run "$PILCROW" search -n
+expect_exit 2
+expect_equal "$(head -n 1 ERR)" "pilcrow: search: option '-n' needs a value"
+
+begin_subtest 'bad -n value'
+run "$PILCROW" search -n ten x
+expect_exit 2
+expect_equal "$(head -n 1 ERR)" \
+    "pilcrow: search: -n needs a number from 0 to 1000000, not 'ten'"
+
+begin_subtest 'bad --color value'
+run "$PILCROW" search --color=sometimes x
+expect_exit 2
+expect_equal "$(head -n 1 ERR)" \
+    "pilcrow: search: --color needs auto, always or never, not 'sometimes'"
+
+begin_subtest 'unexpected operand'
+run "$PILCROW" stats extra
+expect_exit 2
+expect_equal "$(head -n 1 ERR)" "pilcrow: stats: unexpected argument 'extra'"
+
+begin_subtest 'search without a query'
+run "$PILCROW" search
+expect_exit 2
+expect_equal "$(head -n 1 ERR)" "pilcrow: search: no query given"
+
+begin_subtest 'empty query'
+run "$PILCROW" --db "$TMP/nope" search "  "
+expect_exit 2
+expect_equal "$(cat ERR)" "pilcrow: search: empty query"
+
+begin_subtest 'index without paths'
+run "$PILCROW" index
+expect_exit 2
+expect_equal "$(head -n 1 ERR)" "pilcrow: index: no file or directory given"
+
+begin_subtest 'show needs two operands'
+run "$PILCROW" show doc
+expect_exit 2
+expect_equal "$(head -n 1 ERR)" "pilcrow: show: needs a document and an anchor"
+
+begin_subtest '--help and --version go to stdout, exit 0'
+run "$PILCROW" --help
+expect_exit 0
+expect_file_match OUT '^  search +search the index'
+run "$PILCROW" search --help
+expect_exit 0
+expect_file_match OUT '^usage: pilcrow search '
+expect_file_match OUT '--color WHEN'
+run "$PILCROW" help batch
+expect_exit 0
+expect_file_match OUT '^usage: pilcrow batch '
+run "$PILCROW" --version
+expect_exit 0
+expect_file_match OUT '^pilcrow [0-9]+\.[0-9]+\.[0-9]+ \(library [0-9.]+\)$'
+
+for cmd in search stats show batch; do
+    begin_subtest "$cmd: --db at a missing directory names it, exit 2"
+    case $cmd in
+        search) set -- search word ;;
+        show) set -- show doc 1 ;;
+        *) set -- "$cmd" ;;
+    esac
+    status=0
+    "$PILCROW" --db "$TMP/no-such-index" "$@" </dev/null >OUT 2>ERR \
+        || status=$?
+    expect_exit 2
+    expect_equal "$(wc -l <ERR | tr -d ' ')" 1
+    expect_equal "$(cat ERR)" \
+        "pilcrow: $cmd: no index at $TMP/no-such-index (run 'pilcrow index' first)"
+    expect_equal "$(wc -c <OUT | tr -d ' ')" 0
+done
+
+begin_subtest '--db after the command, at a plain directory'
+mkdir -p plain
+echo hello >plain/notes.txt
+run "$PILCROW" stats --db "$TMP/plain"
+expect_exit 2
+expect_equal "$(wc -l <ERR | tr -d ' ')" 1
+expect_equal "$(cat ERR)" \
+    "pilcrow: stats: $TMP/plain is not a pilcrow index"
+
+begin_subtest 'PILCROW_DB is the default index'
+status=0
+PILCROW_DB=$TMP/env-index "$PILCROW" stats >OUT 2>ERR || status=$?
+expect_exit 2
+expect_file_match ERR "$TMP/env-index"
+
+begin_subtest 'XDG_DATA_HOME, then HOME, give the default index'
+status=0
+XDG_DATA_HOME=$TMP/xdg "$PILCROW" stats >OUT 2>ERR || status=$?
+expect_exit 2
+expect_file_match ERR "$TMP/xdg/pilcrow/index"
+run "$PILCROW" stats
+expect_exit 2
+expect_file_match ERR "$HOME/.local/share/pilcrow/index"
+
+index_corpus idx "$CLI_DATA/report.md"
+
+begin_subtest 'a bad query: exit 2, the column and the problem'
+run "$PILCROW" --db idx search 'nosuch:x'
+expect_exit 2
+expect_equal "$(cat ERR)" \
+    "pilcrow: search: bad query: column 1: unknown field 'nosuch' (fields: doc, kind, section, symbol, year, lang)"
+expect_equal "$(wc -c <OUT | tr -d ' ')" 0
+run "$PILCROW" --db idx search 'lanterns )'
+expect_exit 2
+expect_equal "$(cat ERR)" "pilcrow: search: bad query: column 10: unmatched ')'"
+
+begin_subtest 'an unclosed quote is read as closed'
+run "$PILCROW" --db idx search '"lighthouse keepers'
+expect_exit 0
+expect_file_match OUT '^A/99/1, para\. 1 '
+
+begin_subtest 'a 10 KB query does not crash'
+long=$(awk 'BEGIN { for (i = 0; i < 1100; i++) printf "lanterns "; }')
+run "$PILCROW" --db idx search "$long"
+expect_match "$status" '^[012]$'
+expect_file_no_match ERR 'Segmentation|Aborted|internal error'
+long=$(awk 'BEGIN { for (i = 0; i < 1100; i++) printf "w%d ", i; }')
+run "$PILCROW" --db idx search -- "$long"
+expect_match "$status" '^[012]$'
+expect_file_no_match ERR 'internal error'
+
+begin_subtest 'invalid UTF-8 in a query does not crash'
+run "$PILCROW" --db idx search "$(printf 'lantern\377\376s \300\200')"
+expect_match "$status" '^[012]$'
+expect_equal "$(wc -l <ERR | tr -d ' ')" "$([ "$status" = 2 ] && echo 1 || echo 0)"
+run "$PILCROW" --db idx search --json "$(printf '\377')"
+expect_match "$status" '^[012]$'
+
+begin_subtest 'a query of only punctuation'
+run "$PILCROW" --db idx search '...'
+expect_match "$status" '^[12]$'
+
+test_done

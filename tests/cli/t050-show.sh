@@ -1,0 +1,78 @@
+#!/bin/sh
+# pilcrow show DOC ANCHOR: a whole record with its notes, text and JSON.
+. "$(dirname "$0")/lib.sh"
+
+report=$CORPUS/international-migration-and-development-1997.txt
+index_corpus idx "$report" "$CLI_DATA/report.md"
+doc=international-migration-and-development-1997
+
+begin_subtest 'a paragraph: location, section, wrapped text, its notes'
+run "$PILCROW" --db idx show "$doc" 7
+expect_exit 0
+expect_equal "$(sed -n 1p OUT)" "$doc, para. 7"
+expect_equal "$(sed -n 2p OUT)" \
+    "section II — Views of Governments regarding a United Nations conference on international migration and development"
+expect_equal "$(sed -n 3p OUT)" ""
+expect_match "$(sed -n 4p OUT)" '^  7?\.? ?Among the 36 Governments'
+expect_file_match OUT '^  ¹ See International Labour Office, International Labour'
+expect_file_match OUT 'ratification'
+if have_python; then
+    python3 - OUT <<'PY' || fail "a text line is wider than 78 columns"
+import sys
+lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
+sys.exit(1 if any(len(l) > 78 for l in lines[2:]) else 0)
+PY
+fi
+cp OUT para7
+
+begin_subtest 'anchor spellings: 7, para.7, "para. 7"'
+for anchor in para.7 'para. 7'; do
+    run "$PILCROW" --db idx show "$doc" "$anchor"
+    expect_exit 0
+    expect_equal "$(cat OUT)" "$(cat para7)"
+done
+
+begin_subtest 'a note: its text and the paragraphs citing it'
+run "$PILCROW" --db idx show "$doc" note:1
+expect_exit 0
+expect_equal "$(sed -n 1p OUT)" "$doc, note 1"
+expect_file_match OUT '^  See International Labour Office'
+expect_file_match OUT '^  cited by: para\. 7$'
+
+begin_subtest 'a summary paragraph'
+run "$PILCROW" --db idx show "$doc" summary:1
+expect_exit 0
+expect_equal "$(sed -n 1p OUT)" "$doc, summary, para. 1"
+
+begin_subtest 'the document symbol is the location when known'
+run "$PILCROW" --db idx show report 1
+expect_exit 0
+expect_equal "$(sed -n 1p OUT)" "A/99/1, para. 1"
+expect_equal "$(sed -n 2p OUT)" "section I — Introduction"
+expect_file_match OUT "^  ¹ See the keepers' annual reports, 1998\.$"
+
+begin_subtest '--json: the record, its text and its notes'
+run "$PILCROW" --db idx show --json report 1
+expect_exit 0
+expect_equal "$(wc -l <OUT | tr -d ' ')" 1
+expect_file_match OUT '^\{"doc":"report","symbol":"A/99/1","title":"[^"]*","kind":"paragraph","number":"1","anchor":"para\. 1","section":"I","section_title":"Introduction","file":"[^"]*report\.md","text":"[^"]*Lighthouse keepers maintained the lanterns[^"]*","cites":\["1"\],"cited_by":\[\],"notes":\[\{"number":"1","text":"See the keepers'"'"' annual reports, 1998\."\}\]\}$'
+if have_python; then
+    python3 -c 'import json; json.loads(open("OUT").read())' \
+        || fail "not JSON"
+fi
+
+begin_subtest 'no such record: exit 2 and a message'
+run "$PILCROW" --db idx show "$doc" 999
+expect_exit 2
+expect_equal "$(cat ERR)" "pilcrow: show: no record 999 in $doc"
+expect_equal "$(wc -c <OUT | tr -d ' ')" 0
+run "$PILCROW" --db idx show no-such-doc 1
+expect_exit 2
+expect_equal "$(cat ERR)" "pilcrow: show: no record 1 in no-such-doc"
+
+begin_subtest 'an anchor that is not one: exit 2'
+run "$PILCROW" --db idx show "$doc" banana
+expect_exit 2
+expect_file_match ERR '^pilcrow: show: .*banana'
+
+test_done
