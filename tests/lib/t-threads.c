@@ -19,7 +19,7 @@
 
 #define N_SEARCHERS 4
 #define N_PARSERS 2
-#define ROUNDS 30
+#define ROUNDS 10
 
 static const char *const queries[] = {
     "migration",
