@@ -119,8 +119,10 @@ pilcrow_db_open(pilcrow_db **out, const char *path, unsigned flags,
         return PILCROW_INVALID;
     *out = NULL;
     if (path == NULL || *path == '\0' ||
-        (flags & ~(PILCROW_OPEN_WRITE | PILCROW_OPEN_CREATE)) != 0 ||
-        flags == PILCROW_OPEN_CREATE)
+        (flags & ~(PILCROW_OPEN_WRITE | PILCROW_OPEN_CREATE |
+                   PILCROW_OPEN_NOSYNC)) != 0 ||
+        ((flags & (PILCROW_OPEN_CREATE | PILCROW_OPEN_NOSYNC)) &&
+         !(flags & PILCROW_OPEN_WRITE)))
         return pc_errmsg(errmsg, PILCROW_INVALID, "invalid index path or flags");
     if ((st = check_path(path, flags, errmsg)) < 0)
         return st;
@@ -341,9 +343,10 @@ pilcrow_db_get_record(pilcrow_record **out, pilcrow_db *db, const char *doc,
     char *data = NULL;
     size_t len = 0;
 
+    if (out != NULL)
+        *out = NULL;
     if (out == NULL || db == NULL || doc == NULL || anchor == NULL)
         return PILCROW_INVALID;
-    *out = NULL;
     pc_db_clear_error(db);
     if (pc_anchor_parse(anchor, &kind, annex, sizeof(annex), &annex_set,
                         number, sizeof(number)) < 0)

@@ -383,8 +383,13 @@ pilcrow_index_file(pilcrow_db *db, const char *path,
     pc_db_clear_error(db);
     if ((st = check_writable(db)) < 0)
         return st;
-    if (opts != NULL)
+    if (opts != NULL) {
+        if (opts->version != PILCROW_PARSE_OPTIONS_VERSION)
+            return pc_db_error(db, PILCROW_INVALID,
+                               "unknown parse options version %u",
+                               opts->version);
         o = *opts;
+    }
     if (stat(path, &sb) != 0 || realpath(path, real) == NULL)
         return pc_db_error(db, errno == ENOENT ? PILCROW_NOTFOUND : PILCROW_IO,
                            "%s: %s", path, strerror(errno));

@@ -291,6 +291,8 @@ struct pilcrow_db {
     char *path;                  /* index directory */
     unsigned flags;              /* PILCROW_OPEN_* */
     struct pc_buf msg;           /* last error message, "" if none */
+    const char *fallback;        /* static message when msg could not
+                                  * be allocated */
     struct pc_node children;     /* sentinel of the child list */
     struct pc_analyzer *analyzers[8]; /* by language, lazily made */
     size_t n_analyzers;

@@ -255,6 +255,12 @@ PILCROW_API void pilcrow_record_free(pilcrow_record *r);
 #define PILCROW_OPEN_READ   0u  /* Read only (searches). */
 #define PILCROW_OPEN_WRITE  1u  /* Read and write: takes the write lock. */
 #define PILCROW_OPEN_CREATE 2u  /* With WRITE: create the index if absent. */
+#define PILCROW_OPEN_NOSYNC 4u  /* With WRITE: do not wait for the disk at
+                                 * commits.  For indexes that can be
+                                 * rebuilt, such as the shards of a
+                                 * parallel build: a crash of the process
+                                 * still leaves the last commit, but a
+                                 * crash of the machine may damage it. */
 
 /* Open the index in directory PATH.  FLAGS: PILCROW_OPEN_READ, or
  * PILCROW_OPEN_WRITE optionally | PILCROW_OPEN_CREATE.  Readers see the
@@ -269,7 +275,8 @@ PILCROW_API pilcrow_status
 pilcrow_db_open(pilcrow_db **out, const char *path, unsigned flags,
                 char **errmsg);
 
-/* Close DB, releasing every query, hits and record still open on it.
+/* Close DB, releasing every query and hits still open on it (records
+ * from pilcrow_db_get_record() are the caller's and outlive DB).
  * Uncommitted changes are committed first (errors are then lost: call
  * pilcrow_index_commit() to see them).  Accepts NULL.  Since 0.1. */
 PILCROW_API void pilcrow_db_close(pilcrow_db *db);
@@ -441,7 +448,7 @@ PILCROW_API void pilcrow_hits_free(pilcrow_hits *hits);
 /* Look up one record: document DOC, anchor ANCHOR ("7", "para. 7",
  * "para.7", "note 1", "note:1", "summary:1", "summary, para. 1",
  * "annex I, para. 3").  On success *OUT is a new record for
- * pilcrow_record_free().  Returns PILCROW_OK, PILCROW_NOTFOUND,
+ * pilcrow_record_free(), independent of DB (it may outlive it).  Returns PILCROW_OK, PILCROW_NOTFOUND,
  * PILCROW_INVALID (an anchor that is not one), PILCROW_NOMEM,
  * PILCROW_CORRUPT or PILCROW_BACKEND.  Since 0.1. */
 PILCROW_API pilcrow_status

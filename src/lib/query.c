@@ -716,9 +716,10 @@ pilcrow_query_new(pilcrow_query **out, pilcrow_db *db, const char *text,
     pilcrow_status st = PILCROW_OK;
     size_t k;
 
+    if (out != NULL)
+        *out = NULL;
     if (out == NULL || db == NULL || text == NULL)
         return PILCROW_INVALID;
-    *out = NULL;
     pc_db_clear_error(db);
     if (opts != NULL) {
         if (opts->version != PILCROW_QUERY_OPTIONS_VERSION)
@@ -878,9 +879,10 @@ pilcrow_query_run(pilcrow_hits **out, pilcrow_query *q, size_t offset,
     pilcrow_status st = PILCROW_OK;
     struct pc_buf b = PC_BUF_INIT;
 
+    if (out != NULL)
+        *out = NULL;
     if (out == NULL || q == NULL)
         return PILCROW_INVALID;
-    *out = NULL;
     db = q->db;
     pc_db_clear_error(db);
     if (limit > 100000 || offset > 1000000)
@@ -1218,24 +1220,35 @@ close_term(const char *t, size_t t_len, const char *val, size_t val_len,
 struct surface_ctx {
     const char *term;
     size_t len;
+    const char *typed;          /* the word typed, folded */
+    size_t typed_len;
+    unsigned best;              /* edit distance of B to TYPED */
     struct pc_buf *b;
     pilcrow_status st;
 };
 
+/* Keep in B the form of the stem closest to what was typed. */
 static int
 surface_token(const struct pc_token *tok, void *payload)
 {
     struct surface_ctx *c = payload;
+    unsigned d;
 
     if (tok->term_len != c->len || memcmp(tok->term, c->term, c->len) != 0)
         return 0;
-    pc_buf_append(&c->st, c->b, tok->folded, tok->folded_len);
-    return 1;
+    d = edit_distance(c->typed, c->typed_len, tok->folded, tok->folded_len,
+                      8);
+    if (c->b->len == 0 || d < c->best) {
+        pc_buf_reset(c->b);
+        pc_buf_append(&c->st, c->b, tok->folded, tok->folded_len);
+        c->best = d;
+    }
+    return c->st < 0 || d == 0;
 }
 
 static pilcrow_status
 surface_word(pilcrow_query *q, const char *term, size_t len,
-             struct pc_buf *b)
+             const char *typed, size_t typed_len, struct pc_buf *b)
 {
     struct pcx_qnode node;
     struct pcx_result res = { NULL, 0, 0 };
@@ -1252,6 +1265,9 @@ surface_word(pilcrow_query *q, const char *term, size_t len,
         return pc_db_shim_error(q->db, st);
     c.term = term;
     c.len = len;
+    c.typed = typed;
+    c.typed_len = typed_len;
+    c.best = ~0u;
     c.b = b;
     c.st = PILCROW_OK;
     memset(&r, 0, sizeof(r));
@@ -1276,9 +1292,10 @@ pilcrow_query_suggest(char **out, pilcrow_query *q)
     unsigned d, best_dist;
     int changed = 0;
 
+    if (out != NULL)
+        *out = NULL;
     if (out == NULL || q == NULL)
         return PILCROW_INVALID;
-    *out = NULL;
     pc_db_clear_error(q->db);
     for (i = 0; i < q->n_words && st >= 0; i++) {
         struct qword *w = &q->words[i];
@@ -1310,15 +1327,14 @@ pilcrow_query_suggest(char **out, pilcrow_query *q)
          * "migration". */
         best_dist = ~0u;
         pc_buf_reset(&word);
+        pc_buf_reset(&typed);
+        pc_fold(&st, &typed, q->text + w->start, w->end - w->start);
         for (k = 0; k < c.n && st >= 0; k++) {
             pc_buf_reset(&cand);
             if ((st = surface_word(q, c.c[k].term, strlen(c.c[k].term),
-                                   &cand)) != PILCROW_OK)
+                                   typed.data, typed.len, &cand))
+                != PILCROW_OK)
                 continue;
-            pc_buf_reset(&typed);
-            pc_fold(&st, &typed, q->text + w->start, w->end - w->start);
-            if (st < 0)
-                break;
             d = edit_distance(typed.data, typed.len, cand.data, cand.len, 8);
             if (d < best_dist) {
                 best_dist = d;

@@ -76,11 +76,8 @@ pc_db_error(pilcrow_db *db, pilcrow_status st, const char *fmt, ...)
     va_start(ap, fmt);
     db_vmessage(db, fmt, ap);
     va_end(ap);
-    if (db->msg.len == 0) {
-        /* No memory for the message: keep at least the status. */
-        pilcrow_status ignore = PILCROW_OK;
-        pc_buf_puts(&ignore, &db->msg, pilcrow_status_str(st));
-    }
+    /* No memory for the message: fall back on the status string. */
+    db->fallback = db->msg.len == 0 ? pilcrow_status_str(st) : NULL;
     return st;
 }
 
@@ -88,6 +85,7 @@ void
 pc_db_clear_error(pilcrow_db *db)
 {
     pc_buf_reset(&db->msg);
+    db->fallback = NULL;
 }
 
 pilcrow_status
@@ -101,7 +99,9 @@ pilcrow_db_errmsg(const pilcrow_db *db)
 {
     if (db == NULL)
         return "no database handle";
-    return db->msg.len ? db->msg.data : "";
+    if (db->msg.len)
+        return db->msg.data;
+    return db->fallback ? db->fallback : "";
 }
 
 pilcrow_status

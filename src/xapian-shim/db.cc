@@ -27,6 +27,8 @@ pcx_db_open(pcx_db **out, const char *path, unsigned flags, char *err,
         if (flags & PILCROW_OPEN_WRITE) {
             int action = (flags & PILCROW_OPEN_CREATE)
                 ? Xapian::DB_CREATE_OR_OPEN : Xapian::DB_OPEN;
+            if (flags & PILCROW_OPEN_NOSYNC)
+                action |= Xapian::DB_NO_SYNC;
             x->wdb = new Xapian::WritableDatabase(path,
                                                   action | Xapian::DB_BACKEND_GLASS);
             x->db = x->wdb;

@@ -35,11 +35,6 @@ LIB_SH_TESTS = tests/lib/t-examples.sh tests/lib/t-header.sh \
 TESTS += $(LIB_UNIT) $(LIB_SH_TESTS)
 EXTRA_DIST += $(LIB_SH_TESTS)
 
-# libtool's C++ link uses -retain-symbols-file, which does not hide
-# Xapian and libstdc++ template instances and typeinfo in the dynamic
-# symbol table, so t-symbols.sh fails until the library is linked with
-# a version script (see the issue 6 notes).  Remove this line then.
-XFAIL_TESTS = tests/lib/t-symbols.sh
 
 # The shell tests compile and install: give them the tools configure
 # found.
