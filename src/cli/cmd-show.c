@@ -8,6 +8,7 @@
  * and "notes": [{"number", "text"}] for the notes it cites).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -78,6 +79,7 @@ show_text(pilcrow_db *db, const pilcrow_record *rec)
 {
     struct text_style style = { 0, 78 };
     const char *s, *title;
+    char *line;
     pilcrow_record *note;
     size_t i, n, len;
 
@@ -86,13 +88,16 @@ show_text(pilcrow_db *db, const pilcrow_record *rec)
     s = pilcrow_record_section(rec);
     title = pilcrow_record_section_title(rec);
     if (s != NULL && s[0] != '\0') {
-        fputs("section ", stdout);
-        text_clean(stdout, s, strlen(s));
-        if (title != NULL && title[0] != '\0') {
-            fputs(" \xe2\x80\x94 ", stdout);
-            text_clean(stdout, title, strlen(title));
+        /* "section II — Title", wrapped as the text is. */
+        len = strlen(s) + (title != NULL ? strlen(title) : 0) + 16;
+        if ((line = malloc(len)) != NULL) {
+            if (title != NULL && title[0] != '\0')
+                snprintf(line, len, "section %s \xe2\x80\x94 %s", s, title);
+            else
+                snprintf(line, len, "section %s", s);
+            text_wrap(stdout, &style, line, strlen(line), NULL, 0, 0, 2);
+            free(line);
         }
-        fputc('\n', stdout);
     }
     fputc('\n', stdout);
     s = pilcrow_record_text(rec, &len);

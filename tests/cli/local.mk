@@ -17,9 +17,7 @@ CLI_TESTS = \
 	tests/cli/t030-batch.sh \
 	tests/cli/t040-errors.sh \
 	tests/cli/t050-show.sh \
+	tests/cli/t060-parse.sh \
 	tests/cli/t070-stats.sh
-# Not yet in TESTS: t060-parse.sh needs the parser to read a Notes list
-# of "- N text" lines without blank lines between them as separate notes.
-CLI_PENDING = tests/cli/t060-parse.sh
 TESTS += $(CLI_TESTS)
-EXTRA_DIST += $(CLI_TESTS) $(CLI_PENDING) tests/cli/data
+EXTRA_DIST += $(CLI_TESTS) tests/cli/data
