@@ -347,7 +347,7 @@ cmd_batch(struct cli_ctx *ctx, int argc, char **argv)
         case 0:
             return cli_usage_error(ctx, "unexpected argument '%s'", arg);
         case OPT_N:
-            if (cli_parse_count(ctx, "-n", arg, 0, 1000000, &limit) < 0)
+            if (cli_parse_count(ctx, "-n", arg, 1, 100000, &limit) < 0)
                 return CLI_EXIT_ERROR;
             break;
         case OPT_TSV:

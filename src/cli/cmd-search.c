@@ -135,11 +135,11 @@ cmd_search(struct cli_ctx *ctx, int argc, char **argv)
             words[n_words++] = (char *)arg;
             break;
         case OPT_N:
-            if (cli_parse_count(ctx, "-n", arg, 0, 1000000, &limit) < 0)
+            if (cli_parse_count(ctx, "-n", arg, 1, 100000, &limit) < 0)
                 goto out;
             break;
         case OPT_OFFSET:
-            if (cli_parse_count(ctx, "--offset", arg, 0, 100000000,
+            if (cli_parse_count(ctx, "--offset", arg, 0, 1000000,
                                 &offset) < 0)
                 goto out;
             break;
@@ -189,10 +189,6 @@ cmd_search(struct cli_ctx *ctx, int argc, char **argv)
     }
     if (st < 0) {
         cli_error(ctx, "%s", pilcrow_db_errmsg(db));
-        goto out;
-    }
-    if (limit == 0) {
-        status = CLI_EXIT_OK;   /* -n 0: only checks the query. */
         goto out;
     }
     if ((st = pilcrow_query_run(&hits, q, (size_t)offset, (size_t)limit))

@@ -38,7 +38,12 @@ begin_subtest 'bad -n value'
 run "$PILCROW" search -n ten x
 expect_exit 2
 expect_equal "$(head -n 1 ERR)" \
-    "pilcrow: search: -n needs a number from 0 to 1000000, not 'ten'"
+    "pilcrow: search: -n needs a number from 1 to 100000, not 'ten'"
+
+run "$PILCROW" search --offset=-1 x
+expect_exit 2
+expect_equal "$(head -n 1 ERR)" \
+    "pilcrow: search: --offset needs a number from 0 to 1000000, not '-1'"
 
 begin_subtest 'bad --color value'
 run "$PILCROW" search --color=sometimes x
