@@ -94,6 +94,7 @@ struct run {
     size_t unchanged;           /* Files skipped as unchanged. */
     size_t warnings;            /* Warnings printed. */
     size_t errors;              /* Paths or files that failed. */
+    int workers_done;           /* Threads of a parallel build ended. */
 };
 
 /* One worker: a database handle and the files it indexes. */
@@ -502,11 +503,11 @@ index_files(struct worker *w)
     }
 }
 
-/* A worker thread of a parallel build: open the shard, index, commit. */
-static void *
-worker_main(void *arg)
+/* The work of a parallel build's thread: open the shard, index,
+ * commit, close.  Failures set W->fatal and W->fatal_msg. */
+static void
+worker_run(struct worker *w)
 {
-    struct worker *w = arg;
     pilcrow_status st;
     char *err = NULL;
 
@@ -516,7 +517,7 @@ worker_main(void *arg)
         w->fatal = 1;
         w->fatal_msg = strdup(err != NULL ? err : pilcrow_status_str(st));
         pilcrow_free(err);
-        return NULL;
+        return;
     }
     pilcrow_free(err);
     index_files(w);
@@ -526,6 +527,18 @@ worker_main(void *arg)
     }
     pilcrow_db_close(w->db);
     w->db = NULL;
+}
+
+/* A worker thread: its work, then one more in run->workers_done. */
+static void *
+worker_main(void *arg)
+{
+    struct worker *w = arg;
+
+    worker_run(w);
+    pthread_mutex_lock(&w->run->lock);
+    w->run->workers_done++;
+    pthread_mutex_unlock(&w->run->lock);
     return NULL;
 }
 
@@ -720,19 +733,12 @@ index_parallel(struct run *run, struct list *l, const char *dir,
         struct timespec ts = { 0, 100 * 1000 * 1000 };
 
         pthread_mutex_lock(&run->lock);
-        done = run->done_files >= run->n_files;
+        done = run->workers_done >= started;
         show_progress(run, 0);
         pthread_mutex_unlock(&run->lock);
-        if (done || started < n_jobs)
-            break;
-        nanosleep(&ts, NULL);
-        /* A worker that failed stops early: done_files never gets
-         * there; joining below still waits for every worker. */
-        for (k = 0; k < n_jobs; k++)
-            if (w[k].fatal)
-                done = 1;
         if (done)
             break;
+        nanosleep(&ts, NULL);
     }
     for (k = 0; k < started; k++)
         pthread_join(w[k].thread, NULL);
