@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "printer.h"
 
 static const struct cli_command commands[] = {
     { "index", cmd_index,
@@ -72,19 +73,36 @@ static const struct cli_command commands[] = {
 /* Messages                                                            */
 /* ------------------------------------------------------------------ */
 
+/* Write "pilcrow: [COMMAND: ]message" and a newline to stderr, the
+ * message on one line with control characters (from file names, query
+ * text, documents) replaced. */
+static void
+vmessage(const struct cli_command *cmd, const char *fmt, va_list ap)
+{
+    char buf[4096];
+    int n;
+
+    n = vsnprintf(buf, sizeof(buf), fmt, ap);
+    if (n < 0)
+        n = 0;
+    else if ((size_t)n >= sizeof(buf))
+        n = sizeof(buf) - 1;
+    if (cmd != NULL)
+        fprintf(stderr, "pilcrow: %s: ", cmd->name);
+    else
+        fputs("pilcrow: ", stderr);
+    text_clean(stderr, buf, (size_t)n);
+    fputc('\n', stderr);
+}
+
 void
 cli_error(const struct cli_ctx *ctx, const char *fmt, ...)
 {
     va_list ap;
 
-    if (ctx != NULL && ctx->cmd != NULL)
-        fprintf(stderr, "pilcrow: %s: ", ctx->cmd->name);
-    else
-        fputs("pilcrow: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vmessage(ctx != NULL ? ctx->cmd : NULL, fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
 }
 
 /* Print the usage lines: of CMD, or of every command if CMD is NULL. */
@@ -110,14 +128,9 @@ cli_usage_error(const struct cli_ctx *ctx, const char *fmt, ...)
     va_list ap;
     const struct cli_command *cmd = ctx != NULL ? ctx->cmd : NULL;
 
-    if (cmd != NULL)
-        fprintf(stderr, "pilcrow: %s: ", cmd->name);
-    else
-        fputs("pilcrow: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vmessage(cmd, fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
     print_usage(stderr, cmd);
     if (cmd != NULL)
         fprintf(stderr, "Try 'pilcrow %s --help' for more.\n", cmd->name);

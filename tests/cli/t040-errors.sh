@@ -29,6 +29,11 @@ expect_equal "$(sed -n 2p ERR)" \
     "usage: pilcrow search [--db DIR] [-n N] [--offset K] [--json | --tsv] [--color WHEN] QUERY..."
 expect_equal "$(sed -n 3p ERR)" "Try 'pilcrow search --help' for more."
 
+begin_subtest 'control characters in messages are not written raw'
+run "$PILCROW" search "--x$(printf '\033')[2J"
+expect_exit 2
+expect_equal "$(head -n 1 ERR)" "pilcrow: search: unknown option '--x�[2J'"
+
 begin_subtest 'option value missing'
 run "$PILCROW" search -n
 expect_exit 2
