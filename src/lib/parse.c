@@ -193,6 +193,19 @@ put_superscript(pilcrow_status *st, struct pc_buf *b, const char *d,
             pc_buf_puts(st, b, sup[d[i] - '0']);
 }
 
+/* The UTF-8 superscript form of ASCII digit D. */
+static const char *
+superscript_str(char d)
+{
+    static const char *const sup[10] = {
+        "\xE2\x81\xB0", "\xC2\xB9", "\xC2\xB2", "\xC2\xB3",
+        "\xE2\x81\xB4", "\xE2\x81\xB5", "\xE2\x81\xB6", "\xE2\x81\xB7",
+        "\xE2\x81\xB8", "\xE2\x81\xB9"
+    };
+
+    return sup[d - '0'];
+}
+
 /* Does the text S (N bytes) end a sentence: its last character, after
  * closing quotes, brackets, note markers and a trailing plain-digit
  * marker (pdftotext), one of . ? ! : ; */
@@ -332,8 +345,12 @@ static int
 has_leader(const struct line *l)
 {
     size_t i, run = 0;
+    const char *d = l->len >= 5 ? memchr(l->s, '.', l->len) : NULL;
 
-    for (i = 0; i < l->len; i++) {
+    /* Most lines have no dot at all, or one far from the end. */
+    if (d == NULL || l->len - (size_t)(d - l->s) < 5)
+        return 0;
+    for (i = (size_t)(d - l->s); i < l->len; i++) {
         if (l->s[i] == '.')
             run++;
         else if (l->s[i] != ' ' || (i + 1 < l->len && l->s[i + 1] != '.'))
@@ -1698,6 +1715,28 @@ add_cite(struct parser *p, const char *num, size_t n)
         p->n_cites++;
 }
 
+/* Bytes that finish_text() copies as they are: printable ASCII other
+ * than space, '[' and '*', and UTF-8 bytes other than the lead bytes
+ * of superscript digits (C2, E2). */
+static const unsigned char plain_byte[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
+};
+
 /* Finish the raw text S (N bytes) into p->scratch: Markdown note
  * references "[^12]" become superscripts, emphasis markers "*x*" are
  * removed, white space runs become one space; note markers (superscript
@@ -1706,28 +1745,72 @@ static void
 finish_text(struct parser *p, const char *s, size_t n)
 {
     struct pc_buf *b = &p->scratch;
-    size_t i = 0, k, close_at = (size_t)-1;
+    size_t i = 0, k, close_at = (size_t)-1, w;
     char digits[16];
+    char *o;
 
+    /* The output is never longer than the input, except where a
+     * Markdown reference "[^N]" becomes superscripts (at most three
+     * times as long), so one reservation lets us write bytes directly:
+     * the buffer is filled with the input (thrice when "[^" occurs) to
+     * grow it, then overwritten. */
     pc_buf_reset(b);
     p->n_cites = 0;
+    pc_buf_append(&p->st, b, s, n);
+    for (o = memchr(s, '[', n); o != NULL;
+         o = memchr(o + 1, '[', n - (size_t)(o + 1 - s))) {
+        if (o + 1 < s + n && o[1] == '^') {
+            pc_buf_append(&p->st, b, s, n);
+            pc_buf_append(&p->st, b, s, n);
+            break;
+        }
+    }
+    if (p->st < 0)
+        return;
+    o = b->data;
+    w = 0;
     while (i < n && p->st == PILCROW_OK) {
         unsigned char c = (unsigned char)s[i];
 
+        /* A run of ordinary bytes, single spaces between words
+         * included, goes in one copy. */
+        if (plain_byte[c]) {
+            size_t j = i + 1;
+
+            for (;;) {
+                while (j < n && plain_byte[(unsigned char)s[j]])
+                    j++;
+                if (j + 1 < n && s[j] == ' ' &&
+                    plain_byte[(unsigned char)s[j + 1]])
+                    j += 2;
+                else
+                    break;
+            }
+            memmove(o + w, s + i, j - i);
+            w += j - i;
+            i = j;
+            continue;
+        }
         if (is_space(c) || c == '\n' || c == '\f') {
-            while (i < n && (is_space((unsigned char)s[i]) || s[i] == '\n'))
+            while (i < n && (is_space((unsigned char)s[i]) || s[i] == '\n' ||
+                             s[i] == '\f'))
                 i++;
-            if (b->len > 0 && i < n)
-                pc_buf_putc(&p->st, b, ' ');
+            if (w > 0 && i < n)
+                o[w++] = ' ';
             continue;
         }
         if (c == '[' && i + 2 < n && s[i + 1] == '^') {
-            size_t j = i + 2;
+            size_t j = i + 2, q;
 
             while (j < n && j - i < 10 && is_digit((unsigned char)s[j]))
                 j++;
             if (j < n && s[j] == ']' && j > i + 2) {
-                put_superscript(&p->st, b, s + i + 2, j - i - 2);
+                for (q = i + 2; q < j; q++) {
+                    const char *sup = superscript_str(s[q]);
+
+                    memcpy(o + w, sup, strlen(sup));
+                    w += strlen(sup);
+                }
                 add_cite(p, s + i + 2, j - i - 2);
                 i = j + 1;
                 continue;
@@ -1741,7 +1824,8 @@ finish_text(struct parser *p, const char *s, size_t n)
 
                 if (v < 0)
                     break;
-                pc_buf_append(&p->st, b, s + i, k);
+                memmove(o + w, s + i, k);
+                w += k;
                 digits[d++] = (char)('0' + v);
                 i += k;
             }
@@ -1750,8 +1834,7 @@ finish_text(struct parser *p, const char *s, size_t n)
         }
         if (c == '*') {
             size_t run = 0, j;
-            int prev_space = b->len == 0 || b->data[b->len - 1] == ' ' ||
-                             b->data[b->len - 1] == '(';
+            int prev_space = w == 0 || o[w - 1] == ' ' || o[w - 1] == '(';
 
             while (i + run < n && s[i + run] == '*')
                 run++;
@@ -1778,15 +1861,18 @@ finish_text(struct parser *p, const char *s, size_t n)
             }
             if (!prev_space && run <= 3)
                 add_cite(p, s + i, run);
-            pc_buf_append(&p->st, b, s + i, run);
+            memmove(o + w, s + i, run);
+            w += run;
             i += run;
             continue;
         }
-        pc_buf_putc(&p->st, b, (char)c);
+        o[w++] = (char)c;
         i++;
     }
-    while (b->len > 0 && b->data[b->len - 1] == ' ')
-        b->data[--b->len] = '\0';
+    while (w > 0 && o[w - 1] == ' ')
+        w--;
+    o[w] = '\0';
+    b->len = w;
 }
 
 /* Make a record of KIND from the finished text in p->scratch. */
