@@ -167,9 +167,15 @@ furniture(const char *text, const char *job, int pages)
         int k;
 
         for (k = 2; k <= pages; k++) {
-            snprintf(counter, sizeof(counter), " %d/%d ", k, pages);
-            if (strstr(text, counter))
-                return "page counter";
+            size_t cn = (size_t)snprintf(counter, sizeof(counter), " %d/%d ",
+                                         k, pages);
+
+            /* "decision 6/7", "resolution 2/4" cite texts: not a
+             * counter. */
+            for (p = strstr(text, counter); p; p = strstr(p + cn - 1, counter))
+                if (!(p - text >= 8 && memcmp(p - 8, "decision", 8) == 0) &&
+                    !(p - text >= 10 && memcmp(p - 10, "resolution", 10) == 0))
+                    return "page counter";
         }
     }
     return NULL;

@@ -361,6 +361,90 @@ has_leader(const struct line *l)
     return 0;
 }
 
+/* The length of a job number at S (N bytes): an optional office prefix
+ * ("GE.", "V."), two digits, '-', five digits, an optional 'X' or '*'
+ * (reissues); 0 when there is none.  Only the digits count as the
+ * job: *DIGITS is set to their offset. */
+static size_t
+job_token(const char *s, size_t n, size_t *digits)
+{
+    size_t i = 0, k;
+
+    while (i < n && i < 3 && s[i] >= 'A' && s[i] <= 'Z')
+        i++;
+    if (i > 0) {
+        if (i >= n || s[i] != '.')
+            return 0;
+        i++;
+    }
+    if (i + 8 > n || !is_digit((unsigned char)s[i]) ||
+        !is_digit((unsigned char)s[i + 1]) || s[i + 2] != '-')
+        return 0;
+    for (k = 3; k < 8; k++)
+        if (!is_digit((unsigned char)s[i + k]))
+            return 0;
+    *digits = i;
+    i += 8;
+    if (i < n && (s[i] == 'X' || s[i] == '*'))
+        i++;
+    return i;
+}
+
+/* The length of the furniture token at S (N bytes), which ends at a
+ * space or at N, or 0 when it is not one.  Furniture tokens: job
+ * numbers (*STRONG set), alone or glued to a page counter
+ * ("25-100193/16"); barcodes "*2509246*" (*STRONG set); language codes
+ * "(E)"; date stamps "180625" and "16/04/2025"; page counters "2/20";
+ * small page numbers "12" and "iii". */
+static size_t
+furn_token(const char *s, size_t n, int *strong)
+{
+    size_t e = 0, i, d, slash = 0, dig = 0;
+
+    while (e < n && s[e] != ' ')
+        e++;
+    if (e == 0)
+        return 0;
+    if ((i = job_token(s, e, &d)) > 0) {
+        if (i == e) {
+            *strong = 1;
+            return e;
+        }
+        s += i;                 /* a page counter glued to it */
+        e -= i;
+        *strong = 1;
+        for (d = 0; d < e; d++)
+            if (!is_digit((unsigned char)s[d]) && s[d] != '/')
+                return 0;
+        return e + i;
+    }
+    if (e >= 9 && s[0] == '*' && s[e - 1] == '*') {
+        for (i = 1; i + 1 < e; i++)
+            if (!is_digit((unsigned char)s[i]))
+                return 0;
+        *strong = 1;
+        return e;
+    }
+    if (e == 3 && s[0] == '(' && s[1] >= 'A' && s[1] <= 'Z' && s[2] == ')')
+        return e;
+    for (i = 0; i < e; i++) {
+        if (s[i] == '/')
+            slash++;
+        else if (is_digit((unsigned char)s[i]))
+            dig++;
+        else
+            break;
+    }
+    if (i == e && s[0] != '/' && s[e - 1] != '/' &&
+        ((slash == 0 && (e <= 3 || e == 6)) || slash == 1 ||
+         (slash == 2 && e == 10)))
+        return e;
+    for (i = 0; i < e && i < 6; i++)
+        if (!strchr("ivx", s[i]))
+            return 0;
+    return i == e ? e : 0;
+}
+
 /* Page furniture of pdftotext output that can be told by its shape
  * alone: job numbers "25-09246 (E)", barcodes "*2509246*", date stamps
  * "180625", page counters "2/20". */
@@ -1106,6 +1190,93 @@ page_footnotes(struct parser *p, size_t ps, size_t a, size_t b)
     }
 }
 
+/* Page furniture that pdftotext ran into a line of text, or a line of
+ * furniture tokens only: job numbers with what stands beside them on
+ * the page ("25-05942 (E) 220425", "25-10019 5/16 16/04/2025",
+ * "GE.25-09438 (E) iii").  A group of furniture tokens holding a job
+ * number or a barcode is dropped at the start or the end of line L;
+ * inside a line, a job number followed by its language code, or the
+ * document's own job number JOB (the digits, or ""), is deleted by an
+ * edit.  Returns 1 when nothing is left of the line. */
+static int
+strip_furniture(struct parser *p, size_t li, const char *job)
+{
+    struct line *l = &p->lines[li];
+    size_t i = 0, k, cut = 0, d;
+    int strong = 0;
+
+    /* At the start. */
+    while (i < l->len && (k = furn_token(l->s + i, l->len - i, &strong)) > 0) {
+        i += k;
+        while (i < l->len && l->s[i] == ' ')
+            i++;
+        if (strong)
+            cut = i;
+    }
+    if (cut == l->len)
+        return 1;
+    if (cut > 0) {
+        l->s += cut;
+        l->len -= (uint32_t)cut;
+    }
+    /* At the end. */
+    strong = 0;
+    cut = l->len;
+    for (i = l->len; i > 0;) {
+        size_t b = i;
+
+        while (b > 0 && l->s[b - 1] != ' ')
+            b--;
+        if (b == i || furn_token(l->s + b, i - b, &strong) != i - b)
+            break;
+        if (strong)
+            cut = b;
+        i = b;
+        while (i > 0 && l->s[i - 1] == ' ')
+            i--;
+    }
+    if (cut < l->len) {
+        while (cut > 0 && l->s[cut - 1] == ' ')
+            cut--;
+        l->len = (uint32_t)cut;
+    }
+    /* Inside. */
+    for (i = 0; i + 8 <= l->len; i++) {
+        size_t e, f;
+
+        if (i > 0 && l->s[i - 1] != ' ')
+            continue;
+        if ((e = job_token(l->s + i, l->len - i, &d)) == 0 ||
+            (i + e < l->len && l->s[i + e] != ' '))
+            continue;
+        f = i + e;
+        if (f + 4 <= l->len && l->s[f + 1] == '(' && l->s[f + 3] == ')' &&
+            l->s[f + 2] >= 'A' && l->s[f + 2] <= 'Z')
+            f += 4;
+        else if (!(job[0] && memcmp(l->s + i + d, job, 8) == 0))
+            continue;
+        /* Date stamps beside it. */
+        while (f + 7 <= l->len && l->s[f] == ' ' &&
+               furn_token(l->s + f + 1, l->len - f - 1, &strong) == 6 &&
+               is_digit((unsigned char)l->s[f + 1]))
+            f += 7;
+        add_edit(p, li, (uint32_t)i, (uint32_t)(f - i), "");
+        i = f;
+    }
+    return 0;
+}
+
+/* qsort() order of edits: by line, then offset. */
+static int
+edit_cmp(const void *a, const void *b)
+{
+    const struct edit *x = a, *y = b;
+
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    return x->off < y->off ? -1 : x->off > y->off;
+}
+
 /* Mark furniture and footnote regions of pdftotext output. */
 static void
 scan_pdf(struct parser *p)
@@ -1113,15 +1284,28 @@ scan_pdf(struct parser *p)
     size_t i, j, ps, hist[256], total = 0, acc;
     char tmp[96];
     int counts[4] = { 0, 0, 0, 0 }, n_cand = 0;
-    char cand[4][96];
+    char cand[4][96], job[9] = "";
 
+    /* The document's own job number: the first line of furniture
+     * tokens that holds one ("25-09651 (E) 250425"). */
+    for (i = 0; i < p->n_lines && job[0] == '\0'; i++) {
+        struct line *l = &p->lines[i];
+        size_t d, k;
+        int strong = 0;
+
+        if ((l->fl & L_BLANK) || (k = job_token(l->s, l->len, &d)) == 0 ||
+            furn_token(l->s, l->len, &strong) == 0)
+            continue;
+        memcpy(job, l->s + d, 8);
+        job[8] = '\0';
+    }
     /* Shape furniture, and symbol-shaped lines at page edges. */
     for (i = 0; i < p->n_lines; i++) {
         struct line *l = &p->lines[i];
 
         if (l->fl & L_BLANK)
             continue;
-        if (is_furniture(l)) {
+        if (is_furniture(l) || strip_furniture(p, i, job) || l->len == 0) {
             l->fl |= L_DROP;
             continue;
         }
@@ -1189,6 +1373,10 @@ scan_pdf(struct parser *p)
             }
         }
     }
+    /* Deletions of furniture came before the markers: order the edits
+     * by line and offset, as pool_line() applies them. */
+    if (p->n_edits > 1)
+        qsort(p->edits, p->n_edits, sizeof(*p->edits), edit_cmp);
     /* Typical full line length: the 90th percentile. */
     memset(hist, 0, sizeof(hist));
     for (i = p->body; i < p->n_lines; i++) {

@@ -17,6 +17,9 @@
  *    byte offset of the first bad byte and the number replaced;
  *  - a space for other C0 controls and DEL (TAB, LF and FF are kept:
  *    the parser uses FF as a page break);
+ *  - nothing for bidirectional formatting controls (U+200E, U+200F,
+ *    U+202A-U+202E, U+2066-U+2069), which pdftotext puts around every
+ *    run of right-to-left text;
  * and rejects binary content with PILCROW_BADINPUT: any NUL byte, or
  * more than one control character in 64 bytes.
  */
@@ -117,6 +120,18 @@ pc_clean_text(char **out, size_t *out_len, const char *buf, size_t len,
             continue;
         }
         k = utf8_valid_len(p, (size_t)(end - p));
+        /* Bidirectional formatting controls (LRM, RLM U+200E-F, the
+         * embeddings U+202A-E, the isolates U+2066-9) are dropped:
+         * pdftotext wraps each run of right-to-left text in them, and
+         * they would split numbers and words for the parser and the
+         * analyser while meaning nothing for search. */
+        if (k == 3 && c == 0xE2 &&
+            ((p[1] == 0x80 && ((p[2] >= 0xAA && p[2] <= 0xAE) ||
+                               p[2] == 0x8E || p[2] == 0x8F)) ||
+             (p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9))) {
+            p += 3;
+            continue;
+        }
         if (k > 0) {
             memcpy(w, p, k);
             w += k;
