@@ -153,7 +153,15 @@ pc_anchor_format(pilcrow_status *st, struct pc_buf *b, pilcrow_kind kind,
         pc_buf_puts(st, b, "note ");
         break;
     default:
-        pc_buf_puts(st, b, "para. ");
+        /* Unnumbered text before paragraph 1 of a numbered region (a
+         * resolution's preamble) is numbered "p1", "p2", ... by the
+         * parser and cited as "preamble, para. 1". */
+        if (number[0] == 'p' && number[1] >= '0' && number[1] <= '9') {
+            pc_buf_puts(st, b, "preamble, para. ");
+            number++;
+        } else {
+            pc_buf_puts(st, b, "para. ");
+        }
         break;
     }
     pc_buf_puts(st, b, number);
@@ -204,6 +212,7 @@ pc_anchor_parse(const char *anchor, pilcrow_kind *kind, char *annex,
                 size_t number_size)
 {
     const char *p = anchor;
+    int preamble = 0;
 
     if (anchor == NULL || kind == NULL || annex == NULL || annex_size == 0 ||
         number == NULL || number_size == 0)
@@ -247,6 +256,14 @@ pc_anchor_parse(const char *anchor, pilcrow_kind *kind, char *annex,
         if (*p == ':')
             p++;
         skip_space(&p);
+    } else if (eat_word(&p, "preamble")) {   /* "preamble, para. 1" */
+        preamble = 1;
+        if (*p == ':')
+            p++;
+        skip_space(&p);
+        if (*p == ',')
+            p++;
+        skip_space(&p);
     }
     if (*kind != PILCROW_KIND_NOTE &&
         (eat_word(&p, "paragraph") || eat_word(&p, "para.") ||
@@ -254,6 +271,13 @@ pc_anchor_parse(const char *anchor, pilcrow_kind *kind, char *annex,
         if (*p == ':')
             p++;
         skip_space(&p);
+    }
+    if (preamble) {                         /* stored as "p1" */
+        if (number_size < 3 || *p < '0' || *p > '9')
+            return PILCROW_INVALID;
+        number[0] = 'p';
+        number++;
+        number_size--;
     }
     if (copy_token(&p, number, number_size) == 0)
         return PILCROW_INVALID;

@@ -906,12 +906,17 @@ scan_front_matter(struct parser *p, size_t start)
     title_a = last_label + 1;
     if (sub != (size_t)-1) {
         /* The subtitle runs to a blank line or a short line. */
-        size_t j = sub, prev_len = p->lines[sub].len;
+        size_t j = sub, prev_len = p->lines[sub].len, rest2;
+        char num2[16];
 
         limit = sub + 4;
+        /* ... and never takes a paragraph number or a heading ("Note
+         * by the Secretariat" then "1." alone on the next line). */
         while (j + 1 < p->n_lines && j + 1 < limit &&
                !(p->lines[j + 1].fl & (L_BLANK | L_DROP)) &&
                !is_subtitle(&p->lines[j + 1]) &&
+               !para_start(&p->lines[j + 1], num2, &rest2) &&
+               !head_label(&p->lines[j + 1], num2, &rest2) &&
                !(p->lines[j].len * 4 < prev_len * 3) &&
                !ends_sentence(p->lines[j].s, p->lines[j].len) &&
                !line_is(&p->lines[j + 1], "Summary")) {
@@ -1515,9 +1520,18 @@ heading(struct parser *p, struct cutter *c, int type, const char *label,
         unit_text(p, c, i, rest);
         j = i;
     } else {
+        char num[16];
+        size_t r;
+
+        /* The title on the next line; but a paragraph number there
+         * ("I." then "1." alone: pdftotext put the title before the
+         * label) leaves the heading untitled. */
         j = next_content(p, i + 1);
-        if (j >= p->n_lines || (p->lines[j].fl & L_FOOT)) {
+        if (j >= p->n_lines || (p->lines[j].fl & L_FOOT) ||
+            para_start(&p->lines[j], num, &r)) {
             close_unit(c);
+            c->prev_end = 1;
+            c->blank = 1;
             return i;
         }
         unit_text(p, c, j, 0);
@@ -2105,7 +2119,7 @@ make_records(struct parser *p)
     struct pilcrow_doc *doc = p->doc;
     const char *annex = NULL, *section = "", *title = "";
     char sec[48], roman[16] = "", num[24];
-    size_t i, j, ord = 0, n_summary = 0, region_paras = 0;
+    size_t i, j, ord = 0, n_summary = 0, region_paras = 0, n_pre = 0;
     int in_summary = 0, have_para = 0;
     struct pc_buf raw = PC_BUF_INIT;
 
@@ -2120,6 +2134,7 @@ make_records(struct parser *p)
                  p->units[j].type != U_ANNEX; j++)
                 region_paras += p->units[j].type == U_PARA;
             ord = 0;
+            n_pre = 0;
             have_para = 0;
         }
         switch (u->type) {
@@ -2181,11 +2196,13 @@ make_records(struct parser *p)
             continue;
         }
         /* A numbered paragraph takes the unnumbered blocks after it;
-         * blocks before the region's first one make paragraph "0". */
+         * each block before the region's first one (a resolution's
+         * preamble, a letter's opening) is a paragraph of its own,
+         * numbered "p1", "p2", ... ("preamble, para. 1"). */
         pc_buf_reset(&raw);
         pc_buf_append(&p->st, &raw, ut, u->len);
         for (j = i + 1; j < p->n_units && p->units[j].type == U_TEXT &&
-             (u->type == U_PARA || !have_para); j++) {
+             u->type == U_PARA; j++) {
             pc_buf_putc(&p->st, &raw, ' ');
             pc_buf_append(&p->st, &raw, p->pool.data + p->units[j].off,
                           p->units[j].len);
@@ -2230,7 +2247,8 @@ make_records(struct parser *p)
             make_record(p, PILCROW_KIND_PARAGRAPH, u->num, annex, section,
                         title);
         } else {
-            make_record(p, PILCROW_KIND_PARAGRAPH, "0", annex, section,
+            snprintf(num, sizeof(num), "p%zu", ++n_pre);
+            make_record(p, PILCROW_KIND_PARAGRAPH, num, annex, section,
                         title);
         }
         i = j - 1;
