@@ -511,8 +511,11 @@ worker_run(struct worker *w)
     pilcrow_status st;
     char *err = NULL;
 
+    /* A shard is rebuilt if anything goes wrong: no need to wait for
+     * the disk at its commits.  The merged index is written anew. */
     st = pilcrow_db_open(&w->db, w->db_path,
-                         PILCROW_OPEN_WRITE | PILCROW_OPEN_CREATE, &err);
+                         PILCROW_OPEN_WRITE | PILCROW_OPEN_CREATE |
+                         PILCROW_OPEN_NOSYNC, &err);
     if (st < 0) {
         w->fatal = 1;
         w->fatal_msg = strdup(err != NULL ? err : pilcrow_status_str(st));

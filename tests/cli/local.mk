@@ -2,12 +2,6 @@
 # scripts sourcing tests/cli/lib.sh, run by automake's parallel harness
 # with the environment of AM_TESTS_ENVIRONMENT (PILCROW, CORPUS, ...).
 
-# The batch command inflates gzip input with zlib itself (its gz reader
-# cannot serve a co-process over a pipe; see src/cli/cmd-batch.c), so
-# the program links zlib directly, not only through libpilcrow.
-pilcrow_CPPFLAGS += $(ZLIB_CFLAGS)
-pilcrow_LDADD += $(ZLIB_LIBS)
-
 TEST_EXTENSIONS = .sh
 SH_LOG_COMPILER = $(SHELL)
 
