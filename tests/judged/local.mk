@@ -1,0 +1,1 @@
+# tests/judged/local.mk: judged query set (ranking regression).
