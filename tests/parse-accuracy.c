@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "pilcrow-private.h"
@@ -46,24 +47,58 @@ norm(const char *s, size_t n, char *out, size_t size)
     out[o] = '\0';
 }
 
-/* Does SYMBOL match file stem STEM, whole or by its first part? */
+/* Documents of the corpus whose file is named after another symbol of
+ * the same document, as SOURCE.md records them ("byte-identical
+ * duplicates (S/2025/503 = A/79/992)": the text shows only the first). */
+static const char *const same_document[][2] = {
+    { "S/2025/503", "A_79_992" },
+};
+
+/* Does SYMBOL match file stem STEM, whole or by either part of a joint
+ * symbol?  Symbols compare without regard to case ("MISC.14" is
+ * "Misc.14"); the dash joining a joint symbol is a '_' in file names
+ * ("A/ES-10/1043-S/2025/529" is "A_ES-10_1043_S_2025_529"); a part
+ * named in parentheses after the symbol ("E/ICEF/672(Première
+ * partie)", in the document's language) matches a file stem with a
+ * "_Part..." suffix. */
 static int
 symbol_matches(const char *symbol, const char *stem)
 {
-    char a[256], b[256];
-    const char *d;
+    char a[256], b[256], j[256];
+    const char *d, *part;
+    size_t i;
 
+    for (i = 0; i < sizeof(same_document) / sizeof(same_document[0]); i++)
+        if (strcmp(symbol, same_document[i][0]) == 0 &&
+            strcmp(stem, same_document[i][1]) == 0)
+            return 1;
     norm(symbol, strlen(symbol), a, sizeof(a));
     norm(stem, strlen(stem), b, sizeof(b));
-    if (strcmp(a, b) == 0)
+    if (strcasecmp(a, b) == 0)
         return 1;
+    snprintf(j, sizeof(j), "%s", symbol);
+    for (i = 0; j[i]; i++)
+        if (j[i] == '-' && isupper((unsigned char)j[i + 1]) &&
+            strchr(j + i, '/'))
+            j[i] = '/';
+    norm(j, strlen(j), a, sizeof(a));
+    if (strcasecmp(a, b) == 0)
+        return 1;
+    if ((part = strstr(stem, "_Part")) != NULL && (d = strchr(symbol, '(')) &&
+        d > symbol) {
+        norm(symbol, (size_t)(d - symbol), a, sizeof(a));
+        norm(stem, (size_t)(part - stem), b, sizeof(b));
+        if (strcasecmp(a, b) == 0)
+            return 1;
+        norm(stem, strlen(stem), b, sizeof(b));
+    }
     for (d = strchr(symbol, '-'); d; d = strchr(d + 1, '-')) {
         if (isupper((unsigned char)d[1]) && strchr(d, '/')) {
             norm(symbol, (size_t)(d - symbol), a, sizeof(a));
-            if (strcmp(a, b) == 0)
+            if (strcasecmp(a, b) == 0)
                 return 1;
             norm(d + 1, strlen(d + 1), a, sizeof(a));
-            if (strcmp(a, b) == 0)
+            if (strcasecmp(a, b) == 0)
                 return 1;
         }
     }

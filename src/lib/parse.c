@@ -511,7 +511,7 @@ symbol_line(const struct line *l, char *out, size_t size)
     for (i = 0; i < l->len; i++) {
         unsigned char c = s[i];
 
-        if (o + 2 >= size)
+        if (o + 8 >= size)
             return 0;
         if (c == '*')
             continue;
@@ -526,6 +526,30 @@ symbol_line(const struct line *l, char *out, size_t size)
             out[o++] = '-';         /* minus sign */
             i += 2;
             continue;
+        }
+        /* "JIU/REP/2025/1 [Expanded report]": a bracketed remark
+         * after the symbol is not part of it. */
+        if (c == ' ' && i + 1 < l->len && s[i + 1] == '[' && main_end > 0 &&
+            l->s[l->len - 1] == ']')
+            break;
+        /* "A./47/435": a full stop before a slash is a slip (no part
+         * of a symbol ends with one). */
+        if (c == '.' && i + 1 < l->len && s[i + 1] == '/')
+            continue;
+        /* "ICCD/COP(8)/CST/8": a session number in parentheses inside
+         * the symbol. */
+        if (c == '(' && !in_suffix && i + 3 < l->len) {
+            size_t q = i + 1;
+
+            while (q < l->len && is_digit(s[q]))
+                q++;
+            if (q > i + 1 && q + 1 < l->len && s[q] == ')' && s[q + 1] == '/') {
+                memcpy(out + o, l->s + i, q + 1 - i);
+                o += q + 1 - i;
+                i = q;
+                main_end = o;
+                continue;
+            }
         }
         if (c == ' ') {
             if (i + 1 < l->len && s[i + 1] == '/')
@@ -547,8 +571,10 @@ symbol_line(const struct line *l, char *out, size_t size)
             n_slash++;
         } else if (is_digit(c)) {
             n_digit++;
+        } else if (c == '(' && !in_suffix && o > 0 && is_digit(out[o - 1])) {
+            in_suffix = 1;      /* "E/ICEF/672(Première partie)" */
         } else if (!(isalpha(c) || c == '.' || c == '-' ||
-                     (in_suffix && (c == '(' || c == ')')))) {
+                     (in_suffix && (c == '(' || c == ')' || c >= 0x80)))) {
             return 0;
         }
         out[o++] = (char)c;
@@ -832,6 +858,30 @@ set_title(struct parser *p, size_t a, size_t b)
     if (t.len > 0)
         set_meta(p, &p->doc->title, t.data, t.len);
     pc_buf_free(&t);
+}
+
+/* The symbol anywhere on the first page (pdftotext may put it after
+ * the lines that end the front matter, or at the page's foot), when
+ * the front matter had none. */
+static void
+first_page_symbol(struct parser *p, size_t start)
+{
+    size_t i, seen = 0;
+    char tmp[96];
+
+    for (i = start; i < p->n_lines && seen < 80; i++) {
+        const struct line *l = &p->lines[i];
+
+        if (i > start && (l->fl & L_PAGE))
+            break;
+        if (l->fl & (L_BLANK | L_DROP))
+            continue;
+        seen++;
+        if (symbol_line(l, tmp, sizeof(tmp))) {
+            memcpy(p->symbol, tmp, sizeof(tmp));
+            return;
+        }
+    }
 }
 
 /* Find the metadata lines and the start of the body. */
@@ -2342,6 +2392,8 @@ pc_parse(pilcrow_doc *doc, const char *text, size_t len,
     if (p.st == PILCROW_OK) {
         start = yaml_front_matter(&p);
         scan_front_matter(&p, start);
+        if (doc->symbol == NULL && p.symbol[0] == '\0')
+            first_page_symbol(&p, start);
         if (doc->symbol == NULL && p.symbol[0])
             set_meta(&p, &doc->symbol, p.symbol, strlen(p.symbol));
         if (p.pdf) {
