@@ -107,6 +107,54 @@ main(void)
               "See the first footnote of the test report.");
     pilcrow_doc_free(doc);
 
+    /* pdftotext furniture run into text (A/AC.172/2025/2, A/80/16):
+     * job numbers with language code, date stamp, office prefix,
+     * reissue mark or a glued page counter leave no trace; a subtitle
+     * does not take "1." alone; "I." followed by "2." is untitled. */
+    doc = parse(at("TESTDATA", "tests/data", "pdf-furniture.txt"));
+    CHECK_STR(pilcrow_doc_title(doc), "Calendar of conferences and meetings "
+              "of the United Nations for 2025");
+    CHECK((r = find(doc, "para. 1")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "The annex to the "
+                       "present note", 28) == 0);
+    CHECK((r = find(doc, "para. 2")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "The United Nations "
+                       "estimated", 28) == 0);
+    CHECK((r = find(doc, "para. 3")) != NULL);
+    CHECK(r && strstr(pilcrow_record_text(r, NULL), "United Nations Global "
+                      "Counter Terrorism Strategy was reflected.") != NULL);
+    CHECK((r = find(doc, "para. 4")) != NULL);
+    CHECK_STR(r ? pilcrow_record_text(r, NULL) : NULL,
+              "Delegations took note of the calendar. It was adopted.");
+    {
+        size_t i;
+
+        for (i = 0; i < pilcrow_doc_n_records(doc); i++)
+            CHECK(strstr(pilcrow_record_text(pilcrow_doc_record(doc, i),
+                                             NULL), "01529") == NULL);
+    }
+    pilcrow_doc_free(doc);
+
+    /* Symbols: on the first page after lines that end the front matter
+     * (DP/OPS/2025/12); with a bracketed remark (JIU/REP/2025/1). */
+    doc = parse(at("TESTDATA", "tests/data", "symbol-first-page.txt"));
+    CHECK_STR(pilcrow_doc_symbol(doc), "DP/OPS/2025/12");
+    pilcrow_doc_free(doc);
+    doc = parse(at("TESTDATA", "tests/data", "symbol-remark.txt"));
+    CHECK_STR(pilcrow_doc_symbol(doc), "JIU/REP/2025/1");
+    pilcrow_doc_free(doc);
+
+    /* A preamble before paragraph 1 (A/HRC/RES/59/25) is "preamble,
+     * para. 1", never "para. 0". */
+    doc = parse(at("TESTDATA", "tests/data", "preamble.md"));
+    CHECK((r = find(doc, "preamble, para. 1")) != NULL);
+    CHECK_STR(r ? pilcrow_record_number(r) : NULL, "p1");
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "The Human Rights "
+                       "Council,", 25) == 0);
+    CHECK(find(doc, "para. 0") == NULL);
+    CHECK(find(doc, "para. 1") != NULL && find(doc, "para. 2") != NULL);
+    pilcrow_doc_free(doc);
+
     /* Markdown: emphasis vs markers, Notes list. */
     doc = parse(at("TESTDATA", "tests/data", "emphasis.md"));
     CHECK_STR(pilcrow_doc_symbol(doc), "A/99/1");
@@ -159,6 +207,22 @@ main(void)
     CHECK_OK(pc_anchor_parse("para.7", &kind, annex, sizeof(annex),
                              &annex_set, number, sizeof(number)));
     CHECK_STR(number, "7");
+    CHECK_OK(pc_anchor_parse("preamble, para. 2", &kind, annex,
+                             sizeof(annex), &annex_set, number,
+                             sizeof(number)));
+    CHECK(kind == PILCROW_KIND_PARAGRAPH && !annex_set);
+    CHECK_STR(number, "p2");
+    CHECK(pc_anchor_parse("preamble, para. x", &kind, annex, sizeof(annex),
+                          &annex_set, number, sizeof(number)) ==
+          PILCROW_INVALID);
+    {
+        pilcrow_status st = PILCROW_OK;
+        struct pc_buf b = PC_BUF_INIT;
+
+        pc_anchor_format(&st, &b, PILCROW_KIND_PARAGRAPH, "I", "p3");
+        CHECK_STR(b.data, "annex I, preamble, para. 3");
+        pc_buf_free(&b);
+    }
     CHECK(pc_anchor_parse("para. 7 extra", &kind, annex, sizeof(annex),
                           &annex_set, number, sizeof(number)) ==
           PILCROW_INVALID);

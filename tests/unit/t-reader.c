@@ -47,6 +47,14 @@ main(void)
     CHECK(out && strstr(out, "Second paragraph\nwith a lone CR.\n"));
     pc_free(out);
 
+    /* Bidirectional formatting controls (pdftotext wraps Arabic runs
+     * in them) are dropped. */
+    CHECK_OK(pc_clean_text(&out, &len, "\xE2\x80\xAB\xE2\x80\xAA"
+                           "25-08477\xE2\x80\xAC\xE2\x80\xAC x\xE2\x81\xA6y",
+                           26, "bidi", NULL, NULL, &err));
+    CHECK_STR(out, "25-08477 xy");
+    pc_free(out);
+
     n_warn = 0;
     CHECK_OK(pc_read_file(&out, &len, data("invalid-utf8.txt"), on_warn,
                           NULL, &err));
