@@ -81,7 +81,7 @@ typedef enum pilcrow_status {
     PILCROW_UNCHANGED = 2,   /* The file is already indexed as it is. */
     PILCROW_NOMEM = -1,      /* An allocation failed. */
     PILCROW_INVALID = -2,    /* Bad argument: NULL, out of range, misuse. */
-    PILCROW_IO = -3,         /* Reading or writing a file failed. */
+    PILCROW_IO = -3,         /* Reading an input file failed. */
     PILCROW_NOTFOUND = -4,   /* No such index, document, record or file. */
     PILCROW_EXISTS = -5,     /* The object to create already exists. */
     PILCROW_READONLY = -6,   /* A write on an index opened for reading. */
@@ -90,7 +90,8 @@ typedef enum pilcrow_status {
     PILCROW_BADQUERY = -9,   /* The query text cannot be parsed. */
     PILCROW_RETRY = -10,     /* The index changed under a reader; retry. */
     PILCROW_BADINPUT = -11,  /* The input is not a text document. */
-    PILCROW_BACKEND = -12,   /* The storage engine failed otherwise. */
+    PILCROW_BACKEND = -12,   /* Reading or writing the index failed
+                              * (a full disk, an I/O error). */
     PILCROW_INTERNAL = -13   /* A bug in pilcrow: please report it. */
 } pilcrow_status;
 
@@ -310,9 +311,11 @@ PILCROW_API pilcrow_status pilcrow_db_stats(pilcrow_stats *out,
  * to readers at the next commit; the library commits by itself every
  * few thousand records.  If N_RECORDS is not NULL it receives the number
  * of records indexed.  Returns PILCROW_OK, PILCROW_UNCHANGED, or the
- * errors of pilcrow_doc_parse_file() (the index is unchanged for this
- * file) and PILCROW_READONLY, PILCROW_IO, PILCROW_BACKEND (a write
- * failed: the index is at its last commit).  Since 0.1. */
+ * errors of pilcrow_doc_parse_file() (PILCROW_IO, PILCROW_NOTFOUND,
+ * PILCROW_BADINPUT: this file is skipped, the index is unchanged for
+ * it, the caller may go on with other files) and PILCROW_READONLY,
+ * PILCROW_NOMEM, PILCROW_BACKEND (writing the index failed, e.g. a full
+ * disk: the index is at its last commit; stop).  Since 0.1. */
 PILCROW_API pilcrow_status
 pilcrow_index_file(pilcrow_db *db, const char *path,
                    const pilcrow_parse_options *opts, size_t *n_records);
@@ -337,8 +340,8 @@ PILCROW_API pilcrow_status pilcrow_index_prune(pilcrow_db *db,
                                                size_t *n_deleted);
 
 /* Make every change so far durable and visible to readers.  Returns
- * PILCROW_OK, PILCROW_READONLY, PILCROW_IO or PILCROW_BACKEND (the index
- * is then at its previous commit).  Since 0.1. */
+ * PILCROW_OK, PILCROW_READONLY or PILCROW_BACKEND (the index is then at
+ * its previous commit).  Since 0.1. */
 PILCROW_API pilcrow_status pilcrow_index_commit(pilcrow_db *db);
 
 /* Merge the N_SHARDS indexes in SHARDS into the new index DST, which

@@ -43,8 +43,13 @@ pcx_from_exception(char *buf, size_t buf_size, const char *what) noexcept
     } catch (const Xapian::DatabaseModifiedError &e) {
         return note(buf, buf_size, PILCROW_RETRY, what, e.get_msg().c_str());
     } catch (const Xapian::DatabaseError &e) {
-        /* Includes write failures such as a full disk. */
-        return note(buf, buf_size, PILCROW_IO, what, e.get_msg().c_str());
+        /* Includes write failures such as a full disk: the index, not
+         * an input file, failed.  Say why when the system said so. */
+        char msg[400];
+        const char *why = e.get_error_string();
+        snprintf(msg, sizeof(msg), "%s%s%s%s", e.get_msg().c_str(),
+                 why ? " (" : "", why ? why : "", why ? ")" : "");
+        return note(buf, buf_size, PILCROW_BACKEND, what, msg);
     } catch (const Xapian::QueryParserError &e) {
         return note(buf, buf_size, PILCROW_BADQUERY, what,
                     e.get_msg().c_str());

@@ -23,6 +23,25 @@ if [ -z "${PILCROW:-}" ] || [ ! -x "$PILCROW" ]; then
     echo "PILCROW is not set to the pilcrow program: run 'make check'" >&2
     exit 99
 fi
+# configure --enable-valgrind: every pilcrow command runs under valgrind
+# (PILCROW_VALGRIND holds the valgrind command line).  pilcrow is a
+# libtool wrapper script until installed: run the real program.
+if [ -n "${PILCROW_VALGRIND:-}" ]; then
+    pilcrow_real=$PILCROW
+    pilcrow_dir=$(dirname "$PILCROW")
+    if [ -x "$pilcrow_dir/.libs/lt-pilcrow" ]; then
+        pilcrow_real=$pilcrow_dir/.libs/lt-pilcrow
+    elif [ -x "$pilcrow_dir/.libs/pilcrow" ]; then
+        pilcrow_real=$pilcrow_dir/.libs/pilcrow
+    fi
+    LD_LIBRARY_PATH=$pilcrow_dir/src/lib/.libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
+    export LD_LIBRARY_PATH
+    vg_wrapper=$(mktemp "${TMPDIR:-/tmp}/pilcrow-vg.XXXXXX") || exit 99
+    printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$PILCROW_VALGRIND" \
+        "$pilcrow_real" >"$vg_wrapper"
+    chmod +x "$vg_wrapper"
+    PILCROW=$vg_wrapper
+fi
 test_name=$(basename "$0" .sh)
 test_srcdir=$(cd "$(dirname "$0")" && pwd)
 CLI_DATA=$test_srcdir/data
@@ -34,7 +53,7 @@ cleanup() {
         kill "$pid" 2>/dev/null
         wait "$pid" 2>/dev/null
     done
-    cd / && rm -rf "$TMP"
+    cd / && rm -rf "$TMP" ${vg_wrapper:+"$vg_wrapper"}
 }
 trap cleanup EXIT
 trap 'exit 99' HUP INT TERM

@@ -13,6 +13,7 @@ CLI_TESTS = \
 	tests/cli/t050-show.sh \
 	tests/cli/t060-parse.sh \
 	tests/cli/t070-stats.sh \
-	tests/cli/t080-man-examples.sh
+	tests/cli/t080-man-examples.sh \
+	tests/cli/t090-crash.sh
 TESTS += $(CLI_TESTS)
 EXTRA_DIST += $(CLI_TESTS) tests/cli/data
