@@ -1729,8 +1729,7 @@ cut_units(struct parser *p)
             continue;
         if (l->fl & L_BLANK) {
             c.blank = 1;
-            if (!p->pdf && c.note)
-                c.note = NULL;
+            c.note = NULL;      /* a blank line ends a note item */
             continue;
         }
         if (skip_to && i <= skip_to)
@@ -1776,6 +1775,7 @@ cut_units(struct parser *p)
             }
         }
         if (c.note && !c.blank && !(para_start(l, num, &rest)) &&
+            !(p->pdf && l->s[0] == '*') &&
             !(c.notes_mode && (l->s[0] == '-' || l->s[0] == '*' ||
                                (unsigned char)l->s[0] >= 0xC2 ||
                                is_digit((unsigned char)l->s[0])))) {
@@ -1822,6 +1822,21 @@ cut_units(struct parser *p)
             c.letter = 0;
             i = heading(p, &c, U_ANNEX, num, i,
                         line_starts(l, "Annex to") ? 0 : l->len);
+            continue;
+        }
+        /* pdftotext: a line "* text" (or "** text") outside a footnote
+         * region is a star note printed without a rule above it: the
+         * first page's "* Circulated in ...", or the note under a
+         * table or list whose entries end with "*".  It resolves the
+         * "*" markers glued to words ("annex*", "Inc.*"); it runs to
+         * the next blank line, star line or paragraph number. */
+        if (p->pdf && l->s[0] == '*' && foot_marker(l, &k, &rest) &&
+            k <= 3 && rest < l->len) {
+            close_unit(&c);
+            c.note = new_note(p, l->s, k);
+            note_append(p, c.note, l->s + rest, l->len - rest);
+            c.blank = 0;
+            c.prev_end = 1;
             continue;
         }
         /* Notes: "- ¹ See", "¹ See", "1/ See", "* A/52/150". */

@@ -135,6 +135,26 @@ main(void)
     }
     pilcrow_doc_free(doc);
 
+    /* pdftotext: a star note without a rule above it (the first page
+     * of A/79/876) resolves the "*" glued to "annex" and is a note,
+     * not a paragraph. */
+    doc = parse(at("TESTDATA", "tests/data", "star-note.txt"));
+    CHECK((r = find(doc, "note *")) != NULL);
+    CHECK_STR(r ? pilcrow_record_text(r, NULL) : NULL,
+              "Circulated in Arabic only without official editing.");
+    CHECK(r && pilcrow_record_n_cited_by(r) == 1);
+    {
+        size_t i;
+
+        for (i = 0; i < pilcrow_doc_n_records(doc); i++) {
+            r = pilcrow_doc_record(doc, i);
+            if (pilcrow_record_kind(r) != PILCROW_KIND_NOTE)
+                CHECK(strstr(pilcrow_record_text(r, NULL), "Circulated") ==
+                      NULL);
+        }
+    }
+    pilcrow_doc_free(doc);
+
     /* Symbols: on the first page after lines that end the front matter
      * (DP/OPS/2025/12); with a bracketed remark (JIU/REP/2025/1). */
     doc = parse(at("TESTDATA", "tests/data", "symbol-first-page.txt"));
