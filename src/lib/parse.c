@@ -471,12 +471,19 @@ is_furniture(const struct line *l)
         if (i + 1 == n)
             return 1;
     }
-    /* Date stamp: six digits. */
-    if (n == 6) {
-        for (i = 0; i < 6; i++)
-            if (!is_digit((unsigned char)s[i]))
+    /* Date stamps: six digits DDMMYY, one or more ("060525 080525":
+     * the dates of the original and of the revised job). */
+    for (i = 0; i + 6 <= n; i += 7) {
+        size_t k;
+
+        for (k = 0; k < 6; k++)
+            if (!is_digit((unsigned char)s[i + k]))
                 break;
-        if (i == 6)
+        if (k < 6 || (i + 6 < n && s[i + 6] != ' ') ||
+            (i > 0 && ((s[i] - '0') * 10 + s[i + 1] - '0' > 31 ||
+                       (s[i + 2] - '0') * 10 + s[i + 3] - '0' > 12)))
+            break;
+        if (i + 6 == n)
             return 1;
     }
     /* Page counter N/M. */
@@ -1467,6 +1474,8 @@ struct cutter {
     int need_text;              /* "N." alone: the text follows */
     int notes_mode;             /* inside a Notes section */
     int last_num;               /* last paragraph number of the region */
+    size_t pend[8];             /* numbered units still waiting for text */
+    int n_pend;                 /* entries in pend */
     int roman;                  /* current roman section value */
     char letter;                /* current letter section */
 };
@@ -1891,6 +1900,18 @@ cut_units(struct parser *p)
             int n = atoi(num), alone = rest >= l->len;
 
             if (accept_number(p, &c, n, alone, l, rest)) {
+                /* pdftotext stacks the numbers of short paragraphs
+                 * ("83." then "84." alone, then both texts): a number
+                 * still waiting for its text is queued, and the text
+                 * blocks that follow go to the queued numbers in
+                 * order (see the ordinary text below). */
+                if (alone && c.cur != NULL && c.need_text &&
+                    c.cur->type == U_PARA && c.cur->len == 0) {
+                    if (c.n_pend < 8)
+                        c.pend[c.n_pend++] = c.cur_i;
+                } else {
+                    c.n_pend = 0;
+                }
                 close_unit(&c);
                 c.notes_mode = 0;
                 c.last_num = n;
@@ -1934,6 +1955,24 @@ cut_units(struct parser *p)
                             rest);
                 continue;
             }
+        }
+        /* Text after stacked paragraph numbers: the first block goes
+         * to the first number, and each line that starts after a
+         * sentence end to the next one (a bare label "(a)" and its
+         * text, separated by a blank line, stay together). */
+        if (c.n_pend > 0 && c.cur != NULL && c.cur->type == U_PARA &&
+            (c.need_text || c.prev_end)) {
+            struct unit *u;
+
+            if (c.need_text && c.cur->len == 0 && c.n_pend < 8)
+                c.pend[c.n_pend++] = c.cur_i;
+            c.cur_i = c.pend[0];
+            memmove(c.pend, c.pend + 1, --c.n_pend * sizeof(*c.pend));
+            u = c.cur = &p->units[c.cur_i];
+            u->off = p->pool.len;
+            u->len = 0;
+            unit_text(p, &c, i, 0);
+            continue;
         }
         /* Ordinary text: continue the open unit or start a block. */
         short_prev = p->pdf ? c.prev_len * 4 < p->width * 3 : 1;

@@ -155,6 +155,30 @@ main(void)
     }
     pilcrow_doc_free(doc);
 
+    /* pdftotext stacks "7." and "8." alone before their texts
+     * (E/HLPF/2025/3/Add.4): both numbers keep a paragraph, in order. */
+    doc = parse(at("TESTDATA", "tests/data", "stacked-numbers.txt"));
+    CHECK((r = find(doc, "para. 6")) != NULL);
+    CHECK(r && strstr(pilcrow_record_text(r, NULL), "Ms. Shayal Nand.") !=
+          NULL);
+    CHECK((r = find(doc, "para. 7")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "Under agenda item 1 "
+                       "(b)", 23) == 0);
+    CHECK((r = find(doc, "para. 8")) != NULL);
+    CHECK(r && strstr(pilcrow_record_text(r, NULL), "Mr. Suman Bery") !=
+          NULL);
+    pilcrow_doc_free(doc);
+
+    /* Two date stamps on a line ("060525 080525", A/80/55) are page
+     * furniture: the contents table ends before its "Annex" entry,
+     * which is not taken for the annex heading. */
+    doc = parse(at("TESTDATA", "tests/data", "contents-stamps.txt"));
+    CHECK((r = find(doc, "para. 1")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "As at 5 September "
+                       "2024", 22) == 0);
+    CHECK(find(doc, "annex, para. 1") == NULL);
+    pilcrow_doc_free(doc);
+
     /* Symbols: on the first page after lines that end the front matter
      * (DP/OPS/2025/12); with a bracketed remark (JIU/REP/2025/1). */
     doc = parse(at("TESTDATA", "tests/data", "symbol-first-page.txt"));
