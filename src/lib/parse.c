@@ -2223,7 +2223,7 @@ make_records(struct parser *p)
     struct pilcrow_doc *doc = p->doc;
     const char *annex = NULL, *section = "", *title = "";
     char sec[48], roman[16] = "", num[24];
-    size_t i, j, ord = 0, n_summary = 0, region_paras = 0, n_pre = 0;
+    size_t i, j, k, ord = 0, n_summary = 0, region_paras = 0, n_pre = 0;
     int in_summary = 0, have_para = 0;
     struct pc_buf raw = PC_BUF_INIT;
 
@@ -2244,7 +2244,22 @@ make_records(struct parser *p)
         switch (u->type) {
         case U_ANNEX:
             in_summary = 0;
-            annex = pc_arena_strdup(&p->st, &doc->arena, u->num);
+            /* A label met again ("Annex" after each of the resolutions
+             * of a report, a second "Annex I" in the annex of another
+             * decision) starts another annex: its paragraphs are
+             * numbered from 1 again, so it is labelled "(2)", "I(2)",
+             * ... to keep anchors unique. */
+            for (j = 0, k = 1; j < i; j++)
+                k += p->units[j].type == U_ANNEX &&
+                     strcmp(p->units[j].num, u->num) == 0;
+            if (k > 1) {
+                char lab[48];
+
+                snprintf(lab, sizeof(lab), "%.15s(%u)", u->num,
+                         (unsigned)(k < 9999 ? k : 9999));
+                annex = pc_arena_strdup(&p->st, &doc->arena, lab);
+            } else
+                annex = pc_arena_strdup(&p->st, &doc->arena, u->num);
             finish_text(p, ut, u->len);
             section = "";
             title = pc_arena_strndup(&p->st, &doc->arena,

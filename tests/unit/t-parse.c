@@ -179,6 +179,23 @@ main(void)
     CHECK(find(doc, "annex, para. 1") == NULL);
     pilcrow_doc_free(doc);
 
+    /* An "Annex" heading met again (the annex of each resolution of
+     * E/2025/15/Add.1) starts another annex, "annex (2)", so that no
+     * two records share an anchor. */
+    doc = parse(at("TESTDATA", "tests/data", "repeated-annex.txt"));
+    CHECK((r = find(doc, "annex, para. 1")) != NULL);
+    CHECK(r && strstr(pilcrow_record_text(r, NULL), "secretariat") != NULL);
+    CHECK((r = find(doc, "annex (2), para. 1")) != NULL);
+    CHECK(r && strstr(pilcrow_record_text(r, NULL), "geospatial") !=
+          NULL);
+    CHECK_STR(r ? pilcrow_record_annex(r) : NULL, "(2)");
+    pilcrow_doc_free(doc);
+    CHECK_OK(pc_anchor_parse("annex (2), para. 1", &kind, annex,
+                             sizeof(annex), &annex_set, number,
+                             sizeof(number)));
+    CHECK_STR(annex, "(2)");
+    CHECK_STR(number, "1");
+
     /* Symbols: on the first page after lines that end the front matter
      * (DP/OPS/2025/12); with a bracketed remark (JIU/REP/2025/1). */
     doc = parse(at("TESTDATA", "tests/data", "symbol-first-page.txt"));
