@@ -1265,6 +1265,7 @@ strip_furniture(struct parser *p, size_t li, const char *job)
 {
     struct line *l = &p->lines[li];
     size_t i = 0, k, cut = 0, d;
+    const char *h;
     int strong = 0;
 
     /* At the start. */
@@ -1302,11 +1303,18 @@ strip_furniture(struct parser *p, size_t li, const char *job)
             cut--;
         l->len = (uint32_t)cut;
     }
-    /* Inside. */
-    for (i = 0; i + 8 <= l->len; i++) {
+    /* Inside.  A job number holds a '-' at most six bytes into its
+     * word ("GE.25-"): only the words around a '-' are tried, found
+     * with memchr() rather than by trying every byte of the line. */
+    for (h = l->len >= 8 ? memchr(l->s + 2, '-', l->len - 2) : NULL; h;
+         h = (size_t)(h - l->s) + 1 < l->len ?
+             memchr(h + 1, '-', l->len - (size_t)(h - l->s) - 1) : NULL) {
         size_t e, f;
 
-        if (i > 0 && l->s[i - 1] != ' ')
+        i = (size_t)(h - l->s);
+        while (i > 0 && l->s[i - 1] != ' ' && (size_t)(h - l->s) - i < 7)
+            i--;
+        if ((i > 0 && l->s[i - 1] != ' ') || i + 8 > l->len)
             continue;
         if ((e = job_token(l->s + i, l->len - i, &d)) == 0 ||
             (i + e < l->len && l->s[i + e] != ' '))
@@ -1323,7 +1331,7 @@ strip_furniture(struct parser *p, size_t li, const char *job)
                is_digit((unsigned char)l->s[f + 1]))
             f += 7;
         add_edit(p, li, (uint32_t)i, (uint32_t)(f - i), "");
-        i = f;
+        h = l->s + f - 1;
     }
     return 0;
 }

@@ -94,6 +94,26 @@ pc_clean_text(char **out, size_t *out_len, const char *buf, size_t len,
     while (p < end) {
         unsigned char c = *p;
 
+        /* Fast path: eight printable ASCII bytes at a time (most of a
+         * document).  A word has a byte outside 0x20-0x7E when a byte
+         * has its high bit set, is below 0x20 (x - 0x20 borrows into
+         * its high bit) or is 0x7F (x ^ 0x7F is then 0). */
+        while (end - p >= 8) {
+            uint64_t x, y;
+
+            memcpy(&x, p, 8);
+            y = x ^ UINT64_C(0x7F7F7F7F7F7F7F7F);
+            if (((x | ((x - UINT64_C(0x2020202020202020)) & ~x) |
+                  ((y - UINT64_C(0x0101010101010101)) & ~y)) &
+                 UINT64_C(0x8080808080808080)) != 0)
+                break;
+            memcpy(w, p, 8);
+            w += 8;
+            p += 8;
+        }
+        if (p == end)
+            break;
+        c = *p;
         if (c >= 0x20 && c < 0x7F) {
             *w++ = (char)c;
             p++;
