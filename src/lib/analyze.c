@@ -79,21 +79,59 @@ static const char *const fr_elisions[] = {
     "puisqu", "quoiqu", NULL
 };
 
+/* English function words not worth a posting: the most frequent words
+ * of English text (about a third of its tokens), which carry no topic.
+ * They keep their positions, so a phrase across one ("rights of
+ * migrants") still matches with the gap.  Sorted, for bsearch(). */
+static const char *const en_stopwords[] = {
+    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has",
+    "have", "in", "is", "it", "its", "of", "on", "or", "that", "the",
+    "this", "to", "was", "were", "which", "with", NULL
+};
+
 /* One analysable language.  Adding a language is adding a row. */
 struct pc_lang {
     const char *code;               /* ISO 639-1 code */
     const char *stemmer;            /* libstemmer algorithm, or NULL */
     const char *const *elisions;    /* folded prefixes before ', or NULL */
+    const char *const *stopwords;   /* sorted folded words, or NULL */
 };
 
 static const struct pc_lang pc_languages[] = {
-    { "en", "english", NULL },
-    { "fr", "french", fr_elisions },
-    { "es", "spanish", NULL },
-    { "ru", "russian", NULL },
-    { "ar", "arabic", NULL },
-    { "zh", NULL, NULL },           /* CJK bigrams, no stemming */
+    { "en", "english", NULL, en_stopwords },
+    { "fr", "french", fr_elisions, NULL },
+    { "es", "spanish", NULL, NULL },
+    { "ru", "russian", NULL, NULL },
+    { "ar", "arabic", NULL, NULL },
+    { "zh", NULL, NULL, NULL },     /* CJK bigrams, no stemming */
 };
+
+/* Non-zero if the folded word W (LEN bytes) is a stopword of LANG. */
+static int
+is_stopword(const struct pc_lang *lang, const char *w, size_t len)
+{
+    const char *const *list = lang->stopwords;
+    size_t lo = 0, hi, mid;
+    int c;
+
+    if (list == NULL || len > 5)
+        return 0;
+    for (hi = 0; list[hi] != NULL; hi++)
+        ;
+    while (lo < hi) {
+        mid = (lo + hi) / 2;
+        c = strncmp(list[mid], w, len);
+        if (c == 0)
+            c = list[mid][len] != '\0';
+        if (c == 0)
+            return 1;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}
 
 /* ================================================================== */
 /* Character classes                                                   */
@@ -598,6 +636,7 @@ emit(struct pc_scan *s, const char *folded, size_t folded_len,
     tok.end = end;
     tok.pos = ++s->pos;
     tok.is_symbol = is_symbol;
+    tok.is_stop = !is_symbol && is_stopword(s->a->lang, folded, folded_len);
     if (s->fn(&tok, s->payload) != 0)
         s->st = PILCROW_DONE;
 }

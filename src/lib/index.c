@@ -79,7 +79,7 @@ add_posting(const struct pc_token *tok, void *payload)
 {
     struct posting_ctx *c = payload;
 
-    if (tok->term_len == 0 || tok->term_len > PC_MAX_TERM)
+    if (tok->is_stop || tok->term_len == 0 || tok->term_len > PC_MAX_TERM)
         return 0;
     c->st = pcx_doc_add_posting(c->xdoc, tok->term, tok->term_len, tok->pos);
     return c->st < 0;

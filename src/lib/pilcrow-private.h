@@ -213,6 +213,8 @@ struct pc_token {
     size_t end;             /* byte offset just past it */
     uint32_t pos;           /* 1-based word position */
     int is_symbol;          /* a UN symbol or number like 49/127 */
+    int is_stop;            /* a stopword of the language: not indexed,
+                             * but it keeps its position */
 };
 
 /* Called for each token; the pointers are valid during the call only.

@@ -114,6 +114,7 @@ struct parser {
     size_t i;                  /* current byte */
     pilcrow_status st;
     int depth;                 /* parentheses open */
+    int n_stops;               /* stopwords left out of the query */
 };
 
 /* Report a syntax error at byte I (as a 1-based column in characters). */
@@ -247,6 +248,9 @@ struct collect {
     struct qn *phrase;
     size_t base;               /* offset of the text in the query */
     int record_words;          /* remember plain words for suggestions */
+    uint32_t first_pos;        /* positions of the first and last words */
+    uint32_t last_pos;         /* kept (0: none yet) */
+    int n_stops;               /* stopwords left out */
 };
 
 static int
@@ -257,6 +261,14 @@ collect_token(const struct pc_token *tok, void *payload)
     pilcrow_query *q = p->q;
     struct qn *leaf;
 
+    if (tok->is_stop) {
+        /* Not indexed: left out, its position kept as a gap. */
+        c->n_stops++;
+        return 0;
+    }
+    if (c->first_pos == 0)
+        c->first_pos = tok->pos;
+    c->last_pos = tok->pos;
     leaf = qn_leaf(p, QN_TERM, tok->term, tok->term_len);
     if (leaf == NULL)
         return 1;
@@ -300,7 +312,10 @@ analyse_text(struct parser *p, size_t start, size_t n, int record_words,
     c.phrase = ph;
     c.base = start;
     c.record_words = record_words;
+    c.first_pos = c.last_pos = 0;
+    c.n_stops = 0;
     st = pc_analyze(p->q->an, p->s + start, n, collect_token, &c);
+    p->n_stops += c.n_stops;
     if (st < 0 && p->st >= 0)
         p->st = st;
     if (p->st < 0)
@@ -311,7 +326,9 @@ analyse_text(struct parser *p, size_t start, size_t n, int record_words,
     }
     if (ph->n_children == 1)
         return ph->first;
-    ph->window = ph->n_children;
+    /* In order, within the words' span: the gaps of left-out
+     * stopwords are allowed for. */
+    ph->window = c.last_pos - c.first_pos + 1;
     return ph;
 }
 
@@ -756,8 +773,10 @@ pilcrow_query_new(pilcrow_query **out, pilcrow_db *db, const char *text,
         perr(&p, p.i, "unmatched '%s'", ")");
     if (p.st >= 0 && q->root == NULL)
         p.st = pc_db_error(db, PILCROW_BADQUERY,
-                           p.len ? "query has no words to search for"
-                                 : "empty query");
+                           p.n_stops ? "query has only common words "
+                           "(such as 'the', 'of'), which are not indexed"
+                           : p.len ? "query has no words to search for"
+                           : "empty query");
     if (p.st < 0) {
         st = p.st;
         if (st == PILCROW_NOMEM)
