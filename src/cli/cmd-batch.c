@@ -297,6 +297,11 @@ run_one(struct cli_ctx *ctx, struct printer *p, pilcrow_db *db, int tsv,
         printer_string_len(p, text, len);
         printer_key(p, "total");
         printer_integer(p, (long long)pilcrow_hits_total(hits));
+        if (pilcrow_hits_partial(hits)) {
+            /* No record had every word: these have most of them. */
+            printer_key(p, "partial");
+            printer_bool(p, 1);
+        }
         printer_key(p, "hits");
         printer_begin_array(p);
     }

@@ -87,13 +87,13 @@ decide_color(const char *when)
 /* Print the suggestion for Q, if the index has one, as a hint after an
  * empty result. */
 static void
-suggest(struct cli_ctx *ctx, pilcrow_query *q)
+suggest(struct cli_ctx *ctx, pilcrow_query *q, const char *lead)
 {
     char *s = NULL;
 
     if (pilcrow_query_suggest(&s, q) == PILCROW_OK && s != NULL) {
-        fprintf(stderr, "pilcrow: %s: no results; did you mean: ",
-                ctx->cmd->name);
+        fprintf(stderr, "pilcrow: %s: %sdid you mean: ", ctx->cmd->name,
+                lead);
         text_clean(stderr, s, strlen(s));
         fputc('\n', stderr);
     }
@@ -220,9 +220,14 @@ cmd_search(struct cli_ctx *ctx, int argc, char **argv)
     }
     if (printed == 0) {
         if (pilcrow_hits_total(hits) == 0 && format == FORMAT_TEXT)
-            suggest(ctx, q);
+            suggest(ctx, q, "no results; ");
         status = CLI_EXIT_NOTHING;
     } else {
+        if (pilcrow_hits_partial(hits) && format == FORMAT_TEXT) {
+            fprintf(stderr, "pilcrow: %s: no record has all the words; "
+                    "these have most of them\n", ctx->cmd->name);
+            suggest(ctx, q, "");
+        }
         status = CLI_EXIT_OK;
     }
 out:

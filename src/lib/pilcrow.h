@@ -409,6 +409,12 @@ PILCROW_API void pilcrow_query_free(pilcrow_query *q);
  * when small).  Since 0.1. */
 PILCROW_API uint64_t pilcrow_hits_total(const pilcrow_hits *hits);
 
+/* Non-zero when no record holds every word of the query and the hits
+ * are instead the records holding most of them (ranked by how many,
+ * then by relevance).  Only a query that is a plain list of words or
+ * phrases (with filters) is widened so.  Since 0.1. */
+PILCROW_API int pilcrow_hits_partial(const pilcrow_hits *hits);
+
 /* Advance to the next hit (to the first on the first call).  Returns
  * PILCROW_OK, PILCROW_DONE after the last, or an error (PILCROW_NOMEM,
  * PILCROW_CORRUPT: a stored record cannot be decoded).  The accessors

@@ -76,6 +76,9 @@ struct pilcrow_query {
     struct qn *root;
     struct pcx_qnode *nodes;   /* the tree in postfix, for the shim */
     size_t n_nodes;
+    struct pcx_qnode *wide;    /* the words ORed, when no record holds
+                                * them all; NULL if not widenable */
+    size_t n_wide;
     struct pc_qterm *terms;    /* positive terms, for highlights */
     size_t n_terms, cap_terms;
     struct qword *words;       /* plain words, for suggestions */
@@ -102,6 +105,7 @@ struct pilcrow_hits {
     size_t cur;                /* 1-based after the first next */
     size_t offset;
     uint64_t total;
+    int partial;               /* the widened query answered */
 };
 
 /* ---- parsing ---------------------------------------------------------- */
@@ -657,7 +661,7 @@ parse_expr(struct parser *p)
 
 /* Append the postfix form of N to the query's node array. */
 static void
-emit(struct parser *p, struct qn *n, size_t *k)
+emit(struct pcx_qnode *nodes, struct qn *n, size_t *k)
 {
     static const enum pcx_op ops[] = {
         PCX_TERM, PCX_BOOLEAN, PCX_WILDCARD, PCX_ALL, PCX_NOTHING,
@@ -667,8 +671,8 @@ emit(struct parser *p, struct qn *n, size_t *k)
     struct qn *c;
 
     for (c = n->first; c != NULL; c = c->next)
-        emit(p, c, k);
-    x = &p->q->nodes[(*k)++];
+        emit(nodes, c, k);
+    x = &nodes[(*k)++];
     memset(x, 0, sizeof(*x));
     x->op = ops[n->kind];
     x->term = n->term;
@@ -678,6 +682,58 @@ emit(struct parser *p, struct qn *n, size_t *k)
     x->slot = n->slot;
     x->n_children = n->n_children;
     x->window = n->window;
+}
+
+/* The widened form of ROOT: when ROOT is an AND of two or more words
+ * or phrases (and filters), the OR of those words filtered by the
+ * same filters, so a query whose words no record holds all of still
+ * finds the records holding most.  NULL when ROOT is anything else. */
+static struct qn *
+widen(struct parser *p, struct qn *root)
+{
+    struct qn *or, *filter, *c, *copy;
+    unsigned n_words = 0;
+
+    if (root->kind != QN_AND)
+        return NULL;
+    for (c = root->first; c != NULL; c = c->next) {
+        if (c->kind == QN_TERM || c->kind == QN_PHRASE ||
+            c->kind == QN_WILDCARD)
+            n_words++;
+        else if (c->kind != QN_BOOLEAN && c->kind != QN_RANGE)
+            return NULL;
+    }
+    if (n_words < 2)
+        return NULL;
+    if ((or = qn_new(p, QN_OR)) == NULL ||
+        (filter = qn_new(p, QN_AND)) == NULL)
+        return NULL;
+    /* Copies: a node has one sibling link. */
+    for (c = root->first; c != NULL; c = c->next) {
+        if ((copy = qn_new(p, c->kind)) == NULL)
+            return NULL;
+        *copy = *c;
+        copy->next = NULL;
+        qn_add(c->kind == QN_BOOLEAN || c->kind == QN_RANGE ? filter : or,
+               copy);
+    }
+    if (filter->n_children == 0)
+        return or;
+    /* AND of the OR and the filters: the filters weigh nothing. */
+    filter->first = NULL;
+    filter->last = NULL;
+    filter->n_children = 0;
+    qn_add(filter, or);
+    for (c = root->first; c != NULL; c = c->next) {
+        if (c->kind != QN_BOOLEAN && c->kind != QN_RANGE)
+            continue;
+        if ((copy = qn_new(p, c->kind)) == NULL)
+            return NULL;
+        *copy = *c;
+        copy->next = NULL;
+        qn_add(filter, copy);
+    }
+    return filter;
 }
 
 static size_t
@@ -717,6 +773,7 @@ query_release(struct pc_node *node)
         n->release(n);
     }
     pc_free(q->nodes);
+    pc_free(q->wide);
     pc_free(q->terms);
     pc_free(q->words);
     pc_arena_free(&q->arena);
@@ -731,6 +788,7 @@ pilcrow_query_new(pilcrow_query **out, pilcrow_db *db, const char *text,
     struct parser p;
     pilcrow_query *q;
     pilcrow_status st = PILCROW_OK;
+    struct qn *wide;
     size_t k;
 
     if (out != NULL)
@@ -789,7 +847,21 @@ pilcrow_query_new(pilcrow_query **out, pilcrow_db *db, const char *text,
         goto fail;
     }
     k = 0;
-    emit(&p, q->root, &k);
+    emit(q->nodes, q->root, &k);
+    wide = widen(&p, q->root);
+    if (p.st < 0) {
+        st = pc_db_error(db, p.st, "out of memory");
+        goto fail;
+    }
+    if (wide != NULL) {
+        q->n_wide = count_nodes(wide);
+        if ((q->wide = pc_calloc(q->n_wide, sizeof(*q->wide))) == NULL) {
+            st = pc_db_error(db, PILCROW_NOMEM, "out of memory");
+            goto fail;
+        }
+        k = 0;
+        emit(q->wide, wide, &k);
+    }
     pc_db_adopt(db, &q->node);
     *out = q;
     return PILCROW_OK;
@@ -921,6 +993,16 @@ pilcrow_query_run(pilcrow_hits **out, pilcrow_query *q, size_t offset,
         pc_db_shim_error(db, st);
         goto fail;
     }
+    if (res.n_matches == 0 && res.estimate == 0 && q->wide != NULL) {
+        /* No record holds every word: take those holding most. */
+        pcx_result_free(&res);
+        if ((st = pcx_query_run(db->x, q->wide, q->n_wide, 0, want, want,
+                                &res)) < 0) {
+            pc_db_shim_error(db, st);
+            goto fail;
+        }
+        h->partial = res.n_matches > 0;
+    }
     h->total = res.estimate;
     if (res.n_matches == 0)
         goto done;
@@ -953,8 +1035,11 @@ pilcrow_query_run(pilcrow_hits **out, pilcrow_query *q, size_t offset,
             goto fail;
         }
         distinct = count_distinct(m, n_m);
-        /* All the query's words present. */
+        /* All the query's words present; for a widened query, how many
+         * of them ranks first. */
         boost += 0.5 * (double)distinct / (double)q->n_terms;
+        if (h->partial)
+            boost += 4.0 * (double)distinct / (double)q->n_terms;
         /* Close together: the full bonus when adjacent (the words as a
          * phrase), falling with the square of the spread. */
         cover = min_cover(m, n_m, distinct);
@@ -1041,6 +1126,12 @@ uint64_t
 pilcrow_hits_total(const pilcrow_hits *hits)
 {
     return hits ? hits->total : 0;
+}
+
+int
+pilcrow_hits_partial(const pilcrow_hits *hits)
+{
+    return hits ? hits->partial : 0;
 }
 
 pilcrow_status
