@@ -361,8 +361,10 @@ pilcrow_db_merge(const char *dst, const char *const *shards,
  * Since 0.1. */
 typedef struct pilcrow_query_options {
     unsigned version;          /* PILCROW_QUERY_OPTIONS_VERSION. */
-    const char *language;      /* Analysis of the query text ("en");
-                                * NULL: every language in the index. */
+    const char *language;      /* Analysis of the query text ("en",
+                                * "fr", ...); NULL: "en".  Records of
+                                * other languages match only what their
+                                * analysis shares with this one. */
     size_t snippet_bytes;      /* Target snippet length in bytes; 0: 220;
                                 * records shorter than 1.5 times this are
                                 * shown whole. */
