@@ -615,8 +615,13 @@ parse_date(const char *s, size_t n, char *out)
     while (i < n && is_space((unsigned char)s[i]))
         i++;
     if (i < n && is_digit((unsigned char)s[i])) {
-        while (i < n && is_digit((unsigned char)s[i]))
-            day = day * 10 + (s[i++] - '0');
+        /* Saturating: a long run of digits is no day, and must not
+         * overflow. */
+        while (i < n && is_digit((unsigned char)s[i])) {
+            if (day < 1000)
+                day = day * 10 + (s[i] - '0');
+            i++;
+        }
         while (i < n && s[i] == ' ')
             i++;
     }
@@ -632,8 +637,11 @@ parse_date(const char *s, size_t n, char *out)
     while (i < n && (s[i] == ' ' || s[i] == ','))
         i++;
     if (day == 0) {
-        while (i < n && is_digit((unsigned char)s[i]))
-            day = day * 10 + (s[i++] - '0');
+        while (i < n && is_digit((unsigned char)s[i])) {
+            if (day < 1000)
+                day = day * 10 + (s[i] - '0');
+            i++;
+        }
         while (i < n && (s[i] == ' ' || s[i] == ','))
             i++;
     }

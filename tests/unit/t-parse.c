@@ -57,6 +57,21 @@ main(void)
     char annex[16], number[16];
     int annex_set;
 
+    /* A date line whose day is a long run of digits is no date (and
+     * must not overflow: UBSan found it in real front matter). */
+    {
+        static const char text[] =
+            "Distr.: General\n978921003999 September 1997\n\n"
+            "Title of the report\n\n1. The only paragraph.\n";
+        char *err = NULL;
+
+        CHECK_OK(pilcrow_doc_parse_buffer(&doc, text, sizeof(text) - 1,
+                                          NULL, &err));
+        CHECK_STR(pilcrow_doc_date(doc), NULL);
+        pilcrow_doc_free(doc);
+        pilcrow_free(err);
+    }
+
     /* The corpus report. */
     doc = parse(at("CORPUS", "corpus",
                    "international-migration-and-development-1997.txt"));
