@@ -439,7 +439,9 @@ field_len(struct parser *p, size_t n)
     for (k = 0; k < n; k++) {
         char c = p->s[p->i + k];
         if (c == ':')
-            return k > 0 && k + 1 <= n ? (int)k : 0;
+            /* "Conclusions:" with nothing after the colon is a word
+             * that ends a phrase typed from the text, not a field. */
+            return k > 0 && k + 1 < n ? (int)k : 0;
         if (!isalpha((unsigned char)c))
             return 0;
     }

@@ -286,6 +286,8 @@ main(void)
     expect_bad(db, "rights OR", "column 8: OR needs a word after it");
     expect_bad(db, "rights)", "column 7: unmatched ')'");
     expect_bad(db, "nosuch:x", "column 1: unknown field 'nosuch'");
+    /* A colon ending a word is punctuation, not a field. */
+    expect_results(db, "Geneva: doc:other", "other note 1");
     expect_bad(db, "kind:table", "kind: must be paragraph, note or summary");
     expect_bad(db, "migration year:97", "column 11: year:");
     expect_bad(db, "", "empty query");
