@@ -43,6 +43,7 @@ CORPORA = os.path.abspath(ENV.get("SHARED_CORPORA",
 RESULTS = os.path.abspath(ENV.get("BENCH_RESULTS",
                                   os.path.join(SRC, "results")))
 PILCROW = ENV.get("PILCROW", "pilcrow")
+PILCROW_INSTALL = ENV.get("PILCROW_INSTALL", "")
 REFX = ENV.get("REF_XAPIAN", os.path.join(SRC, "ref-xapian"))
 FTS5 = ENV.get("FTS5", os.path.join(SRC, "fts5"))
 SYNTH = ENV.get("SYNTH", os.path.join(SRC, "synth"))
@@ -580,6 +581,36 @@ def build_rows(c):
     return rows
 
 
+def pilcrow_how():
+    """How pilcrow is run, for the report: the program's path (with the
+    work directory as $BENCH_WORK), whether it is a binary or a script
+    (the build tree's libtool wrapper), and how it was installed."""
+    path = shutil.which(PILCROW) or PILCROW
+    try:
+        with open(path, "rb") as f:
+            magic = f.read(4)
+    except OSError:
+        magic = b""
+    if magic == b"\x7fELF":
+        kind = "ELF binary"
+    elif magic[:2] == b"#!":
+        kind = ("a SCRIPT (libtool wrapper?): every pilcrow process "
+                "includes a shell start")
+    else:
+        kind = "unknown kind"
+    apath = os.path.abspath(path)
+    if apath.startswith(WORK + os.sep):
+        shown = "$BENCH_WORK/" + os.path.relpath(apath, WORK)
+    else:
+        shown = os.path.basename(apath)
+    how = "`%s`, %s" % (shown, kind)
+    if PILCROW_INSTALL:
+        how += ", staged by `%s`" % PILCROW_INSTALL
+    if ENV.get("PILCROW_LIBDIR"):
+        how += ", LD_LIBRARY_PATH = its libdir"
+    return how
+
+
 def ratio(a, b):
     if a is None or b is None or b == 0:
         return "n/a"
@@ -600,6 +631,8 @@ def report(corpora, meta):
     L.append("")
     L.append("Versions: " + "; ".join("%s: %s" % kv
                                       for kv in meta["versions"].items()))
+    L.append("")
+    L.append("pilcrow run as: %s." % meta["pilcrow_how"])
     L.append("")
     for c in corpora:
         info = c["info"]
@@ -819,6 +852,7 @@ def main():
         "ripgrep": version(["rg", "--version"]),
         "gnuplot": version(["gnuplot", "--version"]),
     }
+    meta["pilcrow_how"] = pilcrow_how()
     meta["elapsed_s"] = round(time.time() - t_start)
     with open(os.path.join(RESULTS, "raw-%s.json" % SIZE), "w") as f:
         json.dump({"meta": meta, "corpora": corpora}, f)

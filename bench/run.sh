@@ -9,7 +9,15 @@
 #                   (default: bench/work in the build tree)
 #   SHARED_CORPORA  the shared corpora (default: ../shared/corpora
 #                   beside the source tree)
+#   BENCH_SYNTH_MB  size of the synthetic corpus of BENCH_SIZE=full
+#                   (default 1000; 0 leaves it out: the real corpora only)
 #   PILCROW REF_XAPIAN FTS5 SYNTH   the programs measured / used
+#   PILCROW_LIBDIR  prepended to LD_LIBRARY_PATH (the staged install's
+#                   libdir, where libpilcrow is)
+#   PARSE_ACCURACY  tests/parse-accuracy, for its parse-speed figure
+#                   (optional)
+# PILCROW must be the real program (`make bench` stages `make install`
+# under $BENCH_WORK/inst), not the build tree's libtool wrapper script.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -41,6 +49,15 @@ if [ -n "$missing" ]; then
     echo "bench: apt-get install python3 ripgrep gnuplot-nox xapian-tools" \
          "time; build the peers with 'make bench'" >&2
     exit 2
+fi
+if [ -n "${PILCROW_LIBDIR:-}" ]; then
+    LD_LIBRARY_PATH=$PILCROW_LIBDIR${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
+    export LD_LIBRARY_PATH
+fi
+pc=$(command -v "${PILCROW:-pilcrow}" 2>/dev/null || :)
+if [ -n "$pc" ] && [ "$(head -c 2 "$pc" 2>/dev/null)" = "#!" ]; then
+    echo "bench: warning: $pc is a script (a libtool wrapper?): every" \
+         "pilcrow process will pay a shell start; the report says so" >&2
 fi
 if ! "${PILCROW:-pilcrow}" --version >/dev/null 2>&1; then
     echo "bench: warning: ${PILCROW:-pilcrow} --version failed;" \
