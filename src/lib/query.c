@@ -491,11 +491,39 @@ parse_primary(struct parser *p)
     }
     if (n > 1 && p->s[p->i + n - 1] == '*') {
         struct pc_buf b = PC_BUF_INIT;
+
         pc_fold(&p->st, &b, p->s + p->i, n - 1);
         r = NULL;
         if (p->st >= 0) {
+            size_t k, min = b.len >= 8 ? b.len - 4 : 4;
+            struct qn *or = NULL;
+
             r = qn_leaf(p, QN_WILDCARD, b.data, b.len);
             add_qterm(p, b.data, b.len, 1);
+            /* The index holds stems, which may be shorter than the
+             * prefix typed: "repatriat*" must find "repatriation",
+             * indexed as "repatri".  A word starting with the prefix
+             * has a stem starting with it, or a stem that is a prefix
+             * of it (Snowball strips at most about four bytes): add
+             * those index terms of up to four bytes less. */
+            for (k = b.len - 1; k >= min && r != NULL && p->st >= 0; k--) {
+                uint64_t freq = 0;
+                struct qn *alt;
+                if (pcx_db_termfreq(p->q->db->x, b.data, k, &freq) < 0 ||
+                    freq == 0)
+                    continue;
+                if (or == NULL) {
+                    if ((or = qn_new(p, QN_OR)) == NULL)
+                        break;
+                    qn_add(or, r);
+                }
+                if ((alt = qn_leaf(p, QN_TERM, b.data, k)) != NULL) {
+                    qn_add(or, alt);
+                    add_qterm(p, alt->term, alt->term_len, 0);
+                }
+            }
+            if (or != NULL)
+                r = or;
         }
         pc_buf_free(&b);
         p->i += n;

@@ -261,6 +261,10 @@ main(void)
     expect_results(db, "(asylum OR symposium) doc:reports/A_52_314",
                    "reports/A_52_314 para. 20");
     expect_results(db, "symposi* doc:other", "other para. 20");
+    /* A prefix longer than the stems it should find: "organize" and
+     * "organizations" are indexed as "organ". */
+    expect_results(db, "organiz* technical doc:other", "other para. 20");
+    expect_results(db, "organiz* regional doc:other", "other para. 1");
     /* Filters. */
     expect_results(db, "kind:note", "reports/A_52_314 note 1;other note 1");
     expect_results(db, "Geneva kind:note symbol:a/52/314",
