@@ -19,12 +19,14 @@ bench/ref-xapian, bench/fts5, ripgrep).  Steps, per corpus:
      plus the whole file piped through `batch` for the total);
   5. cold single queries: a fresh process per query, 20 queries, RUNS
      times; ripgrep `rg -i -w -c WORD` for 30 single words;
-  6. results/REPORT.md, results/latency.png (gnuplot), raw JSON.
+  6. results/REPORT-SIZE.md, results/latency-SIZE.png (gnuplot), raw
+     JSON; REPORT.md and latency.png are copies of the latest run's.
 Environment: see bench/README.md.
 """
 import json
 import os
 import re
+import resource
 import select
 import shutil
 import statistics
@@ -46,6 +48,7 @@ PILCROW = ENV.get("PILCROW", "pilcrow")
 PILCROW_INSTALL = ENV.get("PILCROW_INSTALL", "")
 REFX = ENV.get("REF_XAPIAN", os.path.join(SRC, "ref-xapian"))
 FTS5 = ENV.get("FTS5", os.path.join(SRC, "fts5"))
+PARSE_ACCURACY = ENV.get("PARSE_ACCURACY", "")
 SYNTH = ENV.get("SYNTH", os.path.join(SRC, "synth"))
 SYNTH_MB = int(ENV.get("BENCH_SYNTH_MB", "1000"))
 # Index runs on the synthetic corpus: one by default, to keep the full
@@ -155,9 +158,10 @@ def stage_corpora():
     else:
         out.append(("debates", "un-general-debates/txt, all files", deb))
         out.append(("un-docs", "un-docs-2025/txt, all files", docs))
-        out.append(("synth-%dMB" % SYNTH_MB,
-                    "synthetic, %d MB made by bench/synth from the records "
-                    "of the two real corpora" % SYNTH_MB, None))
+        if SYNTH_MB > 0:                # BENCH_SYNTH_MB=0: real corpora only
+            out.append(("synth-%dMB" % SYNTH_MB,
+                        "synthetic, %d MB made by bench/synth from the "
+                        "records of the two real corpora" % SYNTH_MB, None))
     return out
 
 
@@ -273,6 +277,93 @@ def make_records(name, root, cdir):
     with open(info_f, "w") as f:
         json.dump(info, f)
     return info
+
+
+def arg_chunks(rel, limit=512 * 1024):
+    """Split the file list REL into command lines of at most LIMIT bytes
+    of arguments (far below ARG_MAX), so a corpus is parsed by one
+    process, or by the fewest that fit."""
+    out, cur, size = [], [], 0
+    for r in rel:
+        if cur and size + len(r) + 1 > limit:
+            out.append(cur)
+            cur, size = [], 0
+        cur.append(r)
+        size += len(r) + 1
+    if cur:
+        out.append(cur)
+    return out
+
+
+def parse_speed(root, files, info):
+    """Issue 3's figure: `pilcrow parse --json FILE...` over the whole
+    corpus, output to /dev/null, RUNS times (the records step just read
+    the files, so the cache is warm).  Returns {"wall": [s], "cpu": [s]}
+    (cpu = user + sys of the parse processes) or {"na": why}."""
+    if info["method"] != "pilcrow parse --json":
+        return {"na": "pilcrow parse does not work (records from the "
+                      "fallback splitter)"}
+    chunks = arg_chunks([os.path.relpath(f, root) for f in files])
+    wall, cpu = [], []
+    for run in range(RUNS):
+        r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t0 = time.perf_counter()
+        for ch in chunks:
+            p = subprocess.run([PILCROW, "parse", "--json"] + ch, cwd=root,
+                               stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, timeout=TIMEOUT)
+            if p.returncode != 0:
+                return {"na": "pilcrow parse exit %d: %s" % (
+                    p.returncode, first_line(p.stderr.decode()))}
+        wall.append(time.perf_counter() - t0)
+        r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu.append(r1.ru_utime - r0.ru_utime + r1.ru_stime - r0.ru_stime)
+    log("  parse: %s s wall" % ", ".join("%.2f" % w for w in wall))
+    return {"wall": wall, "cpu": cpu, "processes": len(chunks)}
+
+
+def parse_accuracy_speed(root):
+    """tests/parse-accuracy's own parse speed over ROOT (thread CPU
+    time of the parser alone, no JSON, no output), RUNS times; only for
+    un-docs-2025 (the folder it was written for)."""
+    if not PARSE_ACCURACY or not os.access(PARSE_ACCURACY, os.X_OK):
+        return {"na": "tests/parse-accuracy not built"}
+    mbs = []
+    for run in range(RUNS):
+        try:
+            p = subprocess.run([PARSE_ACCURACY, root], capture_output=True,
+                               timeout=TIMEOUT)
+        except (OSError, subprocess.TimeoutExpired) as e:
+            return {"na": str(e)}
+        m = re.search(rb"parse speed\s+([0-9.]+) MB/s", p.stdout)
+        if not m:
+            return {"na": "no 'parse speed' line (exit %d)" % p.returncode}
+        mbs.append(float(m.group(1)))
+    return {"mbs": mbs}
+
+
+def loadavg():
+    """(1, 5, 15 min load averages, Linux CPU pressure 'some' avg60 %
+    or None)."""
+    try:
+        la = os.getloadavg()
+    except OSError:
+        la = (float("nan"),) * 3
+    psi = None
+    try:
+        with open("/proc/pressure/cpu") as f:
+            m = re.search(r"some avg10=\S+ avg60=([0-9.]+)", f.read())
+            psi = float(m.group(1)) if m else None
+    except OSError:
+        pass
+    return list(la) + [psi]
+
+
+def fmt_load(l):
+    s = "%.2f, %.2f, %.2f" % tuple(l[:3])
+    if l[3] is not None:
+        s += " (CPU pressure, some avg60: %.0f %%)" % l[3]
+    return s
 
 
 # ---- indexing --------------------------------------------------------
@@ -611,6 +702,34 @@ def pilcrow_how():
     return how
 
 
+def parse_text(c):
+    """The parse-speed clause of a corpus's Input line (issue 3: >= 100
+    MB/s on one core over un-docs-2025)."""
+    if "parse" not in c:
+        return ""
+    p = c["parse"]
+    mb = c["info"]["input_bytes"] / 1e6
+    if "na" in p:
+        return ", parse speed n/a (%s)" % p["na"]
+    w = fmt([mb / t for t in p["wall"]], digits=1)[0]
+    u = fmt([mb / t for t in p["cpu"] if t > 0], digits=1)
+    out = (", which parses at **%s MB/s** (input bytes / wall time of "
+           "`pilcrow parse --json` over all files, %s, output to /dev/null; "
+           "median (min–max) of %d runs; over its CPU time, user + sys: "
+           "%s MB/s)" % (w, "one process" if p["processes"] == 1 else
+                         "%d processes" % p["processes"], len(p["wall"]),
+                         u[0] if u else "n/a"))
+    pa = c.get("parse_accuracy")
+    if pa:
+        if "na" in pa:
+            out += "; tests/parse-accuracy: n/a (%s)" % pa["na"]
+        else:
+            out += ("; tests/parse-accuracy (the parser alone, no JSON, "
+                    "thread CPU time): %s MB/s" % fmt(pa["mbs"],
+                                                     digits=1)[0])
+    return out
+
+
 def ratio(a, b):
     if a is None or b is None or b == 0:
         return "n/a"
@@ -619,7 +738,9 @@ def ratio(a, b):
 
 def report(corpora, meta):
     L = []
-    L.append("# pilcrow benchmark report (BENCH_SIZE=%s)" % SIZE)
+    L.append("# pilcrow benchmark report (BENCH_SIZE=%s%s)" % (
+        SIZE, ", real corpora only: BENCH_SYNTH_MB=0"
+        if SIZE == "full" and SYNTH_MB <= 0 else ""))
     L.append("")
     L.append("Generated by `make bench` (bench/run.sh) on %s; %d cores (%s), "
              "%d runs per figure: median (min–max). Ratios are "
@@ -634,15 +755,25 @@ def report(corpora, meta):
     L.append("")
     L.append("pilcrow run as: %s." % meta["pilcrow_how"])
     L.append("")
+    L.append("Machine load (`uptime` load averages, 1/5/15 min, on %d "
+             "cores): at the start %s; at the end %s. Other sessions share "
+             "the machine; per corpus below." % (
+                 os.cpu_count(), fmt_load(meta["load_start"]),
+                 fmt_load(meta["load_end"])))
+    L.append("")
     for c in corpora:
         info = c["info"]
         L.append("## %s" % c["name"])
         L.append("")
         L.append("Input: %s — %d files, %.1f MB; %d records (%.1f MB of "
-                 "text) from **%s**; %d queries (bench/queries.tsv)." % (
+                 "text) from **%s**%s; %d queries (bench/queries.tsv)." % (
                      c["desc"], info["files"], info["input_bytes"] / 1e6,
                      info["records"], info["text_bytes"] / 1e6,
-                     info["method"], c["nqueries"]))
+                     info["method"], parse_text(c), c["nqueries"]))
+        L.append("")
+        L.append("Load while this corpus ran: %s at its start, %s at its "
+                 "end." % (fmt_load(c["load_start"]),
+                           fmt_load(c["load_end"])))
         if c.get("index_runs", RUNS) != RUNS:
             L.append("")
             L.append("Index figures on this corpus: %d run(s) "
@@ -753,7 +884,8 @@ def gnuplot(corpora):
     if not plots:
         return False
     gp = ["set terminal pngcairo size %d,420 font ',9'" % (480 * len(plots)),
-          "set output '%s'" % os.path.join(RESULTS, "latency.png"),
+          "set output '%s'" % os.path.join(RESULTS,
+                                           "latency-%s.png" % SIZE),
           "set multiplot layout 1,%d" % len(plots),
           "set logscale x", "set grid",
           "set xlabel 'per-query latency, top 10 with snippets (ms)'",
@@ -773,6 +905,7 @@ def gnuplot(corpora):
 
 def main():
     t_start = time.time()
+    load_start = loadavg()
     os.makedirs(WORK, exist_ok=True)
     os.makedirs(RESULTS, exist_ok=True)
     cat_q = []
@@ -799,12 +932,18 @@ def main():
         if root is None:
             root = make_synth(name, real_dirs)
         log("corpus %s" % name)
+        load0 = loadavg()
         info = make_records(name, root, cdir)
         real_dirs.append(cdir)
         iruns = SYNTH_RUNS if name.startswith("synth") else RUNS
         c = {"name": name, "desc": desc, "info": info, "index_runs": iruns,
              "nqueries": len(queries), "word_idx": word_idx,
-             "index": {}, "query": {}, "cold": {}}
+             "index": {}, "query": {}, "cold": {}, "load_start": load0}
+        if not name.startswith("synth"):
+            log(" parse speed")
+            c["parse"] = parse_speed(root, files_under(root), info)
+            if name == "un-docs":
+                c["parse_accuracy"] = parse_accuracy_speed(root)
         # Runs go round-robin over the engines, so that a change of
         # load on a shared machine hits every engine alike.
         for e in ENGINES:
@@ -834,10 +973,12 @@ def main():
         c["rg"] = rg_words(cdir, rgw)
         for e in list(c["index"]):
             c["index"][e].pop("db", None)
+        c["load_end"] = loadavg()
         corpora.append(c)
 
     meta = {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
-            "cpu": "unknown", "versions": {}}
+            "cpu": "unknown", "versions": {}, "load_start": load_start,
+            "load_end": loadavg()}
     try:
         with open("/proc/cpuinfo") as f:
             m = re.search(r"model name\s*:\s*(.*)", f.read())
@@ -859,9 +1000,16 @@ def main():
     text = report(corpora, meta)
     text += "\nWhole run: %d s.\n" % meta["elapsed_s"]
     text = scrub(text)
-    with open(os.path.join(RESULTS, "REPORT.md"), "w") as f:
+    # REPORT-SIZE.md and latency-SIZE.png keep each size's latest run;
+    # REPORT.md and latency.png are the latest run whatever its size
+    # (what this README's last section carries).
+    rep = os.path.join(RESULTS, "REPORT-%s.md" % SIZE)
+    with open(rep, "w") as f:
         f.write(text)
-    gnuplot(corpora)
+    shutil.copyfile(rep, os.path.join(RESULTS, "REPORT.md"))
+    if gnuplot(corpora):
+        shutil.copyfile(os.path.join(RESULTS, "latency-%s.png" % SIZE),
+                        os.path.join(RESULTS, "latency.png"))
     readme = os.path.join(SRC, "README.md")
     begin, end = "<!-- latest report: begin -->", "<!-- latest report: end -->"
     try:
@@ -878,7 +1026,7 @@ def main():
     except OSError as e:
         log("README.md not updated: %s" % e)
     log("done in %d s: %s" % (meta["elapsed_s"],
-                              os.path.join(RESULTS, "REPORT.md")))
+                              rep))
 
 
 if __name__ == "__main__":
