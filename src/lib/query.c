@@ -94,6 +94,9 @@ struct hit {
     size_t snippet_len;
     size_t *spans;             /* pc_malloc'd, 2 a span */
     size_t n_spans;
+    struct pc_match *m;        /* matched words of the text, found
+                                * once for rerank and snippet; arena */
+    size_t n_m;
 };
 
 struct pilcrow_hits {
@@ -1064,6 +1067,15 @@ pilcrow_query_run(pilcrow_hits **out, pilcrow_query *q, size_t offset,
             pc_db_error(db, st, "out of memory");
             goto fail;
         }
+        if (n_m > 0) {
+            x->m = pc_arena_alloc(&st, &h->arena, n_m * sizeof(*m));
+            if (x->m == NULL) {
+                pc_db_error(db, st, "out of memory");
+                goto fail;
+            }
+            memcpy(x->m, m, n_m * sizeof(*m));
+            x->n_m = n_m;
+        }
         distinct = count_distinct(m, n_m);
         /* All the query's words present; for a widened query, how many
          * of them ranks first. */
@@ -1108,16 +1120,8 @@ pilcrow_query_run(pilcrow_hits **out, pilcrow_query *q, size_t offset,
         struct hit *x = &h->hits[i];
         if ((st = hit_docmeta(h, x)) < 0)
             goto fail;
-        n_m = 0;
-        if (q->n_terms > 0 &&
-            (st = pc_find_matches(q->an, x->rec.text, x->rec.text_len,
-                                  q->terms, q->n_terms, &m, &n_m, &cap_m,
-                                  NULL)) < 0) {
-            pc_db_error(db, st, "out of memory");
-            goto fail;
-        }
         pc_buf_reset(&b);
-        pc_snippet(&st, &b, x->rec.text, x->rec.text_len, m, n_m,
+        pc_snippet(&st, &b, x->rec.text, x->rec.text_len, x->m, x->n_m,
                    q->snippet_bytes, &x->spans, &x->n_spans);
         x->snippet = pc_arena_strndup(&st, &h->arena, b.data ? b.data : "",
                                       b.len);
