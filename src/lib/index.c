@@ -99,6 +99,25 @@ add_boolean(pcx_doc *xdoc, struct pc_buf *scratch, char prefix,
     return pcx_doc_add_boolean(xdoc, scratch->data, scratch->len);
 }
 
+/* State of add_symbol_term(). */
+struct symbol_ctx {
+    pcx_doc *xdoc;
+    struct pc_buf *scratch;
+    pilcrow_status st;
+};
+
+/* Add the X filter term of a symbol token of the document's symbol. */
+static int
+add_symbol_term(const struct pc_token *tok, void *payload)
+{
+    struct symbol_ctx *c = payload;
+
+    if (!tok->is_symbol)
+        return 0;
+    c->st = add_boolean(c->xdoc, c->scratch, 'X', tok->term, tok->term_len);
+    return c->st < 0;
+}
+
 /* Fill XDOC with the terms, values and data of record R of DOC.
  * SCRATCH is a buffer to reuse.  Returns a status; on a shim failure
  * the message is in the shim. */
@@ -145,11 +164,17 @@ build_record(pilcrow_db *db, struct pc_analyzer *an, pcx_doc *xdoc,
             break;
     }
     if (doc->symbol != NULL) {
-        struct pc_buf folded = PC_BUF_INIT;
-        pc_fold(&st, &folded, doc->symbol, strlen(doc->symbol));
-        if (st >= 0)
-            st = add_boolean(xdoc, scratch, 'X', folded.data, folded.len);
-        pc_buf_free(&folded);
+        /* One X term per symbol the document carries, as the analyser
+         * reads them: "A/79/923-S/2025/341" gives a/79/923 and
+         * s/2025/341, so either finds it. */
+        struct symbol_ctx sc;
+        sc.xdoc = xdoc;
+        sc.scratch = scratch;
+        sc.st = PILCROW_OK;
+        st = pc_analyze(an, doc->symbol, strlen(doc->symbol),
+                        add_symbol_term, &sc);
+        if (sc.st < 0)
+            return sc.st;
         if (st < 0)
             return st;
     }

@@ -331,8 +331,26 @@ analyse_text(struct parser *p, size_t start, size_t n, int record_words,
         *empty = 1;
         return NULL;
     }
-    if (ph->n_children == 1)
-        return ph->first;
+    if (ph->n_children == 1) {
+        struct qn *leaf = ph->first, *or, *x;
+        struct pc_buf b = PC_BUF_INIT;
+
+        if (memchr(leaf->term, '/', leaf->term_len) == NULL)
+            return leaf;
+        /* A symbol as written finds the paragraphs citing it and the
+         * document that carries it (its X filter term). */
+        pc_buf_putc(&p->st, &b, 'X');
+        pc_buf_append(&p->st, &b, leaf->term, leaf->term_len);
+        or = qn_new(p, QN_OR);
+        x = p->st >= 0 ? qn_leaf(p, QN_BOOLEAN, b.data, b.len) : NULL;
+        pc_buf_free(&b);
+        if (or == NULL || x == NULL)
+            return NULL;
+        leaf->next = NULL;
+        qn_add(or, leaf);
+        qn_add(or, x);
+        return or;
+    }
     /* In order, within the words' span: the gaps of left-out
      * stopwords are allowed for. */
     ph->window = c.last_pos - c.first_pos + 1;
@@ -345,6 +363,51 @@ upcase(char *s)
 {
     for (; *s; s++)
         *s = (char)toupper((unsigned char)*s);
+}
+
+/* State of symbol_token(): the AND of X terms being built. */
+struct symbol_collect {
+    struct parser *p;
+    struct qn *and;
+};
+
+static int
+symbol_token(const struct pc_token *tok, void *payload)
+{
+    struct symbol_collect *c = payload;
+    struct pc_buf b = PC_BUF_INIT;
+
+    if (!tok->is_symbol)
+        return 0;
+    pc_buf_putc(&c->p->st, &b, 'X');
+    pc_buf_append(&c->p->st, &b, tok->term, tok->term_len);
+    if (c->p->st >= 0)
+        qn_add(c->and, qn_leaf(c->p, QN_BOOLEAN, b.data, b.len));
+    pc_buf_free(&b);
+    return c->p->st < 0;
+}
+
+/* symbol:VALUE: the documents carrying every symbol in VALUE (read by
+ * the analyser, as the indexer reads a document's symbol). */
+static struct qn *
+symbol_filter(struct parser *p, const char *v, size_t len, size_t at)
+{
+    struct symbol_collect c;
+    pilcrow_status st;
+
+    c.p = p;
+    if ((c.and = qn_new(p, QN_AND)) == NULL)
+        return NULL;
+    st = pc_analyze(p->q->an, v, len, symbol_token, &c);
+    if (st < 0 && p->st >= 0)
+        p->st = st;
+    if (p->st < 0)
+        return NULL;
+    if (c.and->n_children == 0) {
+        perr(p, at, "symbol: needs a document symbol such as %s", "A/52/314");
+        return NULL;
+    }
+    return c.and->n_children == 1 ? c.and->first : c.and;
 }
 
 /* A field:value filter.  NAME/NAME_LEN is the field, VAL/VAL_LEN the
@@ -394,8 +457,8 @@ parse_field(struct parser *p, const char *name, size_t name_len,
         pc_fold(&p->st, &b, v, val_len);
         if (p->st >= 0 && b.len > 1 && b.data[b.len - 1] == '*')
             n = qn_leaf(p, QN_WILDCARD, b.data, b.len - 1);
-        else
-            n = qn_leaf(p, QN_BOOLEAN, b.data, b.len);
+        else if (p->st >= 0)
+            n = symbol_filter(p, v, val_len, at);
     } else if (strcmp(field, "lang") == 0 || strcmp(field, "language") == 0) {
         pc_buf_putc(&p->st, &b, 'L');
         pc_fold(&p->st, &b, v, val_len);

@@ -248,6 +248,10 @@ main(void)
     /* Symbols as written, and inside parentheses. */
     expect_results(db, "49/127", "reports/A_52_314 para. 1;other para. 1");
     expect_results(db, "A/CONF.157/24", "reports/A_52_314 para. 23");
+    /* A document's own symbol finds the document. */
+    expect_results(db, "A/52/314 kind:note", "reports/A_52_314 note 1");
+    expect_results(db, "Geneva symbol:A/52/314", "reports/A_52_314 note 1");
+    expect_bad(db, "symbol:migration", "symbol: needs a document symbol");
     /* Phrases, NEAR, OR, NOT, wildcard, grouping. */
     expect_results(db, "\"technical symposium\" doc:other",
                    "other para. 20");
