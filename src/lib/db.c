@@ -11,8 +11,9 @@
 #include "pilcrow-private.h"
 #include "shim.h"
 
-/* The format this library writes and reads (metadata PC_META_FORMAT). */
-#define PC_FORMAT "1"
+/* The format this library writes and reads (metadata PC_META_FORMAT).
+ * 2: X terms hold each symbol of a document's symbol. */
+#define PC_FORMAT "2"
 
 /* Create directory PATH and its missing parents.  Returns 0 or -1 with
  * errno set. */
@@ -172,7 +173,8 @@ pilcrow_db_open(pilcrow_db **out, const char *path, unsigned flags,
     if (fmt_len == 0 || strcmp(fmt, PC_FORMAT) != 0) {
         st = pc_errmsg(errmsg, fmt_len ? PILCROW_CORRUPT : PILCROW_NOTFOUND,
                        fmt_len ? "index %s has format %s; this pilcrow "
-                       "reads format " PC_FORMAT
+                       "reads format " PC_FORMAT ": index the documents "
+                       "again into a new index"
                        : "%s is not a pilcrow index%s", path,
                        fmt_len ? fmt : "");
         goto fail;
