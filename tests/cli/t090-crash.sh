@@ -4,6 +4,10 @@
 # index searchable at its last commit, and the next run completes it.
 . "$(dirname "$0")/lib.sh"
 
+# Kill timings and a 300-document tree mean nothing at valgrind's pace;
+# the ASan build runs this test.
+[ -z "${PILCROW_VALGRIND:-}" ] || skip_all "timing test, not run under valgrind"
+
 report=$CORPUS/international-migration-and-development-1997.txt
 
 # A tree of N documents: the corpus report, each with its own first
