@@ -33,7 +33,7 @@
 /* Default snippet length in bytes (about two lines). */
 #define SNIPPET_DEFAULT 220
 /* Candidates reranked beyond the page asked for. */
-#define RERANK_EXTRA 20
+#define RERANK_EXTRA 10
 /* Default NEAR window, in words. */
 #define NEAR_DEFAULT 10
 
