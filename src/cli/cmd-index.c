@@ -15,10 +15,11 @@
  *    warning and the run goes on; a write error ends it (exit 2, the
  *    index stays at its last commit).  --prune then deletes the records
  *    of files that are gone, and a final commit makes it all visible.
- * 3. With -j N on a new or empty index, the files are split into N
- *    shards balanced by size, each indexed by its own thread into
- *    DIR.shards/K, and the shards are merged into DIR.new, which then
- *    replaces DIR.
+ * 3. On a new or empty index (with -j N, or one worker by default),
+ *    the files are split into N shards balanced by size, each indexed
+ *    by its own thread into DIR.shards/K, and the shards are compacted
+ *    into DIR.new, which then replaces DIR: a new index is always
+ *    compact.
  *
  * stderr: warnings naming the file, a progress line when stderr is a
  * terminal, and a one-line summary, the last two unless --quiet.
@@ -886,11 +887,15 @@ cmd_index(struct cli_ctx *ctx, int argc, char **argv)
         if (!files.v[k].skip)
             run.total_bytes += files.v[k].size;
 
-    if (jobs > 1 && run.n_files > 1) {
+    /* A new index is built as shards (one per worker) compacted into
+     * the index, also with one worker: a compacted index is about half
+     * the size of one grown in place.  An index that has documents is
+     * updated in place by one worker. */
+    if (run.n_files > 0) {
         st = pilcrow_db_stats(&stats, db);
         if (st >= 0 && stats.records == 0 && stats.documents == 0) {
             parallel = 1;
-        } else if (!quiet) {
+        } else if (jobs > 1 && !quiet) {
             cli_error(ctx, "-j %ld: %s is not empty; indexing with one "
                       "worker", jobs, dir);
         }
