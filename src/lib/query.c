@@ -1023,6 +1023,26 @@ count_distinct(const struct pc_match *m, size_t n)
     return got;
 }
 
+/* *SHARE: the share of Q's terms found in TEXT (0 to 1).  Returns
+ * PILCROW_OK or PILCROW_NOMEM. */
+static pilcrow_status
+terms_share(pilcrow_query *q, const char *text, double *share)
+{
+    struct pc_match *m = NULL;
+    size_t n = 0, cap = 0;
+    pilcrow_status st = PILCROW_OK;
+
+    *share = 0.0;
+    if (text == NULL || text[0] == '\0' || q->n_terms == 0)
+        return PILCROW_OK;
+    st = pc_find_matches(q->an, text, strlen(text), q->terms, q->n_terms,
+                         &m, &n, &cap, NULL);
+    if (st >= 0)
+        *share = (double)count_distinct(m, n) / (double)q->n_terms;
+    pc_free(m);
+    return st < 0 ? st : PILCROW_OK;
+}
+
 static int
 cmp_hits(const void *a, const void *b)
 {
@@ -1110,7 +1130,7 @@ pilcrow_query_run(pilcrow_hits **out, pilcrow_query *q, size_t offset,
         struct hit *x = &h->hits[i];
         unsigned distinct;
         uint32_t cover, n_words = 0;
-        double boost = 1.0;
+        double boost = 1.0, share;
 
         if ((st = pc_store_decode(&x->rec, &h->arena, res.matches[i].data,
                                   res.matches[i].data_len)) < 0) {
@@ -1120,6 +1140,8 @@ pilcrow_query_run(pilcrow_hits **out, pilcrow_query *q, size_t offset,
             goto fail;
         }
         h->n_hits++;
+        if ((st = hit_docmeta(h, x)) < 0)
+            goto fail;
         x->score = res.matches[i].weight;
         n_m = 0;
         if (q->n_terms == 0)
@@ -1152,23 +1174,18 @@ pilcrow_query_run(pilcrow_hits **out, pilcrow_query *q, size_t offset,
             double tight = (double)distinct / (double)cover;
             boost += 1.0 * tight * tight;
         }
-        /* Words of the section heading. */
-        if (x->rec.section_title[0] != '\0') {
-            size_t hn = 0;
-            struct pc_match *hm = NULL;
-            size_t hcap = 0;
-            st = pc_find_matches(q->an, x->rec.section_title,
-                                 strlen(x->rec.section_title), q->terms,
-                                 q->n_terms, &hm, &hn, &hcap, NULL);
-            if (st >= 0)
-                boost += 0.2 * (double)count_distinct(hm, hn) /
-                         (double)q->n_terms;
-            pc_free(hm);
-            if (st < 0) {
-                pc_db_error(db, st, "out of memory");
-                goto fail;
-            }
+        /* Words of the section heading, and of the document's title:
+         * the paragraph sits where the query's subject is treated. */
+        if ((st = terms_share(q, x->rec.section_title, &share)) < 0) {
+            pc_db_error(db, st, "out of memory");
+            goto fail;
         }
+        boost += 0.2 * share;
+        if ((st = terms_share(q, x->rec.title, &share)) < 0) {
+            pc_db_error(db, st, "out of memory");
+            goto fail;
+        }
+        boost += 0.1 * share;
         x->score *= boost;
     }
     qsort(h->hits, h->n_hits, sizeof(*h->hits), cmp_hits);
@@ -1181,8 +1198,6 @@ pilcrow_query_run(pilcrow_hits **out, pilcrow_query *q, size_t offset,
     /* Document metadata, snippets and anchors of the page. */
     for (i = 0; i < h->n_hits; i++) {
         struct hit *x = &h->hits[i];
-        if ((st = hit_docmeta(h, x)) < 0)
-            goto fail;
         pc_buf_reset(&b);
         pc_snippet(&st, &b, x->rec.text, x->rec.text_len, x->m, x->n_m,
                    q->snippet_bytes, &x->spans, &x->n_spans);
