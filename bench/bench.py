@@ -730,6 +730,28 @@ def parse_text(c):
     return out
 
 
+def source_rev():
+    """The source tree's commit when the run starts (just after `make
+    bench` built and staged pilcrow), and whether src/ then had
+    uncommitted changes; None outside a git checkout.  Other sessions
+    may commit to the same tree: this says which pilcrow was measured."""
+    top = os.path.dirname(SRC)
+    try:
+        h = subprocess.run(["git", "-C", top, "log", "-1",
+                            "--format=%h %cI"], capture_output=True,
+                           timeout=30)
+        d = subprocess.run(["git", "-C", top, "status", "--porcelain",
+                            "--", "src"], capture_output=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if h.returncode != 0 or not h.stdout.strip():
+        return None
+    rev = h.stdout.decode().strip()
+    if d.stdout.strip():
+        rev += " + uncommitted changes in src/"
+    return rev
+
+
 def ratio(a, b):
     if a is None or b is None or b == 0:
         return "n/a"
@@ -753,7 +775,9 @@ def report(corpora, meta):
     L.append("Versions: " + "; ".join("%s: %s" % kv
                                       for kv in meta["versions"].items()))
     L.append("")
-    L.append("pilcrow run as: %s." % meta["pilcrow_how"])
+    L.append("pilcrow run as: %s%s." % (
+        meta["pilcrow_how"], "; built from commit %s (the source tree when "
+        "the run started)" % meta["source"] if meta.get("source") else ""))
     L.append("")
     L.append("Machine load (`uptime` load averages, 1/5/15 min, on %d "
              "cores): at the start %s; at the end %s. Other sessions share "
@@ -906,6 +930,7 @@ def gnuplot(corpora):
 def main():
     t_start = time.time()
     load_start = loadavg()
+    rev = source_rev()
     os.makedirs(WORK, exist_ok=True)
     os.makedirs(RESULTS, exist_ok=True)
     cat_q = []
@@ -978,7 +1003,7 @@ def main():
 
     meta = {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
             "cpu": "unknown", "versions": {}, "load_start": load_start,
-            "load_end": loadavg()}
+            "load_end": loadavg(), "source": rev}
     try:
         with open("/proc/cpuinfo") as f:
             m = re.search(r"model name\s*:\s*(.*)", f.read())
