@@ -2071,7 +2071,7 @@ static void
 finish_text(struct parser *p, const char *s, size_t n)
 {
     struct pc_buf *b = &p->scratch;
-    size_t i = 0, k, close_at = (size_t)-1, w;
+    size_t i = 0, k, close_at = (size_t)-1, w, reps;
     char digits[16];
     char *o;
 
@@ -2082,15 +2082,18 @@ finish_text(struct parser *p, const char *s, size_t n)
      * grow it, then overwritten. */
     pc_buf_reset(b);
     p->n_cites = 0;
-    pc_buf_append(&p->st, b, s, n);
+    reps = 1;
     for (o = memchr(s, '[', n); o != NULL;
          o = memchr(o + 1, '[', n - (size_t)(o + 1 - s))) {
         if (o + 1 < s + n && o[1] == '^') {
-            pc_buf_append(&p->st, b, s, n);
-            pc_buf_append(&p->st, b, s, n);
+            reps = 3;
             break;
         }
     }
+    /* Copy only when the buffer must grow (the copy grows it). */
+    if (b->cap <= reps * n)
+        for (k = 0; k < reps; k++)
+            pc_buf_append(&p->st, b, s, n);
     if (p->st < 0)
         return;
     o = b->data;
@@ -2236,6 +2239,24 @@ make_record(struct parser *p, pilcrow_kind kind, const char *number,
     return r;
 }
 
+/* Give record REC (none if (size_t)-1) the joined text in CAT. */
+static void
+flush_cat(struct parser *p, const struct pc_buf *cat, size_t rec)
+{
+    struct pilcrow_record *r;
+    char *t;
+
+    if (rec == (size_t)-1 || p->st < 0)
+        return;
+    r = &p->doc->records[rec];
+    t = pc_arena_strndup(&p->st, &p->doc->arena,
+                         cat->data ? cat->data : "", cat->len);
+    if (t != NULL) {
+        r->text = t;
+        r->text_len = cat->len;
+    }
+}
+
 /* Walk the units and make the records. */
 static void
 make_records(struct parser *p)
@@ -2245,7 +2266,8 @@ make_records(struct parser *p)
     char sec[48], roman[16] = "", num[24];
     size_t i, j, k, ord = 0, n_summary = 0, region_paras = 0, n_pre = 0;
     int in_summary = 0, have_para = 0;
-    struct pc_buf raw = PC_BUF_INIT;
+    struct pc_buf raw = PC_BUF_INIT, cat = PC_BUF_INIT;
+    size_t cat_rec = (size_t)-1;        /* the record whose text is CAT */
 
     for (i = 0; i < p->n_units && p->st == PILCROW_OK; i++) {
         struct unit *u = &p->units[i];
@@ -2352,18 +2374,20 @@ make_records(struct parser *p)
             /* Text after a heading inside a numbered region (a table,
              * a caption): it belongs with the paragraph before. */
             struct pilcrow_record *r = &doc->records[doc->n_records - 1];
-            struct pc_buf cat = PC_BUF_INIT;
             size_t o = r->n_cites;
 
+            /* The joined text grows in CAT and goes to the record once,
+             * when the record is done (not once a block: quadratic). */
             finish_text(p, raw.data ? raw.data : "", raw.len);
-            pc_buf_append(&p->st, &cat, r->text, r->text_len);
+            if (cat_rec != doc->n_records - 1) {
+                flush_cat(p, &cat, cat_rec);
+                pc_buf_reset(&cat);
+                pc_buf_append(&p->st, &cat, r->text, r->text_len);
+                cat_rec = doc->n_records - 1;
+            }
             pc_buf_putc(&p->st, &cat, ' ');
             pc_buf_append(&p->st, &cat, p->scratch.data ? p->scratch.data
                           : "", p->scratch.len);
-            r->text = pc_arena_strndup(&p->st, &doc->arena,
-                                       cat.data ? cat.data : "", cat.len);
-            r->text_len = cat.len;
-            pc_buf_free(&cat);
             if (p->n_cites > 0) {
                 const char **t = pc_arena_alloc(&p->st, &doc->arena,
                                                 (o + p->n_cites) *
@@ -2392,6 +2416,8 @@ make_records(struct parser *p)
         }
         i = j - 1;
     }
+    flush_cat(p, &cat, cat_rec);
+    pc_buf_free(&cat);
     pc_buf_free(&raw);
 }
 
