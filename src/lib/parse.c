@@ -2063,6 +2063,37 @@ static const unsigned char plain_byte[256] = {
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
 };
 
+/* SWAR helpers over 8 bytes at a time (any byte order). */
+#define ONES  UINT64_C(0x0101010101010101)
+#define HIGHS UINT64_C(0x8080808080808080)
+#define LOWS  UINT64_C(0x7F7F7F7F7F7F7F7F)
+
+/* Nonzero when some byte of X is zero (exactly: no false answers). */
+static uint64_t
+has_zero(uint64_t x)
+{
+    return (x - ONES) & ~x & HIGHS;
+}
+
+/* Nonzero when the 8 bytes at S are all plain bytes or single spaces
+ * between plain bytes (none of them a space next to another). */
+static int
+plain_word(const char *s)
+{
+    uint64_t x, sp, m;
+
+    memcpy(&x, s, 8);
+    /* Bytes below 0x20 (controls), or 0x2A, 0x5B, 0x7F, 0xC2, 0xE2. */
+    if (((x - ONES * 0x20) & ~x & HIGHS) | has_zero(x ^ (ONES * 0x2A)) |
+        has_zero(x ^ (ONES * 0x5B)) | has_zero(x ^ (ONES * 0x7F)) |
+        has_zero(x ^ (ONES * 0xC2)) | has_zero(x ^ (ONES * 0xE2)))
+        return 0;
+    /* The spaces, exactly: 0x80 in each byte that is one. */
+    sp = x ^ (ONES * 0x20);
+    m = ~(((sp & LOWS) + LOWS) | sp | LOWS);
+    return (m & (m << 8)) == 0;
+}
+
 /* Finish the raw text S (N bytes) into p->scratch: Markdown note
  * references "[^12]" become superscripts, emphasis markers "*x*" are
  * removed, white space runs become one space; note markers (superscript
@@ -2106,6 +2137,11 @@ finish_text(struct parser *p, const char *s, size_t n)
         if (plain_byte[c]) {
             size_t j = i + 1;
 
+            /* Eight bytes at a time while they are words and single
+             * spaces (a space last needs a plain byte after it). */
+            while (j + 9 <= n && plain_word(s + j) &&
+                   (s[j + 7] != ' ' || plain_byte[(unsigned char)s[j + 8]]))
+                j += 8;
             for (;;) {
                 while (j < n && plain_byte[(unsigned char)s[j]])
                     j++;
