@@ -124,6 +124,14 @@ is_digit(int c)
     return c >= '0' && c <= '9';
 }
 
+/* strchr(".?!:;", c) != NULL, without the call (NUL matches too). */
+static int
+stop_byte(char c)
+{
+    return c == '.' || c == '?' || c == '!' || c == ':' || c == ';' ||
+           c == '\0';
+}
+
 /* Does line L equal the NUL-terminated S? */
 static int
 line_is(const struct line *l, const char *s)
@@ -248,9 +256,9 @@ ends_sentence(const char *s, size_t n)
     while (m > 0 && is_digit((unsigned char)s[m - 1]))
         m--;
     if (m < n && n - m <= 2 && m >= 2 && s[m - 1] == ' ' &&
-        strchr(".;:?!", s[m - 2]) != NULL)
+        stop_byte(s[m - 2]))
         return 1;
-    return strchr(".?!:;", s[n - 1]) != NULL;
+    return stop_byte(s[n - 1]);
 }
 
 /* A numbered paragraph start at L: 1-3 digits, then "." or ":", then
@@ -440,7 +448,7 @@ furn_token(const char *s, size_t n, int *strong)
          (slash == 2 && e == 10)))
         return e;
     for (i = 0; i < e && i < 6; i++)
-        if (!strchr("ivx", s[i]))
+        if (s[i] != 'i' && s[i] != 'v' && s[i] != 'x' && s[i] != '\0')
             return 0;
     return i == e ? e : 0;
 }
