@@ -1119,11 +1119,14 @@ find_marker(struct parser *p, const char *num, size_t *line, size_t *off,
                 continue;
             start = i == *line ? *off : 0;
             for (j = start; j + k <= l->len; j++) {
-                const char *s = l->s;
+                const char *s = l->s, *q;
                 unsigned char before, after;
 
-                if (s[j] != num[0] || j < 2 || s[j - 1] != ' ' ||
-                    memcmp(s + j, num, k) != 0)
+                /* The next byte that could start NUM. */
+                if ((q = memchr(s + j, num[0], l->len - k + 1 - j)) == NULL)
+                    break;
+                j = (size_t)(q - s);
+                if (j < 2 || s[j - 1] != ' ' || memcmp(s + j, num, k) != 0)
                     continue;
                 after = j + k < l->len ? (unsigned char)s[j + k] : '\n';
                 if (!(after == '\n' || after == ' ' || after == ',' ||
