@@ -358,15 +358,24 @@ has_leader(const struct line *l)
     /* Most lines have no dot at all, or one far from the end. */
     if (d == NULL || l->len - (size_t)(d - l->s) < 5)
         return 0;
-    for (i = (size_t)(d - l->s); i < l->len; i++) {
-        if (l->s[i] == '.')
-            run++;
-        else if (l->s[i] != ' ' || (i + 1 < l->len && l->s[i + 1] != '.'))
-            run = 0;
-        if (run >= 5)
+    /* A leader: five dots, each the next byte after the one before or
+     * the one after a single space.  From a dot that ends a run, the
+     * next run can only start at the next dot. */
+    for (i = (size_t)(d - l->s);;) {
+        if (++run >= 5)
             return 1;
+        if (i + 1 < l->len && l->s[i + 1] == '.')
+            i++;
+        else if (i + 2 < l->len && l->s[i + 1] == ' ' && l->s[i + 2] == '.')
+            i += 2;
+        else {
+            run = 0;
+            if (i + 1 >= l->len ||
+                (d = memchr(l->s + i + 1, '.', l->len - i - 1)) == NULL)
+                return 0;
+            i = (size_t)(d - l->s);
+        }
     }
-    return 0;
 }
 
 /* The length of a job number at S (N bytes): an optional office prefix
@@ -408,7 +417,12 @@ static size_t
 furn_token(const char *s, size_t n, int *strong)
 {
     size_t e = 0, i, d, slash = 0, dig = 0;
+    unsigned char c = n > 0 ? (unsigned char)s[0] : ' ';
 
+    /* What no token below can start with (most words). */
+    if (!((c >= 'A' && c <= 'Z') || is_digit(c) || c == '*' || c == '(' ||
+          c == '/' || c == 'i' || c == 'v' || c == 'x' || c == '\0'))
+        return 0;
     while (e < n && s[e] != ' ')
         e++;
     if (e == 0)
@@ -1310,7 +1324,12 @@ strip_furniture(struct parser *p, size_t li, const char *job)
     cut = l->len;
     for (i = l->len; i > 0;) {
         size_t b = i;
+        unsigned char c = (unsigned char)l->s[i - 1];
 
+        /* What no furniture token can end with (most words). */
+        if (!(is_digit(c) || c == 'X' || c == '*' || c == '/' || c == ')' ||
+              c == 'i' || c == 'v' || c == 'x' || c == '\0'))
+            break;
         while (b > 0 && l->s[b - 1] != ' ')
             b--;
         if (b == i || furn_token(l->s + b, i - b, &strong) != i - b)
