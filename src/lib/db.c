@@ -13,7 +13,7 @@
 
 /* The format this library writes and reads (metadata PC_META_FORMAT).
  * 2: X terms hold each symbol of a document's symbol. */
-#define PC_FORMAT "2"
+#define PC_FORMAT "3"
 
 /* Create directory PATH and its missing parents.  Returns 0 or -1 with
  * errno set. */

@@ -71,6 +71,7 @@ pc_uid_term(pilcrow_status *st, struct pc_buf *b, const char *doc,
 /* State of the token callback while indexing one record. */
 struct posting_ctx {
     pcx_doc *xdoc;
+    uint32_t n_words;           /* postings added */
     pilcrow_status st;
 };
 
@@ -82,6 +83,7 @@ add_posting(const struct pc_token *tok, void *payload)
     if (tok->is_stop || tok->term_len == 0 || tok->term_len > PC_MAX_TERM)
         return 0;
     c->st = pcx_doc_add_posting(c->xdoc, tok->term, tok->term_len, tok->pos);
+    c->n_words++;
     return c->st < 0;
 }
 
@@ -135,11 +137,12 @@ build_record(pilcrow_db *db, struct pc_analyzer *an, pcx_doc *xdoc,
     (void)db;
     pcx_doc_clear(xdoc);
     ctx.xdoc = xdoc;
+    ctx.n_words = 0;
     ctx.st = PILCROW_OK;
     st = pc_analyze(an, r->text, r->text_len, add_posting, &ctx);
     if (ctx.st < 0)
         return ctx.st;
-    if (st < 0)
+    if (st < 0 || (st = pcx_doc_weigh_terms(xdoc, ctx.n_words)) < 0)
         return st;
 
     /* Filters. */

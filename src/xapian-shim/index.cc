@@ -2,7 +2,11 @@
  * index.cc - building Xapian documents from the terms the C analysis
  * pipeline produced, and adding or deleting them.
  */
+#include <algorithm>
+#include <cmath>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "shim-int.hh"
 
@@ -45,7 +49,32 @@ extern "C" pilcrow_status
 pcx_doc_add_posting(pcx_doc *d, const char *term, size_t len, uint32_t pos)
 {
     try {
-        d->doc.add_posting(std::string(term, len), pos);
+        d->doc.add_posting(std::string(term, len), pos, 0);
+        return PILCROW_OK;
+    } catch (...) {
+        return pcx_from_exception(d->x->msg, sizeof(d->x->msg), "posting");
+    }
+}
+
+extern "C" pilcrow_status
+pcx_doc_weigh_terms(pcx_doc *d, uint32_t n_words)
+{
+    double norm = std::max(n_words / PCX_BM25_AVDL, PCX_BM25_MIN_NORMLEN);
+    double per_occurrence = PCX_WDF_SCALE /
+                            (1.0 - PCX_BM25_B + PCX_BM25_B * norm);
+
+    try {
+        std::vector<std::pair<std::string, Xapian::termcount>> wdfs;
+        for (Xapian::TermIterator t = d->doc.termlist_begin();
+             t != d->doc.termlist_end(); ++t) {
+            Xapian::termcount tf = t.positionlist_count();
+            if (tf == 0)
+                continue;       /* a boolean term */
+            double w = std::min(std::floor(tf * per_occurrence + 0.5), 1e9);
+            wdfs.emplace_back(*t, w < 1.0 ? 1 : Xapian::termcount(w));
+        }
+        for (const auto &tw : wdfs)
+            d->doc.add_term(tw.first, tw.second);
         return PILCROW_OK;
     } catch (...) {
         return pcx_from_exception(d->x->msg, sizeof(d->x->msg), "posting");

@@ -1,7 +1,9 @@
 /*
  * query.cc - turn the C query tree (postfix nodes) into a Xapian::Query,
- * run it with BM25, and copy the matches into C arrays.
+ * run it with BM25 (normalised at index time), and copy the matches into
+ * C arrays.
  */
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -10,6 +12,56 @@
 extern "C" {
 #include "pilcrow-private.h"
 }
+
+/*
+ * BM25 over wdfs that already hold the length-normalised term frequency
+ * (shim.h, "Ranking"): unlike Xapian::BM25Weight it never asks for a
+ * record's length.  The idf is BM25Weight's, so are k1 and k3 = 1.
+ */
+class NormalisedBM25 : public Xapian::Weight {
+    double termweight = 0.0;
+
+    double part(double wdf) const {
+        double tfn = wdf / PCX_WDF_SCALE;
+        return termweight * tfn / (PCX_BM25_K1 + tfn);
+    }
+
+  public:
+    NormalisedBM25() {
+        need_stat(COLLECTION_SIZE);
+        need_stat(TERMFREQ);
+        need_stat(WDF);
+        need_stat(WDF_MAX);
+        need_stat(WQF);
+    }
+
+    NormalisedBM25 *clone() const override { return new NormalisedBM25(); }
+
+    std::string name() const override { return "pilcrow::NormalisedBM25"; }
+
+    void init(double factor) override {
+        double n = get_collection_size(), tf = get_termfreq(), wqf = get_wqf();
+        double odds = (n - tf + 0.5) / (tf + 0.5);
+
+        if (odds < 2.0)
+            odds = odds * 0.5 + 1.0;    /* as BM25Weight: never negative */
+        termweight = std::log(odds) * factor * (PCX_BM25_K1 + 1.0) *
+                     2.0 * wqf / (1.0 + wqf);
+    }
+
+    double get_sumpart(Xapian::termcount wdf, Xapian::termcount,
+                       Xapian::termcount) const override {
+        return part(wdf);
+    }
+
+    double get_maxpart() const override { return part(get_wdf_upper_bound()); }
+
+    double get_sumextra(Xapian::termcount, Xapian::termcount) const override {
+        return 0.0;
+    }
+
+    double get_maxextra() const override { return 0.0; }
+};
 
 /* Build the query of the N postfix NODES.  Throws InvalidArgumentError
  * on a malformed tree (a bug in query.c, reported as such). */
@@ -109,8 +161,7 @@ pcx_query_run(pcx_db *x, const struct pcx_qnode *nodes, size_t n,
         try {
             Xapian::Enquire enquire(*x->db);
             enquire.set_query(build(nodes, n));
-            enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.75,
-                                                            0.5));
+            enquire.set_weighting_scheme(NormalisedBM25());
             Xapian::MSet mset = enquire.get_mset(first, maxitems,
                                                  check_at_least);
             out->estimate = mset.get_matches_estimated();

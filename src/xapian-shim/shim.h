@@ -72,6 +72,26 @@ pilcrow_status pcx_db_terms_each(pcx_db *x, const char *prefix,
 pilcrow_status pcx_db_merge(const char *dst, const char *const *srcs,
                             size_t n, char *err, size_t err_size);
 
+/* ---- ranking: BM25, its length normalisation done at index time ----- */
+
+/*
+ * BM25 weighs a term's TF occurrences in a record of DL words as
+ *     idf * (k1 + 1) * tfn / (k1 + tfn),  tfn = TF / (1 - b + b * DL / avdl).
+ * The index stores tfn (scaled, rounded, at least 1) as the term's wdf,
+ * so a search reads it from the posting list alone: Xapian's own BM25
+ * looks up every matching record's length, which was nineteen twentieths
+ * of a one-word search's time.  avdl is a constant (incremental indexing
+ * cannot renormalise old records): UN paragraphs run 50-65 indexed words.
+ * DL / avdl is floored at MIN_NORMLEN, so that a heading-sized record
+ * does not outweigh a paragraph.  wdfs of synonyms (wildcard expansions)
+ * add up to the tfn of their sum, as they should.
+ */
+#define PCX_BM25_K1 1.2
+#define PCX_BM25_B 0.75
+#define PCX_BM25_AVDL 60.0
+#define PCX_BM25_MIN_NORMLEN 0.5
+#define PCX_WDF_SCALE 32.0
+
 /* ---- documents (index.cc) ------------------------------------------- */
 
 /* A Xapian::Document under construction, reused across records. */
@@ -79,8 +99,13 @@ pilcrow_status pcx_doc_new(pcx_doc **out, pcx_db *x);
 void pcx_doc_free(pcx_doc *d);
 /* Empty D for the next record. */
 void pcx_doc_clear(pcx_doc *d);
+/* An occurrence of TERM at POS (its wdf is set by pcx_doc_weigh_terms). */
 pilcrow_status pcx_doc_add_posting(pcx_doc *d, const char *term, size_t len,
                                    uint32_t pos);
+/* Give every term of D with positions its wdf from its occurrences and
+ * the record's length, N_WORDS indexed words (see "Ranking" below).
+ * Call once, after the last posting. */
+pilcrow_status pcx_doc_weigh_terms(pcx_doc *d, uint32_t n_words);
 /* A boolean term (no positions, wdf 0). */
 pilcrow_status pcx_doc_add_boolean(pcx_doc *d, const char *term,
                                    size_t len);
@@ -130,7 +155,7 @@ struct pcx_qnode {
 /* One match as the shim returns it. */
 struct pcx_match {
     uint32_t docid;        /* Xapian document id */
-    double weight;         /* BM25 weight */
+    double weight;         /* BM25 weight (see "Ranking") */
     char *data;            /* stored record data (pc_malloc'd) */
     size_t data_len;
 };
