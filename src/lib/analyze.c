@@ -95,15 +95,18 @@ struct pc_lang {
     const char *stemmer;            /* libstemmer algorithm, or NULL */
     const char *const *elisions;    /* folded prefixes before ', or NULL */
     const char *const *stopwords;   /* sorted folded words, or NULL */
+    size_t n_stopwords;             /* entries of STOPWORDS before NULL */
 };
 
+#define PC_LIST_LEN(list) (sizeof(list) / sizeof((list)[0]) - 1)
+
 static const struct pc_lang pc_languages[] = {
-    { "en", "english", NULL, en_stopwords },
-    { "fr", "french", fr_elisions, NULL },
-    { "es", "spanish", NULL, NULL },
-    { "ru", "russian", NULL, NULL },
-    { "ar", "arabic", NULL, NULL },
-    { "zh", NULL, NULL, NULL },     /* CJK bigrams, no stemming */
+    { "en", "english", NULL, en_stopwords, PC_LIST_LEN(en_stopwords) },
+    { "fr", "french", fr_elisions, NULL, 0 },
+    { "es", "spanish", NULL, NULL, 0 },
+    { "ru", "russian", NULL, NULL, 0 },
+    { "ar", "arabic", NULL, NULL, 0 },
+    { "zh", NULL, NULL, NULL, 0 },  /* CJK bigrams, no stemming */
 };
 
 /* Non-zero if the folded word W (LEN bytes) is a stopword of LANG. */
@@ -111,13 +114,11 @@ static int
 is_stopword(const struct pc_lang *lang, const char *w, size_t len)
 {
     const char *const *list = lang->stopwords;
-    size_t lo = 0, hi, mid;
+    size_t lo = 0, hi = lang->n_stopwords, mid;
     int c;
 
-    if (list == NULL || len > 5)
+    if (list == NULL || len > 5)    /* 5: the longest stopword listed */
         return 0;
-    for (hi = 0; list[hi] != NULL; hi++)
-        ;
     while (lo < hi) {
         mid = (lo + hi) / 2;
         c = strncmp(list[mid], w, len);
