@@ -192,6 +192,8 @@ fail:
     return st;
 }
 
+static void meta_cache_free(pilcrow_db *db);
+
 void
 pilcrow_db_close(pilcrow_db *db)
 {
@@ -207,6 +209,7 @@ pilcrow_db_close(pilcrow_db *db)
     pcx_db_close(db->x);
     for (i = 0; i < db->n_analyzers; i++)
         pc_analyzer_free(db->analyzers[i]);
+    meta_cache_free(db);
     pc_buf_free(&db->msg);
     pc_free(db->path);
     pc_free(db);
@@ -303,15 +306,78 @@ pilcrow_db_stats(pilcrow_stats *out, pilcrow_db *db)
     return PILCROW_OK;
 }
 
+/*
+ * Document metadata of a read-only handle, cached: hits of one query,
+ * and queries of a batch, keep landing in the same documents, and
+ * reading and copying it out of Xapian was a tenth of a one-word
+ * search.  Direct-mapped by document id; each slot holds the stored
+ * bytes, decoded again on every use.  Dropped when the shim's view
+ * moves (a reopen); writable handles do not cache (their own writes
+ * would make it stale).
+ */
+#define PC_META_SLOTS 512
+
+struct pc_meta_slot {
+    char *doc;                  /* NULL: empty */
+    char *val;                  /* stored metadata */
+    size_t len;
+};
+
+static void
+meta_cache_free(pilcrow_db *db)
+{
+    size_t i;
+
+    if (db->meta == NULL)
+        return;
+    for (i = 0; i < PC_META_SLOTS; i++) {
+        pc_free(db->meta[i].doc);
+        pc_free(db->meta[i].val);
+    }
+    pc_free(db->meta);
+    db->meta = NULL;
+}
+
+/* DOC's slot of DB's cache, made or emptied as needed; NULL if the
+ * handle does not cache or memory is short (then it reads through). */
+static struct pc_meta_slot *
+meta_slot(pilcrow_db *db, const char *doc)
+{
+    uint32_t h = 2166136261u;
+    const char *p;
+
+    if (db->flags & PILCROW_OPEN_WRITE)
+        return NULL;
+    if (db->meta != NULL && db->meta_gen != pcx_db_generation(db->x))
+        meta_cache_free(db);
+    if (db->meta == NULL) {
+        if ((db->meta = pc_calloc(PC_META_SLOTS, sizeof(*db->meta))) == NULL)
+            return NULL;
+        db->meta_gen = pcx_db_generation(db->x);
+    }
+    for (p = doc; *p; p++) {
+        h ^= (unsigned char)*p;
+        h *= 16777619u;
+    }
+    return &db->meta[h % PC_META_SLOTS];
+}
+
 pilcrow_status
 pc_db_docmeta(pilcrow_db *db, struct pilcrow_record *r, struct pc_arena *a,
               const char *doc)
 {
     pilcrow_status st = PILCROW_OK;
     struct pc_buf key = PC_BUF_INIT;
+    struct pc_meta_slot *slot = meta_slot(db, doc);
     char *val = NULL;
     size_t len = 0;
 
+    if (slot != NULL && slot->doc != NULL && strcmp(slot->doc, doc) == 0) {
+        if ((st = pc_store_decode_docmeta(r, a, slot->val, slot->len)) < 0)
+            return pc_db_error(db, st, "cannot decode metadata of "
+                               "document %s", doc);
+        return PILCROW_OK;
+    }
     pc_buf_puts(&st, &key, PC_META_DOC);
     pc_buf_puts(&st, &key, doc);
     if (st < 0)
@@ -326,6 +392,18 @@ pc_db_docmeta(pilcrow_db *db, struct pilcrow_record *r, struct pc_arena *a,
                          "no metadata for document %s", doc);
     else if ((st = pc_store_decode_docmeta(r, a, val, len)) < 0)
         pc_db_error(db, st, "cannot decode metadata of document %s", doc);
+    if (st >= 0 && slot != NULL) {
+        char *copy = pc_strdup(doc);
+
+        if (copy != NULL) {     /* else the slot stays as it was */
+            pc_free(slot->doc);
+            pc_free(slot->val);
+            slot->doc = copy;
+            slot->val = val;
+            slot->len = len;
+            val = NULL;
+        }
+    }
     pc_free(val);
     return st;
 }
@@ -370,7 +448,7 @@ pilcrow_db_get_record(pilcrow_record **out, pilcrow_db *db, const char *doc,
         st = pc_db_error(db, st, "out of memory");
         goto fail;
     }
-    if ((st = pc_store_decode(r, &arena, data, len)) < 0) {
+    if ((st = pc_store_decode(r, &arena, data, len, 1)) < 0) {
         pc_db_error(db, st, st == PILCROW_NOMEM ? "out of memory"
                     : "stored record %s of %s is damaged", anchor, doc);
         goto fail;

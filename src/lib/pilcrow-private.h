@@ -263,11 +263,12 @@ void pc_store_encode(pilcrow_status *st, struct pc_buf *b,
                      const struct pilcrow_record *r);
 
 /* Decode the LEN bytes at DATA into R, with strings allocated from A.
- * Doc-level fields are left as they were.  Returns PILCROW_OK,
- * PILCROW_NOMEM or PILCROW_CORRUPT. */
+ * Doc-level fields are left as they were.  Without WITH_TEXT the text
+ * is checked for size but not inflated: R->text is NULL.  Returns
+ * PILCROW_OK, PILCROW_NOMEM or PILCROW_CORRUPT. */
 pilcrow_status pc_store_decode(struct pilcrow_record *r,
                                struct pc_arena *a, const char *data,
-                               size_t len);
+                               size_t len, int with_text);
 
 /* The same for the document-level metadata kept once per document. */
 void pc_store_encode_docmeta(pilcrow_status *st, struct pc_buf *b,
@@ -299,6 +300,9 @@ struct pilcrow_db {
     struct pc_analyzer *analyzers[8]; /* by language, lazily made */
     size_t n_analyzers;
     uint32_t pending;            /* records added since the last commit */
+    struct pc_meta_slot *meta;   /* read-only handles: document metadata
+                                  * as stored, by document (see db.c) */
+    uint64_t meta_gen;           /* the shim's generation it was read at */
 };
 
 /* Set DB's message (printf-style) and return ST: the error idiom

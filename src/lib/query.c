@@ -81,6 +81,8 @@ struct pilcrow_query {
     size_t n_wide;
     struct pc_qterm *terms;    /* positive terms, for highlights */
     size_t n_terms, cap_terms;
+    int beyond_text;           /* a record can match with none of TERMS
+                                * in its text (a symbol's X term) */
     struct qword *words;       /* plain words, for suggestions */
     size_t n_words, cap_words;
     struct pc_node hits;       /* sentinel of the live result sets */
@@ -97,6 +99,8 @@ struct hit {
     struct pc_match *m;        /* matched words of the text, found
                                 * once for rerank and snippet; arena */
     size_t n_m;
+    const char *data;          /* the stored record, while running */
+    size_t data_len;
 };
 
 struct pilcrow_hits {
@@ -339,6 +343,7 @@ analyse_text(struct parser *p, size_t start, size_t n, int record_words,
             return leaf;
         /* A symbol as written finds the paragraphs citing it and the
          * document that carries it (its X filter term). */
+        p->q->beyond_text = 1;
         pc_buf_putc(&p->st, &b, 'X');
         pc_buf_append(&p->st, &b, leaf->term, leaf->term_len);
         or = qn_new(p, QN_OR);
@@ -1074,13 +1079,52 @@ hit_docmeta(pilcrow_hits *h, struct hit *x)
     return pc_db_docmeta(h->q->db, &x->rec, &h->arena, x->rec.doc);
 }
 
+/* Give hit X its text, inflated from its stored record if it was
+ * decoded without, and the query's matched words in it (X->m).  M and
+ * CAP_M are scratch space to reuse. */
+static pilcrow_status
+hit_text(pilcrow_hits *h, struct hit *x, struct pc_match **m, size_t *cap_m)
+{
+    pilcrow_query *q = h->q;
+    pilcrow_status st;
+    size_t n_m = 0;
+
+    if (x->rec.text == NULL) {
+        struct pilcrow_record t;
+
+        memset(&t, 0, sizeof(t));
+        if ((st = pc_store_decode(&t, &h->arena, x->data, x->data_len,
+                                  1)) < 0)
+            return pc_db_error(q->db, st, st == PILCROW_NOMEM
+                               ? "out of memory"
+                               : "a stored record of %s is damaged",
+                               x->rec.doc);
+        x->rec.text = t.text;
+        x->rec.text_len = t.text_len;
+    }
+    if (q->n_terms == 0)
+        return PILCROW_OK;
+    if ((st = pc_find_matches(q->an, x->rec.text, x->rec.text_len, q->terms,
+                              q->n_terms, m, &n_m, cap_m, NULL)) < 0)
+        return pc_db_error(q->db, st, "out of memory");
+    if (n_m > 0) {
+        x->m = pc_arena_alloc(&st, &h->arena, n_m * sizeof(**m));
+        if (x->m == NULL)
+            return pc_db_error(q->db, st, "out of memory");
+        memcpy(x->m, *m, n_m * sizeof(**m));
+    }
+    x->n_m = n_m;
+    return PILCROW_OK;
+}
+
 pilcrow_status
 pilcrow_query_run(pilcrow_hits **out, pilcrow_query *q, size_t offset,
                   size_t limit)
 {
     struct pcx_result res = { NULL, 0, 0 };
     struct pc_match *m = NULL;
-    size_t n_m = 0, cap_m = 0, want, i, j;
+    size_t cap_m = 0, want, i, j;
+    int rerank_text;
     pilcrow_db *db;
     pilcrow_hits *h;
     pilcrow_status st = PILCROW_OK;
@@ -1122,18 +1166,26 @@ pilcrow_query_run(pilcrow_hits **out, pilcrow_query *q, size_t offset,
     h->total = res.estimate;
     if (res.n_matches == 0)
         goto done;
+    /* The rerank reads the candidates' texts for coverage and proximity;
+     * with one plain word it need not: the word is in the text of every
+     * record that matched, so only the page's texts are read, for the
+     * snippets. */
+    rerank_text = q->n_terms > 1 || q->beyond_text ||
+                  (q->n_terms == 1 && q->terms[0].is_prefix);
     if ((h->hits = pc_calloc(res.n_matches, sizeof(*h->hits))) == NULL) {
         st = pc_db_error(db, PILCROW_NOMEM, "out of memory");
         goto fail;
     }
     for (i = 0; i < res.n_matches; i++) {
         struct hit *x = &h->hits[i];
-        unsigned distinct;
-        uint32_t cover, n_words = 0;
+        unsigned distinct = 1;
+        uint32_t cover = 0;
         double boost = 1.0, share;
 
-        if ((st = pc_store_decode(&x->rec, &h->arena, res.matches[i].data,
-                                  res.matches[i].data_len)) < 0) {
+        x->data = res.matches[i].data;
+        x->data_len = res.matches[i].data_len;
+        if ((st = pc_store_decode(&x->rec, &h->arena, x->data, x->data_len,
+                                  rerank_text)) < 0) {
             pc_db_error(db, st, st == PILCROW_NOMEM ? "out of memory"
                         : "a stored record is damaged (docid %u)",
                         (unsigned)res.matches[i].docid);
@@ -1143,25 +1195,14 @@ pilcrow_query_run(pilcrow_hits **out, pilcrow_query *q, size_t offset,
         if ((st = hit_docmeta(h, x)) < 0)
             goto fail;
         x->score = res.matches[i].weight;
-        n_m = 0;
         if (q->n_terms == 0)
             continue;
-        if ((st = pc_find_matches(q->an, x->rec.text, x->rec.text_len,
-                                  q->terms, q->n_terms, &m, &n_m, &cap_m,
-                                  &n_words)) < 0) {
-            pc_db_error(db, st, "out of memory");
-            goto fail;
-        }
-        if (n_m > 0) {
-            x->m = pc_arena_alloc(&st, &h->arena, n_m * sizeof(*m));
-            if (x->m == NULL) {
-                pc_db_error(db, st, "out of memory");
+        if (rerank_text) {
+            if ((st = hit_text(h, x, &m, &cap_m)) < 0)
                 goto fail;
-            }
-            memcpy(x->m, m, n_m * sizeof(*m));
-            x->n_m = n_m;
+            distinct = count_distinct(x->m, x->n_m);
+            cover = min_cover(x->m, x->n_m, distinct);
         }
-        distinct = count_distinct(m, n_m);
         /* All the query's words present; for a widened query, how many
          * of them ranks first. */
         boost += 0.5 * (double)distinct / (double)q->n_terms;
@@ -1169,7 +1210,6 @@ pilcrow_query_run(pilcrow_hits **out, pilcrow_query *q, size_t offset,
             boost += 4.0 * (double)distinct / (double)q->n_terms;
         /* Close together: the full bonus when adjacent (the words as a
          * phrase), falling with the square of the spread. */
-        cover = min_cover(m, n_m, distinct);
         if (cover > 0) {
             double tight = (double)distinct / (double)cover;
             boost += 1.0 * tight * tight;
@@ -1198,6 +1238,9 @@ pilcrow_query_run(pilcrow_hits **out, pilcrow_query *q, size_t offset,
     /* Document metadata, snippets and anchors of the page. */
     for (i = 0; i < h->n_hits; i++) {
         struct hit *x = &h->hits[i];
+        if (x->rec.text == NULL && (st = hit_text(h, x, &m, &cap_m)) < 0)
+            goto fail;
+        x->data = NULL;         /* freed with RES below */
         pc_buf_reset(&b);
         pc_snippet(&st, &b, x->rec.text, x->rec.text_len, x->m, x->n_m,
                    q->snippet_bytes, &x->spans, &x->n_spans);
@@ -1495,7 +1538,7 @@ surface_word(pilcrow_query *q, const char *term, size_t len,
     memset(&r, 0, sizeof(r));
     if (res.n_matches > 0 &&
         pc_store_decode(&r, &a, res.matches[0].data,
-                        res.matches[0].data_len) == PILCROW_OK)
+                        res.matches[0].data_len, 1) == PILCROW_OK)
         pc_analyze(q->an, r.text, r.text_len, surface_token, &c);
     pc_arena_free(&a);
     pcx_result_free(&res);

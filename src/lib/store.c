@@ -161,7 +161,7 @@ get_list(pilcrow_status *st, struct reader *rd, struct pc_arena *a,
 
 pilcrow_status
 pc_store_decode(struct pilcrow_record *r, struct pc_arena *a,
-                const char *data, size_t len)
+                const char *data, size_t len, int with_text)
 {
     struct reader rd;
     pilcrow_status st = PILCROW_OK;
@@ -195,6 +195,10 @@ pc_store_decode(struct pilcrow_record *r, struct pc_arena *a,
     if (rd.bad || codec > 1 || tlen > ((uint64_t)1 << 31))
         return PILCROW_CORRUPT;
     avail = (size_t)(rd.end - rd.p);
+    r->text = NULL;
+    r->text_len = 0;
+    if (!with_text)
+        return codec == 0 && avail != tlen ? PILCROW_CORRUPT : PILCROW_OK;
     if ((text = pc_arena_alloc(&st, a, (size_t)tlen + 1)) == NULL)
         return st;
     if (codec == 0) {

@@ -79,11 +79,18 @@ extern "C" pilcrow_status
 pcx_db_reopen(pcx_db *x)
 {
     try {
-        x->db->reopen();
+        if (x->db->reopen())
+            x->generation++;
         return PILCROW_OK;
     } catch (...) {
         return pcx_from_exception(x->msg, sizeof(x->msg), "reopen");
     }
+}
+
+extern "C" uint64_t
+pcx_db_generation(const pcx_db *x)
+{
+    return x->generation;
 }
 
 extern "C" pilcrow_status

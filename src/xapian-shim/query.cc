@@ -189,7 +189,8 @@ pcx_query_run(pcx_db *x, const struct pcx_qnode *nodes, size_t n,
             pcx_result_free(out);
             if (attempt == 0) {
                 try {
-                    x->db->reopen();
+                    if (x->db->reopen())
+                        x->generation++;
                     continue;
                 } catch (...) {
                     return pcx_from_exception(x->msg, sizeof(x->msg), "search");

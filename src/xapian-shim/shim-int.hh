@@ -11,6 +11,7 @@
 struct pcx_db {
     Xapian::Database *db;            /* the reader (== wdb when writing) */
     Xapian::WritableDatabase *wdb;   /* NULL when read-only */
+    uint64_t generation;             /* reopens that changed the view */
     char msg[512];                   /* last error, "" if none */
 };
 

@@ -42,6 +42,9 @@ const char *pcx_errmsg(const pcx_db *x);
 pilcrow_status pcx_db_commit(pcx_db *x);
 /* Reopen a reader at the latest commit. */
 pilcrow_status pcx_db_reopen(pcx_db *x);
+/* How many times X's view of the index changed by a reopen (a reader
+ * caching what it read drops it when this moves). */
+uint64_t pcx_db_generation(const pcx_db *x);
 
 /* Counts: *N_DOCS Xapian documents (records); *N_TERMS distinct terms of
  * PREFIX-less content plus all others (walks the term list). */

@@ -41,7 +41,7 @@ test_round_trip(const char *text, const char *annex)
     if (strlen(text) > 200)
         CHECK(b.len < strlen(text));      /* deflate paid */
     memset(&d, 0, sizeof(d));
-    CHECK_OK(pc_store_decode(&d, &a, b.data, b.len));
+    CHECK_OK(pc_store_decode(&d, &a, b.data, b.len, 1));
     CHECK(d.kind == PILCROW_KIND_PARAGRAPH);
     CHECK(d.seq == 300);
     CHECK_STR(d.doc, "reports/A_52_314");
@@ -57,6 +57,12 @@ test_round_trip(const char *text, const char *annex)
         CHECK_STR(d.cites[1], "*");
     }
     CHECK(d.n_cited_by == 0);
+    /* Fields without the text: the same, and the text left out. */
+    memset(&d, 0, sizeof(d));
+    CHECK_OK(pc_store_decode(&d, &a, b.data, b.len, 0));
+    CHECK_STR(d.section_title, "Views of Governments");
+    CHECK(d.seq == 300 && d.n_cites == 2);
+    CHECK(d.text == NULL && d.text_len == 0);
 
     /* Every truncation and every single-byte corruption decodes to a
      * status, never a crash (ASan and valgrind check the reads). */
@@ -65,7 +71,7 @@ test_round_trip(const char *text, const char *annex)
         for (cut = 0; cut < b.len; cut++) {
             struct pc_arena t = PC_ARENA_INIT;
             memset(&d, 0, sizeof(d));
-            CHECK(pc_store_decode(&d, &t, b.data, cut) == PILCROW_CORRUPT);
+            CHECK(pc_store_decode(&d, &t, b.data, cut, 1) == PILCROW_CORRUPT);
             pc_arena_free(&t);
         }
         for (i = 0; i < b.len; i++) {
@@ -73,7 +79,7 @@ test_round_trip(const char *text, const char *annex)
             char saved = b.data[i];
             b.data[i] = (char)(saved ^ 0x5A);
             memset(&d, 0, sizeof(d));
-            st = pc_store_decode(&d, &t, b.data, b.len);
+            st = pc_store_decode(&d, &t, b.data, b.len, 1);
             CHECK(st == PILCROW_OK || st == PILCROW_CORRUPT);
             b.data[i] = saved;
             pc_arena_free(&t);
