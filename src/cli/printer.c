@@ -216,6 +216,13 @@ json_escape(FILE *out, const char *s, size_t len)
 
     /* RUN counts bytes that go out as they are, written in one go. */
     while (pos < len) {
+        /* Plain printable ASCII, most of any text, needs no decoding. */
+        if (u[pos] >= 0x20 && u[pos] < 0x7f && u[pos] != '"' &&
+            u[pos] != '\\') {
+            pos++;
+            run++;
+            continue;
+        }
         l = utf8_decode(u + pos, len - pos, &cp);
         if (l != 0 && cp != '"' && cp != '\\' && !is_control(cp)
             && cp != 0x2028 && cp != 0x2029) {

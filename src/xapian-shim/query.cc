@@ -3,8 +3,10 @@
  * run it with BM25 (normalised at index time), and copy the matches into
  * C arrays.
  */
+#include <algorithm>
 #include <cmath>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "shim-int.hh"
@@ -171,17 +173,28 @@ pcx_query_run(pcx_db *x, const struct pcx_qnode *nodes, size_t n,
                 pc_calloc(mset.size(), sizeof(*out->matches)));
             if (out->matches == NULL)
                 return pcx_note(x, PILCROW_NOMEM, "search: out of memory");
-            for (Xapian::MSetIterator m = mset.begin(); m != mset.end(); ++m) {
-                struct pcx_match *r = &out->matches[out->n_matches];
-                std::string data = m.get_document().get_data();
-                r->docid = *m;
-                r->weight = m.get_weight();
+            /* Records are read in docid order: neighbours share the
+             * B-tree blocks above them, so fewer blocks are read. */
+            std::vector<std::pair<Xapian::docid, size_t>> order;
+            size_t rank = 0;
+            for (Xapian::MSetIterator m = mset.begin(); m != mset.end();
+                 ++m, ++rank) {
+                out->matches[rank].docid = *m;
+                out->matches[rank].weight = m.get_weight();
+                order.emplace_back(*m, rank);
+            }
+            std::sort(order.begin(), order.end());
+            out->n_matches = rank;
+            for (const auto &o : order) {
+                struct pcx_match *r = &out->matches[o.second];
+                std::string data =
+                    x->db->get_document(o.first, Xapian::DOC_ASSUME_VALID)
+                        .get_data();
                 if ((r->data = pcx_copy(data)) == NULL) {
                     pcx_result_free(out);
                     return pcx_note(x, PILCROW_NOMEM, "search: out of memory");
                 }
                 r->data_len = data.size();
-                out->n_matches++;
             }
             return PILCROW_OK;
         } catch (const Xapian::DatabaseModifiedError &) {
