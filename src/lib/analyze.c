@@ -494,13 +494,19 @@ cache_clear(struct pc_stem_cache *c)
 }
 
 /*
+ * An entry of the pool: word length, stem length, stopword flag, the
+ * word, the stem.
+ */
+#define PC_ENTRY_HEAD 3
+
+/*
  * Look the N-byte folded word W up in C.  On a hit, returns its stem
- * and sets *TLEN.  On a miss returns NULL with *SLOT set to the empty
- * slot where it belongs.  C must be allocated.
+ * and sets *TLEN and *IS_STOP.  On a miss returns NULL with *SLOT set
+ * to the empty slot where it belongs.  C must be allocated.
  */
 static const char *
 cache_find(struct pc_stem_cache *c, const char *w, size_t n, uint32_t h,
-           size_t *tlen, uint32_t *slot)
+           size_t *tlen, int *is_stop, uint32_t *slot)
 {
     uint32_t i = h & c->mask;
     const unsigned char *e;
@@ -513,30 +519,34 @@ cache_find(struct pc_stem_cache *c, const char *w, size_t n, uint32_t h,
             return NULL;
         }
         e = (const unsigned char *)c->pool + s->off;
-        if (s->hash == h && e[0] == n && memcmp(e + 2, w, n) == 0) {
+        if (s->hash == h && e[0] == n &&
+            memcmp(e + PC_ENTRY_HEAD, w, n) == 0) {
             *tlen = e[1];
-            return (const char *)e + 2 + n;
+            *is_stop = e[2];
+            return (const char *)e + PC_ENTRY_HEAD + n;
         }
         i = (i + 1) & c->mask;
     }
 }
 
 /*
- * Add W (N bytes) -> T (TLEN bytes) with hash H to C at SLOT, clearing
- * C first when it is full (then the slot is found again).  Returns the
- * cached copy of T, or NULL if the pool cannot grow.
+ * Add W (N bytes) -> T (TLEN bytes), stopword or not, with hash H to C
+ * at SLOT, clearing C first when it is full (then the slot is found
+ * again).  Returns the cached copy of T, or NULL if the pool cannot
+ * grow.
  */
 static const char *
 cache_add(struct pc_stem_cache *c, const char *w, size_t n, uint32_t h,
-          uint32_t slot, const char *t, size_t tlen)
+          uint32_t slot, const char *t, size_t tlen, int is_stop)
 {
-    size_t need = 2 + n + tlen, cap;
+    size_t need = PC_ENTRY_HEAD + n + tlen, cap;
     size_t dummy;
+    int dummy_stop;
     char *p;
 
     if (c->n >= c->max || c->pool_len + need > PC_STEM_POOL_MAX) {
         cache_clear(c);
-        cache_find(c, w, n, h, &dummy, &slot);
+        cache_find(c, w, n, h, &dummy, &dummy_stop, &slot);
     }
     if (c->pool_len + need > c->pool_cap) {
         cap = c->pool_cap ? c->pool_cap : 65536;
@@ -550,13 +560,14 @@ cache_add(struct pc_stem_cache *c, const char *w, size_t n, uint32_t h,
     p = c->pool + c->pool_len;
     p[0] = (char)n;
     p[1] = (char)tlen;
-    memcpy(p + 2, w, n);
-    memcpy(p + 2 + n, t, tlen);
+    p[2] = (char)is_stop;
+    memcpy(p + PC_ENTRY_HEAD, w, n);
+    memcpy(p + PC_ENTRY_HEAD + n, t, tlen);
     c->slots[slot].hash = h;
     c->slots[slot].off = (uint32_t)c->pool_len;
     c->pool_len += need;
     c->n++;
-    return p + 2 + n;
+    return p + PC_ENTRY_HEAD + n;
 }
 
 /* Allocate C's slots: twice its bound, so probes stay short. */
@@ -574,9 +585,13 @@ cache_init(struct pc_stem_cache *c)
     return 0;
 }
 
-const char *
-pc_analyzer_stem(struct pc_analyzer *a, const char *folded, size_t len,
-                 size_t *term_len)
+/* The stem of the folded word FOLDED (LEN bytes), its length in
+ * *TERM_LEN, and whether the word is a stopword in *IS_STOP (cached
+ * with the stem, so a word is looked up once).  NULL if out of
+ * memory. */
+static const char *
+stem_word(struct pc_analyzer *a, const char *folded, size_t len,
+          size_t *term_len, int *is_stop)
 {
     struct pc_stem_cache *c = &a->cache;
     const sb_symbol *r;
@@ -585,6 +600,7 @@ pc_analyzer_stem(struct pc_analyzer *a, const char *folded, size_t len,
     int cacheable;
 
     if (a->stemmer == NULL) {
+        *is_stop = is_stopword(a->lang, folded, len);
         *term_len = len;
         return folded;
     }
@@ -593,16 +609,28 @@ pc_analyzer_stem(struct pc_analyzer *a, const char *folded, size_t len,
         if (c->slots == NULL && cache_init(c) != 0)
             return NULL;
         h = hash_bytes(folded, len);
-        if ((t = cache_find(c, folded, len, h, term_len, &slot)) != NULL)
+        if ((t = cache_find(c, folded, len, h, term_len, is_stop,
+                            &slot)) != NULL)
             return t;
     }
+    *is_stop = is_stopword(a->lang, folded, len);
     r = sb_stemmer_stem(a->stemmer, (const sb_symbol *)folded, (int)len);
     if (r == NULL)
         return NULL;
     *term_len = (size_t)sb_stemmer_length(a->stemmer);
     if (!cacheable || *term_len > 255)
         return (const char *)r;
-    return cache_add(c, folded, len, h, slot, (const char *)r, *term_len);
+    return cache_add(c, folded, len, h, slot, (const char *)r, *term_len,
+                     *is_stop);
+}
+
+const char *
+pc_analyzer_stem(struct pc_analyzer *a, const char *folded, size_t len,
+                 size_t *term_len)
+{
+    int is_stop;
+
+    return stem_word(a, folded, len, term_len, &is_stop);
 }
 
 /* ================================================================== */
@@ -625,7 +653,7 @@ struct pc_scan {
 static void
 emit(struct pc_scan *s, const char *folded, size_t folded_len,
      const char *term, size_t term_len, size_t start, size_t end,
-     int is_symbol)
+     int is_symbol, int is_stop)
 {
     struct pc_token tok;
 
@@ -637,7 +665,7 @@ emit(struct pc_scan *s, const char *folded, size_t folded_len,
     tok.end = end;
     tok.pos = ++s->pos;
     tok.is_symbol = is_symbol;
-    tok.is_stop = !is_symbol && is_stopword(s->a->lang, folded, folded_len);
+    tok.is_stop = is_stop;
     if (s->fn(&tok, s->payload) != 0)
         s->st = PILCROW_DONE;
 }
@@ -703,7 +731,7 @@ emit_symbol(struct pc_scan *s, size_t start, size_t end)
         i += n;
     }
     if (k <= PC_MAX_WORD)
-        emit(s, a->fold, k, a->fold, k, start, end, 1);
+        emit(s, a->fold, k, a->fold, k, start, end, 1, 0);
 }
 
 /*
@@ -744,7 +772,7 @@ scan_word(struct pc_scan *s, size_t start)
     struct pc_analyzer *a = s->a;
     const char *text = s->text, *term;
     size_t len = s->len, i = start, n, k = 0, end, off, tlen;
-    int cl, prev_digit = 0, has_letter = 0, ncl;
+    int cl, prev_digit = 0, has_letter = 0, ncl, is_stop;
     uint32_t cp;
     char c;
 
@@ -809,14 +837,15 @@ scan_word(struct pc_scan *s, size_t start)
     if (a->lang->elisions != NULL)
         off = elide(s, &k, &start);
     if (!has_letter) {
-        emit(s, a->fold + off, k, a->fold + off, k, start, end, 0);
+        emit(s, a->fold + off, k, a->fold + off, k, start, end, 0,
+             is_stopword(a->lang, a->fold + off, k));
         return end;
     }
-    if ((term = pc_analyzer_stem(a, a->fold + off, k, &tlen)) == NULL) {
+    if ((term = stem_word(a, a->fold + off, k, &tlen, &is_stop)) == NULL) {
         s->st = PILCROW_NOMEM;
         return end;
     }
-    emit(s, a->fold + off, k, term, tlen, start, end, 0);
+    emit(s, a->fold + off, k, term, tlen, start, end, 0, is_stop);
     return end;
 }
 
@@ -836,7 +865,8 @@ scan_cjk(struct pc_scan *s, size_t start)
     cur = start + next_cp(a, s->text, s->len, start, &cp, &cl);
     if (class_at(a, s->text, s->len, cur) != C_CJK) {
         emit(s, s->text + start, cur - start, s->text + start,
-             cur - start, start, cur, 0);
+             cur - start, start, cur, 0,
+             is_stopword(a->lang, s->text + start, cur - start));
         return cur;
     }
     while (cur < s->len && s->st == PILCROW_OK) {
@@ -844,7 +874,8 @@ scan_cjk(struct pc_scan *s, size_t start)
             cl != C_CJK)
             break;
         emit(s, s->text + prev, cur + n - prev, s->text + prev,
-             cur + n - prev, prev, cur + n, 0);
+             cur + n - prev, prev, cur + n, 0,
+             is_stopword(a->lang, s->text + prev, cur + n - prev));
         prev = cur;
         cur += n;
     }

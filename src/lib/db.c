@@ -315,7 +315,7 @@ pilcrow_db_stats(pilcrow_stats *out, pilcrow_db *db)
  * moves (a reopen); writable handles do not cache (their own writes
  * would make it stale).
  */
-#define PC_META_SLOTS 512
+#define PC_META_SLOTS 4096
 
 struct pc_meta_slot {
     char *doc;                  /* NULL: empty */
