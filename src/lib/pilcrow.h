@@ -390,7 +390,8 @@ pilcrow_query_new(pilcrow_query **out, pilcrow_db *db, const char *text,
 
 /* Run Q: rank its matches and return those of rank OFFSET + 1 to
  * OFFSET + LIMIT in *OUT, a new result set for pilcrow_hits_free() (also
- * freed with Q).  Returns PILCROW_OK (even when nothing matched; see
+ * freed with Q).  On a read-only DB each run first moves to the index as
+ * last committed, so a handle kept open sees later indexing.  Returns PILCROW_OK (even when nothing matched; see
  * pilcrow_hits_total()), PILCROW_INVALID, PILCROW_NOMEM, PILCROW_CORRUPT
  * or PILCROW_BACKEND.  Since 0.1. */
 PILCROW_API pilcrow_status

@@ -1138,6 +1138,10 @@ pilcrow_query_run(pilcrow_hits **out, pilcrow_query *q, size_t offset,
     pc_db_clear_error(db);
     if (limit > 100000 || offset > 1000000)
         return pc_db_error(db, PILCROW_INVALID, "page out of range");
+    /* A reader moves to the latest commit, so that a long-lived handle
+     * (a batch co-process) sees what was indexed since it opened. */
+    if (!(db->flags & PILCROW_OPEN_WRITE) && (st = pcx_db_reopen(db->x)) < 0)
+        return pc_db_shim_error(db, st);
     if ((h = pc_calloc(1, sizeof(*h))) == NULL)
         return pc_db_error(db, PILCROW_NOMEM, "out of memory");
     h->q = q;

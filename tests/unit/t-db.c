@@ -56,6 +56,45 @@ main(void)
     CHECK(pilcrow_index_commit(rd) == PILCROW_READONLY);
     CHECK(strstr(pilcrow_db_errmsg(rd), "read-only") != NULL);
     CHECK(pilcrow_index_delete(rd, "x") == PILCROW_READONLY);
+    /* A reader kept open sees what is committed after it opened: each
+     * search moves to the latest commit. */
+    {
+        static const char text[] =
+            "1. Remittances sent home by migrant workers grew.\n";
+        pilcrow_query *q = NULL;
+        pilcrow_hits *h = NULL;
+        pilcrow_doc *doc = NULL;
+
+        CHECK_OK(pilcrow_query_new(&q, rd, "remittances", NULL));
+        CHECK_OK(pilcrow_query_run(&h, q, 0, 10));
+        CHECK(pilcrow_hits_total(h) == 0);
+        CHECK_OK(pilcrow_doc_parse_buffer(&doc, text, sizeof(text) - 1,
+                                          NULL, NULL));
+        CHECK_OK(pilcrow_index_doc(db, doc));
+        CHECK_OK(pilcrow_index_commit(db));
+        pilcrow_doc_free(doc);
+        CHECK_OK(pilcrow_query_run(&h, q, 0, 10));
+        CHECK(pilcrow_hits_total(h) == 1);
+        CHECK(pilcrow_hits_next(h) == PILCROW_OK);
+        CHECK_STR(pilcrow_record_doc(pilcrow_hits_record(h)), "buffer");
+        CHECK_STR(pilcrow_record_title(pilcrow_hits_record(h)), "");
+        /* The document indexed again with a title: the reader's cached
+         * document metadata follows. */
+        {
+            pilcrow_parse_options o = PILCROW_PARSE_OPTIONS_INIT;
+            o.title = "Remittances";
+            CHECK_OK(pilcrow_doc_parse_buffer(&doc, text, sizeof(text) - 1,
+                                              &o, NULL));
+        }
+        CHECK_OK(pilcrow_index_doc(db, doc));
+        CHECK_OK(pilcrow_index_commit(db));
+        pilcrow_doc_free(doc);
+        CHECK_OK(pilcrow_query_run(&h, q, 0, 10));
+        CHECK(pilcrow_hits_total(h) == 1);
+        CHECK(pilcrow_hits_next(h) == PILCROW_OK);
+        CHECK_STR(pilcrow_record_title(pilcrow_hits_record(h)),
+                  "Remittances");
+    }
     pilcrow_db_close(rd);
     pilcrow_db_close(db);
 
