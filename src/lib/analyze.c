@@ -96,17 +96,21 @@ struct pc_lang {
     const char *const *elisions;    /* folded prefixes before ', or NULL */
     const char *const *stopwords;   /* sorted folded words, or NULL */
     size_t n_stopwords;             /* entries of STOPWORDS before NULL */
+    int stem_keeps_first;           /* a stem always begins with its
+                                     * word's first byte (pc_analyze_for) */
 };
 
 #define PC_LIST_LEN(list) (sizeof(list) / sizeof((list)[0]) - 1)
 
 static const struct pc_lang pc_languages[] = {
-    { "en", "english", NULL, en_stopwords, PC_LIST_LEN(en_stopwords) },
-    { "fr", "french", fr_elisions, NULL, 0 },
-    { "es", "spanish", NULL, NULL, 0 },
-    { "ru", "russian", NULL, NULL, 0 },
-    { "ar", "arabic", NULL, NULL, 0 },
-    { "zh", NULL, NULL, NULL, 0 },  /* CJK bigrams, no stemming */
+    /* Porter2 rewrites suffixes only; t-analyze checks the first byte
+     * over every word of the corpora it finds. */
+    { "en", "english", NULL, en_stopwords, PC_LIST_LEN(en_stopwords), 1 },
+    { "fr", "french", fr_elisions, NULL, 0, 0 },
+    { "es", "spanish", NULL, NULL, 0, 0 },
+    { "ru", "russian", NULL, NULL, 0, 0 },
+    { "ar", "arabic", NULL, NULL, 0, 0 },  /* strips prefixes too */
+    { "zh", NULL, NULL, NULL, 0, 0 },      /* CJK bigrams, no stemming */
 };
 
 /* Non-zero if the folded word W (LEN bytes) is a stopword of LANG. */
@@ -644,6 +648,7 @@ struct pc_scan {
     size_t len;
     pc_token_fn *fn;
     void *payload;
+    const uint32_t *first;      /* pc_analyze_for's byte set, or NULL */
     uint32_t pos;               /* position of the last token */
     pilcrow_status st;          /* PILCROW_OK, DONE (stopped) or NOMEM */
 };
@@ -841,6 +846,10 @@ scan_word(struct pc_scan *s, size_t start)
              is_stopword(a->lang, a->fold + off, k));
         return end;
     }
+    if (s->first != NULL && k > 0 && !PC_BYTESET_HAS(s->first, a->fold[off])) {
+        emit(s, a->fold + off, k, "", 0, start, end, 0, 0);
+        return end;
+    }
     if ((term = stem_word(a, a->fold + off, k, &tlen, &is_stop)) == NULL) {
         s->st = PILCROW_NOMEM;
         return end;
@@ -886,6 +895,13 @@ pilcrow_status
 pc_analyze(struct pc_analyzer *a, const char *text, size_t len,
            pc_token_fn *fn, void *payload)
 {
+    return pc_analyze_for(a, text, len, NULL, fn, payload);
+}
+
+pilcrow_status
+pc_analyze_for(struct pc_analyzer *a, const char *text, size_t len,
+               const pc_byteset first, pc_token_fn *fn, void *payload)
+{
     struct pc_scan s;
     size_t i = 0, n;
     uint32_t cp;
@@ -898,6 +914,7 @@ pc_analyze(struct pc_analyzer *a, const char *text, size_t len,
     s.len = len;
     s.fn = fn;
     s.payload = payload;
+    s.first = a->lang->stem_keeps_first ? first : NULL;
     s.pos = 0;
     s.st = PILCROW_OK;
     while (i < len && s.st == PILCROW_OK) {

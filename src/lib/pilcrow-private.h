@@ -235,6 +235,22 @@ const char *pc_analyzer_language(const struct pc_analyzer *a);
 pilcrow_status pc_analyze(struct pc_analyzer *a, const char *text,
                           size_t len, pc_token_fn *fn, void *payload);
 
+/* A set of bytes: bit B of word B / 32. */
+typedef uint32_t pc_byteset[8];
+#define PC_BYTESET_ADD(set, b) ((set)[(unsigned char)(b) >> 5] |= \
+                                (uint32_t)1 << ((unsigned char)(b) & 31))
+#define PC_BYTESET_HAS(set, b) (((set)[(unsigned char)(b) >> 5] >> \
+                                 ((unsigned char)(b) & 31)) & 1)
+
+/* pc_analyze() for finding given terms: where the language's stems keep
+ * their word's first byte, a word whose first byte is not in FIRST (the
+ * first bytes of the terms looked for) cannot give one of them, and is
+ * passed with no term (TERM "", TERM_LEN 0, IS_STOP 0) instead of
+ * being stemmed.  Positions, spans and folded words are as always. */
+pilcrow_status pc_analyze_for(struct pc_analyzer *a, const char *text,
+                              size_t len, const pc_byteset first,
+                              pc_token_fn *fn, void *payload);
+
 /* The index term of one already case-folded word (its stem), valid until
  * the next call on A; *TERM_LEN receives its length.  NULL on NOMEM. */
 const char *pc_analyzer_stem(struct pc_analyzer *a, const char *folded,

@@ -73,8 +73,13 @@ pc_find_matches(struct pc_analyzer *an, const char *text, size_t len,
                 uint32_t *n_words)
 {
     struct find_ctx c;
+    pc_byteset first = { 0 };
     pilcrow_status st;
+    size_t i;
 
+    for (i = 0; i < n_terms; i++)
+        if (terms[i].len > 0)
+            PC_BYTESET_ADD(first, terms[i].term[0]);
     c.terms = terms;
     c.n_terms = n_terms;
     c.matches = matches;
@@ -82,7 +87,7 @@ pc_find_matches(struct pc_analyzer *an, const char *text, size_t len,
     c.cap = cap;
     c.n_words = 0;
     c.st = PILCROW_OK;
-    st = pc_analyze(an, text, len, find_token, &c);
+    st = pc_analyze_for(an, text, len, first, find_token, &c);
     if (n_words != NULL)
         *n_words = c.n_words;
     if (c.st < 0)

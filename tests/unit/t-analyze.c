@@ -477,6 +477,47 @@ test_corpus(struct pc_analyzer *a, const char *text, size_t len)
     toks_free(&ts2);
 }
 
+/*
+ * pc_analyze_for: English stems keep their word's first byte (checked
+ * on every word of TEXT), so the tokens are those of pc_analyze, with
+ * the terms of words starting with a byte of the set and no term for
+ * the others.
+ */
+static void
+test_analyze_for(struct pc_analyzer *a, const char *text, size_t len)
+{
+    struct toks all = { 0 }, some = { 0 };
+    pc_byteset first = { 0 };
+    size_t i, bad_first = 0, diff = 0, n_kept = 0;
+
+    CHECK_OK(run(a, text, len, &all));
+    for (i = 0; i < all.n; i++)
+        if (!all.v[i].is_symbol && all.v[i].term[0] != '\0' &&
+            all.v[i].term[0] != all.v[i].folded[0])
+            bad_first++;
+    CHECK(bad_first == 0);
+    PC_BYTESET_ADD(first, 'm');
+    PC_BYTESET_ADD(first, 'r');
+    CHECK(PC_BYTESET_HAS(first, 'm') && !PC_BYTESET_HAS(first, 'n'));
+    CHECK(pc_analyze_for(a, text, len, first, collect, &some) == PILCROW_OK);
+    CHECK(some.n == all.n);
+    for (i = 0; i < all.n && i < some.n; i++) {
+        const struct tok *x = &all.v[i], *y = &some.v[i];
+        int kept = x->is_symbol || PC_BYTESET_HAS(first, x->folded[0]) ||
+                   (x->folded[0] >= '0' && x->folded[0] <= '9');
+
+        n_kept += kept;
+        if (x->pos != y->pos || x->start != y->start || x->end != y->end ||
+            strcmp(x->folded, y->folded) != 0 ||
+            strcmp(kept ? x->term : "", y->term) != 0)
+            diff++;
+    }
+    CHECK(diff == 0);
+    CHECK(n_kept > 100 && n_kept < all.n / 2);
+    toks_free(&all);
+    toks_free(&some);
+}
+
 /* Query side = document side: a query typed by a user yields terms the
  * document side indexed. */
 static void
@@ -539,6 +580,22 @@ test_shared(const char *shared)
                         cases[i].term);
                 CHECK(0);
             }
+            if (strcmp(cases[i].lang, "en") == 0) {
+                test_analyze_for(a, text, len);
+            } else {
+                /* No first-byte promise: every word keeps its term. */
+                struct toks some = { 0 };
+                pc_byteset first = { 0 };
+                size_t j, diff = 0;
+
+                PC_BYTESET_ADD(first, 'm');
+                CHECK_OK(pc_analyze_for(a, text, len, first, collect, &some));
+                CHECK(some.n == ts.n);
+                for (j = 0; j < ts.n && j < some.n; j++)
+                    diff += strcmp(ts.v[j].term, some.v[j].term) != 0;
+                CHECK(diff == 0);
+                toks_free(&some);
+            }
         }
         pc_analyzer_free(a);
         toks_free(&ts);
@@ -594,6 +651,7 @@ main(void)
     test_invalid(en);
     test_stop(en);
     test_corpus(en, text, len);
+    test_analyze_for(en, text, len);
     test_query_side(en, text, len);
     test_shared(shared);
     test_oom(text, len);
