@@ -16,7 +16,8 @@
  *   its words are permuted uniformly (Fisher-Yates): word frequencies
  *   and co-occurrence within the paragraph are kept, the text is new;
  * - one word in 256 of five or more bytes becomes a new word: its first
- *   half joined to the second half of another word of the paragraph,
+ *   half joined to the second half of another word of the paragraph
+ *   (both cut between characters, so the text stays valid UTF-8),
  *   so the vocabulary keeps growing with the corpus as real text does
  *   (Heaps' law) instead of stopping at the real corpora's vocabulary.
  * Copies of real text would compress and cache unrealistically well;
@@ -113,6 +114,12 @@ write_para(FILE *out, const char *p, struct word *w)
         if (w[i].len >= 5 && uniform(256) == 0) {
             const struct word *o = &w[uniform(n)];
             size_t h = w[i].len / 2, oh = o->len / 2;
+
+            /* Cut between characters, never inside a UTF-8 sequence. */
+            while (h > 0 && ((unsigned char)w[i].s[h] & 0xC0) == 0x80)
+                h--;
+            while (oh > 0 && ((unsigned char)o->s[oh] & 0xC0) == 0x80)
+                oh--;
 
             fwrite(w[i].s, 1, h, out);
             fwrite(o->s + oh, 1, o->len - oh, out);
