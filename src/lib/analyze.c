@@ -474,20 +474,6 @@ pc_analyzer_set_cache(struct pc_analyzer *a, size_t max_entries)
     c->max = max_entries > (1u << 24) ? (1u << 24) : (uint32_t)max_entries;
 }
 
-/* FNV-1a of the N bytes at S. */
-static uint32_t
-hash_bytes(const char *s, size_t n)
-{
-    uint32_t h = 2166136261u;
-    size_t i;
-
-    for (i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    return h;
-}
-
 /* Forget every entry of C, keeping its memory. */
 static void
 cache_clear(struct pc_stem_cache *c)
@@ -612,7 +598,7 @@ stem_word(struct pc_analyzer *a, const char *folded, size_t len,
     if (cacheable) {
         if (c->slots == NULL && cache_init(c) != 0)
             return NULL;
-        h = hash_bytes(folded, len);
+        h = pc_hash(folded, len);
         if ((t = cache_find(c, folded, len, h, term_len, is_stop,
                             &slot)) != NULL)
             return t;

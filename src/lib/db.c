@@ -343,9 +343,6 @@ meta_cache_free(pilcrow_db *db)
 static struct pc_meta_slot *
 meta_slot(pilcrow_db *db, const char *doc)
 {
-    uint32_t h = 2166136261u;
-    const char *p;
-
     if (db->flags & PILCROW_OPEN_WRITE)
         return NULL;
     if (db->meta != NULL && db->meta_gen != pcx_db_generation(db->x))
@@ -355,11 +352,7 @@ meta_slot(pilcrow_db *db, const char *doc)
             return NULL;
         db->meta_gen = pcx_db_generation(db->x);
     }
-    for (p = doc; *p; p++) {
-        h ^= (unsigned char)*p;
-        h *= 16777619u;
-    }
-    return &db->meta[h % PC_META_SLOTS];
+    return &db->meta[pc_hash(doc, strlen(doc)) % PC_META_SLOTS];
 }
 
 pilcrow_status

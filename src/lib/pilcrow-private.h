@@ -353,6 +353,21 @@ void pc_uid_term(pilcrow_status *st, struct pc_buf *b, const char *doc,
                  pilcrow_kind kind, const char *annex, const char *number);
 void pc_doc_term(pilcrow_status *st, struct pc_buf *b, const char *doc);
 
+/* FNV-1a of the N bytes at S (hash tables of the stem and metadata
+ * caches). */
+static inline uint32_t
+pc_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
 /* Terms longer than this are replaced by a prefix and a hash. */
 #define PC_MAX_TERM 200
 
