@@ -11,6 +11,30 @@
 #include "pilcrow.h"
 #include "check.h"
 
+/* Index a one-paragraph document (titled TITLE, or untitled) into DB
+ * and commit; run Q, which must find exactly that paragraph, and return
+ * its record (owned by Q's hits), or NULL. */
+static const pilcrow_record *
+index_then_find(pilcrow_db *db, pilcrow_query *q, const char *title)
+{
+    static const char text[] =
+        "1. Remittances sent home by migrant workers grew.\n";
+    pilcrow_parse_options o = PILCROW_PARSE_OPTIONS_INIT;
+    pilcrow_doc *doc = NULL;
+    pilcrow_hits *h = NULL;
+
+    o.title = title;
+    CHECK_OK(pilcrow_doc_parse_buffer(&doc, text, sizeof(text) - 1, &o,
+                                      NULL));
+    CHECK_OK(pilcrow_index_doc(db, doc));
+    CHECK_OK(pilcrow_index_commit(db));
+    pilcrow_doc_free(doc);
+    CHECK_OK(pilcrow_query_run(&h, q, 0, 10));
+    CHECK(pilcrow_hits_total(h) == 1);
+    CHECK(pilcrow_hits_next(h) == PILCROW_OK);
+    return pilcrow_hits_record(h);
+}
+
 int
 main(void)
 {
@@ -59,41 +83,22 @@ main(void)
     /* A reader kept open sees what is committed after it opened: each
      * search moves to the latest commit. */
     {
-        static const char text[] =
-            "1. Remittances sent home by migrant workers grew.\n";
         pilcrow_query *q = NULL;
         pilcrow_hits *h = NULL;
-        pilcrow_doc *doc = NULL;
+        const pilcrow_record *r;
 
         CHECK_OK(pilcrow_query_new(&q, rd, "remittances", NULL));
         CHECK_OK(pilcrow_query_run(&h, q, 0, 10));
         CHECK(pilcrow_hits_total(h) == 0);
-        CHECK_OK(pilcrow_doc_parse_buffer(&doc, text, sizeof(text) - 1,
-                                          NULL, NULL));
-        CHECK_OK(pilcrow_index_doc(db, doc));
-        CHECK_OK(pilcrow_index_commit(db));
-        pilcrow_doc_free(doc);
-        CHECK_OK(pilcrow_query_run(&h, q, 0, 10));
-        CHECK(pilcrow_hits_total(h) == 1);
-        CHECK(pilcrow_hits_next(h) == PILCROW_OK);
-        CHECK_STR(pilcrow_record_doc(pilcrow_hits_record(h)), "buffer");
-        CHECK_STR(pilcrow_record_title(pilcrow_hits_record(h)), "");
+        r = index_then_find(db, q, NULL);
+        CHECK(r != NULL);
+        CHECK_STR(pilcrow_record_doc(r), "buffer");
+        CHECK_STR(pilcrow_record_title(r), "");
         /* The document indexed again with a title: the reader's cached
          * document metadata follows. */
-        {
-            pilcrow_parse_options o = PILCROW_PARSE_OPTIONS_INIT;
-            o.title = "Remittances";
-            CHECK_OK(pilcrow_doc_parse_buffer(&doc, text, sizeof(text) - 1,
-                                              &o, NULL));
-        }
-        CHECK_OK(pilcrow_index_doc(db, doc));
-        CHECK_OK(pilcrow_index_commit(db));
-        pilcrow_doc_free(doc);
-        CHECK_OK(pilcrow_query_run(&h, q, 0, 10));
-        CHECK(pilcrow_hits_total(h) == 1);
-        CHECK(pilcrow_hits_next(h) == PILCROW_OK);
-        CHECK_STR(pilcrow_record_title(pilcrow_hits_record(h)),
-                  "Remittances");
+        r = index_then_find(db, q, "Remittances");
+        CHECK(r != NULL);
+        CHECK_STR(pilcrow_record_title(r), "Remittances");
     }
     pilcrow_db_close(rd);
     pilcrow_db_close(db);
