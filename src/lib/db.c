@@ -12,8 +12,10 @@
 #include "shim.h"
 
 /* The format this library writes and reads (metadata PC_META_FORMAT).
- * 2: X terms hold each symbol of a document's symbol. */
-#define PC_FORMAT "3"
+ * 2: X terms hold each symbol of a document's symbol.
+ * 3: wdfs hold BM25's length-normalised term frequency.
+ * 4: ... with the words of the heading and title weighing more. */
+#define PC_FORMAT "4"
 
 /* Create directory PATH and its missing parents.  Returns 0 or -1 with
  * errno set. */

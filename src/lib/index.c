@@ -87,6 +87,60 @@ add_posting(const struct pc_token *tok, void *payload)
     return c->st < 0;
 }
 
+/* State of collect_term(). */
+struct collect_ctx {
+    struct pc_buf *out;
+    pilcrow_status st;
+};
+
+/* Append each indexed term of a token, NUL-terminated, to C->OUT. */
+static int
+collect_term(const struct pc_token *tok, void *payload)
+{
+    struct collect_ctx *c = payload;
+
+    if (tok->is_stop || tok->term_len == 0 || tok->term_len > PC_MAX_TERM)
+        return 0;
+    pc_buf_append(&c->st, c->out, tok->term, tok->term_len);
+    pc_buf_putc(&c->st, c->out, '\0');
+    return c->st < 0;
+}
+
+/* OUT: the terms of TEXT (a heading or title) as analyser AN indexes
+ * them, each NUL-terminated. */
+static pilcrow_status
+field_terms(struct pc_analyzer *an, const char *text, struct pc_buf *out)
+{
+    struct collect_ctx c;
+    pilcrow_status st;
+
+    pc_buf_reset(out);
+    if (text == NULL || text[0] == '\0')
+        return PILCROW_OK;
+    c.out = out;
+    c.st = PILCROW_OK;
+    st = pc_analyze(an, text, strlen(text), collect_term, &c);
+    if (c.st < 0)
+        return c.st;
+    return st < 0 ? st : PILCROW_OK;
+}
+
+/* Mark the terms of TERMS (as field_terms gives them) as words of
+ * FIELD in XDOC. */
+static pilcrow_status
+mark_field(pcx_doc *xdoc, const struct pc_buf *terms, unsigned field)
+{
+    pilcrow_status st;
+    size_t i, n;
+
+    for (i = 0; i < terms->len; i += n + 1) {
+        n = strlen(terms->data + i);
+        if ((st = pcx_doc_mark_field(xdoc, terms->data + i, n, field)) < 0)
+            return st;
+    }
+    return PILCROW_OK;
+}
+
 /* Add the boolean term PREFIX + VALUE (hashed when too long). */
 static pilcrow_status
 add_boolean(pcx_doc *xdoc, struct pc_buf *scratch, char prefix,
@@ -120,13 +174,22 @@ add_symbol_term(const struct pc_token *tok, void *payload)
     return c->st < 0;
 }
 
+/* The terms of a document's title and of its records' section
+ * headings, kept across the records of one document. */
+struct field_cache {
+    struct pc_buf title;        /* field_terms of the title */
+    struct pc_buf heading;      /* field_terms of HEADING_OF */
+    const char *heading_of;     /* the heading they are of, or NULL */
+};
+
 /* Fill XDOC with the terms, values and data of record R of DOC.
- * SCRATCH is a buffer to reuse.  Returns a status; on a shim failure
- * the message is in the shim. */
+ * FC holds the title's terms and caches the heading's; SCRATCH is a
+ * buffer to reuse.  Returns a status; on a shim failure the message is
+ * in the shim. */
 static pilcrow_status
 build_record(pilcrow_db *db, struct pc_analyzer *an, pcx_doc *xdoc,
              const pilcrow_doc *doc, const struct pilcrow_record *r,
-             struct pc_buf *scratch)
+             struct field_cache *fc, struct pc_buf *scratch)
 {
     struct posting_ctx ctx;
     pilcrow_status st = PILCROW_OK;
@@ -142,7 +205,19 @@ build_record(pilcrow_db *db, struct pc_analyzer *an, pcx_doc *xdoc,
     st = pc_analyze(an, r->text, r->text_len, add_posting, &ctx);
     if (ctx.st < 0)
         return ctx.st;
-    if (st < 0 || (st = pcx_doc_weigh_terms(xdoc, ctx.n_words)) < 0)
+    if (st < 0)
+        return st;
+    /* Records of a section come one after the other: analyse its
+     * heading once. */
+    if (fc->heading_of == NULL || r->section_title == NULL ||
+        strcmp(fc->heading_of, r->section_title) != 0) {
+        if ((st = field_terms(an, r->section_title, &fc->heading)) < 0)
+            return st;
+        fc->heading_of = r->section_title;
+    }
+    if ((st = mark_field(xdoc, &fc->heading, PCX_FIELD_HEADING)) < 0 ||
+        (st = mark_field(xdoc, &fc->title, PCX_FIELD_TITLE)) < 0 ||
+        (st = pcx_doc_weigh_terms(xdoc, ctx.n_words)) < 0)
         return st;
 
     /* Filters. */
@@ -260,6 +335,7 @@ pilcrow_status
 pilcrow_index_doc(pilcrow_db *db, const pilcrow_doc *doc)
 {
     struct pc_buf scratch = PC_BUF_INIT;
+    struct field_cache fc = { PC_BUF_INIT, PC_BUF_INIT, NULL };
     struct pc_analyzer *an;
     pcx_doc *xdoc = NULL;
     pilcrow_status st = PILCROW_OK;
@@ -275,10 +351,15 @@ pilcrow_index_doc(pilcrow_db *db, const pilcrow_doc *doc)
         return st;
     if ((st = delete_doc(db, doc->id, NULL)) < 0)
         return st;
-    if ((st = pcx_doc_new(&xdoc, db->x)) < 0)
+    if ((st = field_terms(an, doc->title, &fc.title)) < 0)
+        return pc_db_error(db, st, "out of memory");
+    if ((st = pcx_doc_new(&xdoc, db->x)) < 0) {
+        pc_buf_free(&fc.title);
         return pc_db_shim_error(db, st);
+    }
     for (i = 0; i < doc->n_records; i++) {
-        st = build_record(db, an, xdoc, doc, &doc->records[i], &scratch);
+        st = build_record(db, an, xdoc, doc, &doc->records[i], &fc,
+                          &scratch);
         if (st >= 0)
             st = pcx_db_add(db->x, xdoc);
         if (st < 0) {
@@ -309,6 +390,8 @@ pilcrow_index_doc(pilcrow_db *db, const pilcrow_doc *doc)
 done:
     pcx_doc_free(xdoc);
     pc_buf_free(&scratch);
+    pc_buf_free(&fc.title);
+    pc_buf_free(&fc.heading);
     return st;
 }
 

@@ -17,10 +17,11 @@
  * read as closed at the end; an operator with nothing to apply to, an
  * unmatched ")" or an unknown field is rejected with its column.
  *
- * Ranking: Xapian's BM25 gives the candidates; the best of them are
- * reranked in C with what makes a paragraph the right answer: the share
- * of the query's terms it holds, how close together they are, and
- * whether its section heading holds them too.
+ * Ranking: Xapian's BM25 gives the candidates, with the words of a
+ * record's section heading and document title weighing more (folded
+ * into the index's term frequencies); the best of them are reranked in
+ * C with what makes a paragraph the right answer: the share of the
+ * query's terms it holds and how close together they are.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -1028,26 +1029,6 @@ count_distinct(const struct pc_match *m, size_t n)
     return got;
 }
 
-/* *SHARE: the share of Q's terms found in TEXT (0 to 1).  Returns
- * PILCROW_OK or PILCROW_NOMEM. */
-static pilcrow_status
-terms_share(pilcrow_query *q, const char *text, double *share)
-{
-    struct pc_match *m = NULL;
-    size_t n = 0, cap = 0;
-    pilcrow_status st = PILCROW_OK;
-
-    *share = 0.0;
-    if (text == NULL || text[0] == '\0' || q->n_terms == 0)
-        return PILCROW_OK;
-    st = pc_find_matches(q->an, text, strlen(text), q->terms, q->n_terms,
-                         &m, &n, &cap, NULL);
-    if (st >= 0)
-        *share = (double)count_distinct(m, n) / (double)q->n_terms;
-    pc_free(m);
-    return st < 0 ? st : PILCROW_OK;
-}
-
 static int
 cmp_hits(const void *a, const void *b)
 {
@@ -1150,8 +1131,17 @@ pilcrow_query_run(pilcrow_hits **out, pilcrow_query *q, size_t offset,
     if (limit == 0)
         goto done;
 
-    /* Candidates: the page plus some to rerank into it. */
-    want = offset + limit + RERANK_EXTRA;
+    /* The rerank reads the candidates' texts for coverage and proximity;
+     * with one plain word it need not: the word is in the text of every
+     * record that matched, so only the page's texts are read, for the
+     * snippets, and BM25's order is the rerank's (words of the section
+     * heading and title weigh in through the index, see
+     * PCX_HEADING_TF). */
+    rerank_text = q->n_terms > 1 || q->beyond_text ||
+                  (q->n_terms == 1 && q->terms[0].is_prefix);
+    /* Candidates: the page, plus some to rerank into it when the rerank
+     * can change BM25's order. */
+    want = offset + limit + (rerank_text ? RERANK_EXTRA : 0);
     if ((st = pcx_query_run(db->x, q->nodes, q->n_nodes, 0, want,
                             want, &res)) < 0) {
         pc_db_shim_error(db, st);
@@ -1170,12 +1160,6 @@ pilcrow_query_run(pilcrow_hits **out, pilcrow_query *q, size_t offset,
     h->total = res.estimate;
     if (res.n_matches == 0)
         goto done;
-    /* The rerank reads the candidates' texts for coverage and proximity;
-     * with one plain word it need not: the word is in the text of every
-     * record that matched, so only the page's texts are read, for the
-     * snippets. */
-    rerank_text = q->n_terms > 1 || q->beyond_text ||
-                  (q->n_terms == 1 && q->terms[0].is_prefix);
     if ((h->hits = pc_calloc(res.n_matches, sizeof(*h->hits))) == NULL) {
         st = pc_db_error(db, PILCROW_NOMEM, "out of memory");
         goto fail;
@@ -1184,7 +1168,7 @@ pilcrow_query_run(pilcrow_hits **out, pilcrow_query *q, size_t offset,
         struct hit *x = &h->hits[i];
         unsigned distinct = 1;
         uint32_t cover = 0;
-        double boost = 1.0, share;
+        double boost = 1.0;
 
         x->data = res.matches[i].data;
         x->data_len = res.matches[i].data_len;
@@ -1218,18 +1202,6 @@ pilcrow_query_run(pilcrow_hits **out, pilcrow_query *q, size_t offset,
             double tight = (double)distinct / (double)cover;
             boost += 1.0 * tight * tight;
         }
-        /* Words of the section heading, and of the document's title:
-         * the paragraph sits where the query's subject is treated. */
-        if ((st = terms_share(q, x->rec.section_title, &share)) < 0) {
-            pc_db_error(db, st, "out of memory");
-            goto fail;
-        }
-        boost += 0.2 * share;
-        if ((st = terms_share(q, x->rec.title, &share)) < 0) {
-            pc_db_error(db, st, "out of memory");
-            goto fail;
-        }
-        boost += 0.1 * share;
         x->score *= boost;
     }
     qsort(h->hits, h->n_hits, sizeof(*h->hits), cmp_hits);

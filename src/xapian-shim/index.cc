@@ -39,6 +39,7 @@ pcx_doc_clear(pcx_doc *d)
 {
     try {
         d->doc = Xapian::Document();
+        d->fields.clear();
     } catch (...) {
         /* A fresh empty document cannot fail to build in practice;
          * if it did, the next add reports the error. */
@@ -57,6 +58,17 @@ pcx_doc_add_posting(pcx_doc *d, const char *term, size_t len, uint32_t pos)
 }
 
 extern "C" pilcrow_status
+pcx_doc_mark_field(pcx_doc *d, const char *term, size_t len, unsigned field)
+{
+    try {
+        d->fields[std::string(term, len)] |= field;
+        return PILCROW_OK;
+    } catch (...) {
+        return pcx_from_exception(d->x->msg, sizeof(d->x->msg), "posting");
+    }
+}
+
+extern "C" pilcrow_status
 pcx_doc_weigh_terms(pcx_doc *d, uint32_t n_words)
 {
     double norm = std::max(n_words / PCX_BM25_AVDL, PCX_BM25_MIN_NORMLEN);
@@ -67,9 +79,16 @@ pcx_doc_weigh_terms(pcx_doc *d, uint32_t n_words)
         std::vector<std::pair<std::string, Xapian::termcount>> wdfs;
         for (Xapian::TermIterator t = d->doc.termlist_begin();
              t != d->doc.termlist_end(); ++t) {
-            Xapian::termcount tf = t.positionlist_count();
+            double tf = t.positionlist_count();
             if (tf == 0)
                 continue;       /* a boolean term */
+            if (!d->fields.empty()) {
+                auto f = d->fields.find(*t);
+                if (f != d->fields.end())
+                    tf += (f->second & PCX_FIELD_HEADING ? PCX_HEADING_TF
+                                                         : 0.0) +
+                          (f->second & PCX_FIELD_TITLE ? PCX_TITLE_TF : 0.0);
+            }
             double w = std::min(std::floor(tf * per_occurrence + 0.5), 1e9);
             wdfs.emplace_back(*t, w < 1.0 ? 1 : Xapian::termcount(w));
         }

@@ -4,6 +4,9 @@
 #ifndef PILCROW_SHIM_INT_HH
 #define PILCROW_SHIM_INT_HH
 
+#include <string>
+#include <unordered_map>
+
 #include <xapian.h>
 
 #include "shim.h"
@@ -18,6 +21,9 @@ struct pcx_db {
 struct pcx_doc {
     pcx_db *x;
     Xapian::Document doc;
+    /* Terms of the record's section heading and document title: their
+     * PCX_FIELD_* bits (see pcx_doc_mark_field). */
+    std::unordered_map<std::string, unsigned> fields;
 };
 
 /* Call only inside a catch handler: map the exception being handled to

@@ -95,6 +95,23 @@ pilcrow_status pcx_db_merge(const char *dst, const char *const *srcs,
 #define PCX_BM25_MIN_NORMLEN 0.5
 #define PCX_WDF_SCALE 32.0
 
+/*
+ * A word of the record's section heading or of its document's title
+ * counts as that many more occurrences of it in the record (when the
+ * record's text holds it at all: the heading is no text of its own, and
+ * a paragraph matches by what it says).  This is how omega weighs a
+ * title, folded into the length-normalised TF, so that BM25 itself
+ * ranks a paragraph higher where the query's subject is its section's:
+ * for a word found once in a paragraph of average length, a heading
+ * word weighs 18% more and a title word 10%, less the more often the
+ * paragraph repeats it (BM25's saturation).  No record needs reading
+ * to rank by it.
+ */
+#define PCX_HEADING_TF 0.4
+#define PCX_TITLE_TF 0.2
+#define PCX_FIELD_HEADING 1u
+#define PCX_FIELD_TITLE 2u
+
 /* ---- documents (index.cc) ------------------------------------------- */
 
 /* A Xapian::Document under construction, reused across records. */
@@ -105,9 +122,13 @@ void pcx_doc_clear(pcx_doc *d);
 /* An occurrence of TERM at POS (its wdf is set by pcx_doc_weigh_terms). */
 pilcrow_status pcx_doc_add_posting(pcx_doc *d, const char *term, size_t len,
                                    uint32_t pos);
-/* Give every term of D with positions its wdf from its occurrences and
- * the record's length, N_WORDS indexed words (see "Ranking" below).
- * Call once, after the last posting. */
+/* TERM is a word of FIELD (PCX_FIELD_HEADING or PCX_FIELD_TITLE): the
+ * weight of its occurrences in the record's text rises (PCX_HEADING_TF). */
+pilcrow_status pcx_doc_mark_field(pcx_doc *d, const char *term, size_t len,
+                                  unsigned field);
+/* Give every term of D with positions its wdf from its occurrences, its
+ * fields and the record's length, N_WORDS indexed words (see "Ranking"
+ * above).  Call once, after the last posting and field mark. */
 pilcrow_status pcx_doc_weigh_terms(pcx_doc *d, uint32_t n_words);
 /* A boolean term (no positions, wdf 0). */
 pilcrow_status pcx_doc_add_boolean(pcx_doc *d, const char *term,
