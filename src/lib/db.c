@@ -212,6 +212,7 @@ pilcrow_db_close(pilcrow_db *db)
     for (i = 0; i < db->n_analyzers; i++)
         pc_analyzer_free(db->analyzers[i]);
     meta_cache_free(db);
+    pc_inflater_free(db->inflater);
     pc_buf_free(&db->msg);
     pc_free(db->path);
     pc_free(db);
@@ -443,7 +444,8 @@ pilcrow_db_get_record(pilcrow_record **out, pilcrow_db *db, const char *doc,
         st = pc_db_error(db, st, "out of memory");
         goto fail;
     }
-    if ((st = pc_store_decode(r, &arena, data, len, 1)) < 0) {
+    if ((st = pc_store_decode(r, &arena, data, len, 1,
+                              &db->inflater)) < 0) {
         pc_db_error(db, st, st == PILCROW_NOMEM ? "out of memory"
                     : "stored record %s of %s is damaged", anchor, doc);
         goto fail;

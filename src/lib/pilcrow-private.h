@@ -278,13 +278,20 @@ size_t pc_utf8_decode(const char *s, size_t len, uint32_t *cp);
 void pc_store_encode(pilcrow_status *st, struct pc_buf *b,
                      const struct pilcrow_record *r);
 
+/* A zlib inflate stream kept for the texts of many records. */
+struct pc_inflater;
+void pc_inflater_free(struct pc_inflater *z);
+
 /* Decode the LEN bytes at DATA into R, with strings allocated from A.
  * Doc-level fields are left as they were.  Without WITH_TEXT the text
- * is checked for size but not inflated: R->text is NULL.  Returns
+ * is checked for size but not inflated: R->text is NULL.  Z is where a
+ * reusable inflater is kept (made on first use; the owner frees it with
+ * pc_inflater_free), or NULL to use one for this call only.  Returns
  * PILCROW_OK, PILCROW_NOMEM or PILCROW_CORRUPT. */
 pilcrow_status pc_store_decode(struct pilcrow_record *r,
                                struct pc_arena *a, const char *data,
-                               size_t len, int with_text);
+                               size_t len, int with_text,
+                               struct pc_inflater **z);
 
 /* The same for the document-level metadata kept once per document. */
 void pc_store_encode_docmeta(pilcrow_status *st, struct pc_buf *b,
@@ -319,6 +326,7 @@ struct pilcrow_db {
     struct pc_meta_slot *meta;   /* read-only handles: document metadata
                                   * as stored, by document (see db.c) */
     uint64_t meta_gen;           /* the shim's generation it was read at */
+    struct pc_inflater *inflater; /* for stored texts, made on first use */
 };
 
 /* Set DB's message (printf-style) and return ST: the error idiom

@@ -1075,7 +1075,7 @@ hit_text(pilcrow_hits *h, struct hit *x, struct pc_match **m, size_t *cap_m)
 
         memset(&t, 0, sizeof(t));
         if ((st = pc_store_decode(&t, &h->arena, x->data, x->data_len,
-                                  1)) < 0)
+                                  1, &q->db->inflater)) < 0)
             return pc_db_error(q->db, st, st == PILCROW_NOMEM
                                ? "out of memory"
                                : "a stored record of %s is damaged",
@@ -1173,7 +1173,7 @@ pilcrow_query_run(pilcrow_hits **out, pilcrow_query *q, size_t offset,
         x->data = res.matches[i].data;
         x->data_len = res.matches[i].data_len;
         if ((st = pc_store_decode(&x->rec, &h->arena, x->data, x->data_len,
-                                  rerank_text)) < 0) {
+                                  rerank_text, &db->inflater)) < 0) {
             pc_db_error(db, st, st == PILCROW_NOMEM ? "out of memory"
                         : "a stored record is damaged (docid %u)",
                         (unsigned)res.matches[i].docid);
@@ -1514,7 +1514,8 @@ surface_word(pilcrow_query *q, const char *term, size_t len,
     memset(&r, 0, sizeof(r));
     if (res.n_matches > 0 &&
         pc_store_decode(&r, &a, res.matches[0].data,
-                        res.matches[0].data_len, 1) == PILCROW_OK)
+                        res.matches[0].data_len, 1,
+                        &q->db->inflater) == PILCROW_OK)
         pc_analyze(q->an, r.text, r.text_len, surface_token, &c);
     pc_arena_free(&a);
     pcx_result_free(&res);
