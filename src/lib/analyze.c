@@ -754,6 +754,39 @@ elide(struct pc_scan *s, size_t *k, size_t *start)
 }
 
 /*
+ * For pc_analyze_for: if the word at START is plain ASCII letters
+ * starting with a byte outside S->first, ending where no rule of
+ * scan_word() looks further (not at a digit, an apostrophe, a
+ * symbol's '/', '.' or '-', or a byte past ASCII), emit it with no
+ * term and no folded word and return its end: most words of a text
+ * take this way, at a few instructions a byte.  Else return 0, and
+ * scan_word() reads the word as always.
+ */
+static size_t
+skip_word(struct pc_scan *s, size_t start)
+{
+    const struct pc_analyzer *a = s->a;
+    const unsigned char *u = (const unsigned char *)s->text;
+    size_t len = s->len, i = start;
+    unsigned char c = u[i];
+
+    if (c >= 0x80 || a->cls[c] != C_LETTER ||
+        PC_BYTESET_HAS(s->first, a->lower[c]))
+        return 0;
+    while (++i < len && u[i] < 0x80 && a->cls[u[i]] == C_LETTER)
+        ;
+    if (i < len) {
+        c = u[i];
+        if (c >= 0x80 || a->cls[c] == C_DIGIT || a->cls[c] == C_APOS ||
+            c == '/' || c == '.' || c == '-')
+            return 0;
+    }
+    if (i - start <= PC_MAX_WORD)       /* longer: not text, dropped */
+        emit(s, "", 0, "", 0, start, i, 0, 0);
+    return i;
+}
+
+/*
  * Scan the word (or symbol) starting at START, a C_LETTER or C_DIGIT
  * code point, and emit it.  Returns the offset where scanning resumes.
  */
@@ -767,6 +800,9 @@ scan_word(struct pc_scan *s, size_t start)
     uint32_t cp;
     char c;
 
+    if (s->first != NULL && (i = skip_word(s, start)) > 0)
+        return i;
+    i = start;
     while (i < len) {
         c = text[i];
         if ((unsigned char)c < 0x80) {

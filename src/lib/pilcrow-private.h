@@ -246,7 +246,8 @@ typedef uint32_t pc_byteset[8];
  * their word's first byte, a word whose first byte is not in FIRST (the
  * first bytes of the terms looked for) cannot give one of them, and is
  * passed with no term (TERM "", TERM_LEN 0, IS_STOP 0) instead of
- * being stemmed.  Positions, spans and folded words are as always. */
+ * being stemmed, and its folded word may be "" too.  Positions and
+ * spans are as always. */
 pilcrow_status pc_analyze_for(struct pc_analyzer *a, const char *text,
                               size_t len, const pc_byteset first,
                               pc_token_fn *fn, void *payload);
