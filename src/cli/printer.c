@@ -149,6 +149,39 @@ text_width(const char *s, size_t len)
 /* The JSON printer                                                    */
 /* ------------------------------------------------------------------ */
 
+/* Bytes go to P's buffer, and from it to P->out when it is full and
+ * when a top-level value ends: a hit's line is a few dozen small writes,
+ * each a call into stdio otherwise. */
+static void
+out_flush(struct printer *p)
+{
+    if (p->len > 0)
+        fwrite(p->buf, 1, p->len, p->out);
+    p->len = 0;
+}
+
+static void
+out_bytes(struct printer *p, const char *s, size_t n)
+{
+    if (n > sizeof(p->buf) - p->len) {
+        out_flush(p);
+        if (n > sizeof(p->buf)) {
+            fwrite(s, 1, n, p->out);
+            return;
+        }
+    }
+    memcpy(p->buf + p->len, s, n);
+    p->len += n;
+}
+
+static void
+out_byte(struct printer *p, char c)
+{
+    if (p->len == sizeof(p->buf))
+        out_flush(p);
+    p->buf[p->len++] = c;
+}
+
 /* Before a value: the comma that separates it from the previous one. */
 static void
 json_pre_value(struct printer *p)
@@ -159,25 +192,25 @@ json_pre_value(struct printer *p)
     }
     if (p->depth > 0 && p->depth <= PRINTER_MAX_DEPTH) {
         if (p->need_comma[p->depth - 1])
-            fputc(',', p->out);
+            out_byte(p, ',');
         p->need_comma[p->depth - 1] = 1;
     }
 }
 
 static void
-json_open(struct printer *p, int c)
+json_open(struct printer *p, char c)
 {
     json_pre_value(p);
-    fputc(c, p->out);
+    out_byte(p, c);
     if (p->depth < PRINTER_MAX_DEPTH)
         p->need_comma[p->depth] = 0;
     p->depth++;
 }
 
 static void
-json_close(struct printer *p, int c)
+json_close(struct printer *p, char c)
 {
-    fputc(c, p->out);
+    out_byte(p, c);
     if (p->depth > 0)
         p->depth--;
 }
@@ -206,59 +239,69 @@ json_end_array(struct printer *p)
     json_close(p, ']');
 }
 
+/* Bytes that go into a JSON string as they are: printable ASCII but
+ * the quote and the backslash. */
+static int
+json_plain(unsigned char c)
+{
+    return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+}
+
 /* Write the LEN bytes at S as the inside of a JSON string. */
 static void
-json_escape(FILE *out, const char *s, size_t len)
+json_escape(struct printer *p, const char *s, size_t len)
 {
     const unsigned char *u = (const unsigned char *)s;
     unsigned long cp;
-    size_t pos = 0, l, run = 0;
+    size_t pos = 0, from = 0, l;
+    char tmp[8];
 
-    /* RUN counts bytes that go out as they are, written in one go. */
+    /* Bytes from FROM to POS go out as they are, in one go. */
     while (pos < len) {
         /* Plain printable ASCII, most of any text, needs no decoding. */
-        if (u[pos] >= 0x20 && u[pos] < 0x7f && u[pos] != '"' &&
-            u[pos] != '\\') {
+        if (json_plain(u[pos])) {
             pos++;
-            run++;
             continue;
         }
         l = utf8_decode(u + pos, len - pos, &cp);
         if (l != 0 && cp != '"' && cp != '\\' && !is_control(cp)
             && cp != 0x2028 && cp != 0x2029) {
             pos += l;
-            run += l;
             continue;
         }
-        fwrite(s + pos - run, 1, run, out);
-        run = 0;
+        out_bytes(p, s + from, pos - from);
         if (l == 0) {
-            fputs("\\ufffd", out);
-            pos++;
+            out_bytes(p, "\\ufffd", 6);
+            from = ++pos;
             continue;
         }
         switch (cp) {
-        case '"': fputs("\\\"", out); break;
-        case '\\': fputs("\\\\", out); break;
-        case '\b': fputs("\\b", out); break;
-        case '\f': fputs("\\f", out); break;
-        case '\n': fputs("\\n", out); break;
-        case '\r': fputs("\\r", out); break;
-        case '\t': fputs("\\t", out); break;
-        default: fprintf(out, "\\u%04lx", cp); break;
+        case '"': out_bytes(p, "\\\"", 2); break;
+        case '\\': out_bytes(p, "\\\\", 2); break;
+        case '\b': out_bytes(p, "\\b", 2); break;
+        case '\f': out_bytes(p, "\\f", 2); break;
+        case '\n': out_bytes(p, "\\n", 2); break;
+        case '\r': out_bytes(p, "\\r", 2); break;
+        case '\t': out_bytes(p, "\\t", 2); break;
+        default:
+            snprintf(tmp, sizeof(tmp), "\\u%04lx", cp);
+            out_bytes(p, tmp, 6);
+            break;
         }
         pos += l;
+        from = pos;
     }
-    fwrite(s + pos - run, 1, run, out);
+    out_bytes(p, s + from, pos - from);
 }
 
+/* KEY is one of the program's field names: plain ASCII, no escapes. */
 static void
 json_key(struct printer *p, const char *key)
 {
     json_pre_value(p);
-    fputc('"', p->out);
-    json_escape(p->out, key, strlen(key));
-    fputs("\":", p->out);
+    out_byte(p, '"');
+    out_bytes(p, key, strlen(key));
+    out_bytes(p, "\":", 2);
     p->after_key = 1;
 }
 
@@ -266,44 +309,59 @@ static void
 json_string(struct printer *p, const char *s, size_t len)
 {
     json_pre_value(p);
-    fputc('"', p->out);
-    json_escape(p->out, s, len);
-    fputc('"', p->out);
+    out_byte(p, '"');
+    json_escape(p, s, len);
+    out_byte(p, '"');
 }
 
 static void
 json_integer(struct printer *p, long long v)
 {
+    char tmp[24], *e = tmp + sizeof(tmp), *d = e;
+    unsigned long long m = v < 0 ? 0ULL - (unsigned long long)v
+                                 : (unsigned long long)v;
+
+    /* Digits from the last; snprintf costs ten times as much. */
+    do
+        *--d = (char)('0' + m % 10);
+    while ((m /= 10) > 0);
+    if (v < 0)
+        *--d = '-';
     json_pre_value(p);
-    fprintf(p->out, "%lld", v);
+    out_bytes(p, d, (size_t)(e - d));
 }
 
 static void
 json_real(struct printer *p, double v)
 {
+    char tmp[400];
+    int n;
+
     json_pre_value(p);
-    /* JSON has no NaN nor infinity. */
-    fprintf(p->out, "%.4f", isfinite(v) ? v : 0.0);
+    /* JSON has no NaN nor infinity; "%.4f" of a double fits in 400. */
+    n = snprintf(tmp, sizeof(tmp), "%.4f", isfinite(v) ? v : 0.0);
+    out_bytes(p, tmp, n > 0 && (size_t)n < sizeof(tmp) ? (size_t)n : 0);
 }
 
 static void
 json_boolean(struct printer *p, int v)
 {
     json_pre_value(p);
-    fputs(v ? "true" : "false", p->out);
+    out_bytes(p, v ? "true" : "false", v ? 4 : 5);
 }
 
 static void
 json_null(struct printer *p)
 {
     json_pre_value(p);
-    fputs("null", p->out);
+    out_bytes(p, "null", 4);
 }
 
 static void
 json_end_value(struct printer *p)
 {
-    fputc('\n', p->out);
+    out_byte(p, '\n');
+    out_flush(p);
     fflush(p->out);
     p->depth = 0;
     p->after_key = 0;

@@ -49,11 +49,14 @@ struct printer {
     int depth;                              /* Open objects + arrays. */
     unsigned char need_comma[PRINTER_MAX_DEPTH]; /* Per level. */
     int after_key;                          /* A key was just written. */
+    size_t len;                             /* Bytes in BUF. */
+    char buf[8192];                         /* Output not yet in OUT. */
 };
 
 /* Set up P to write JSON to OUT: compact, one top-level value a line
  * (end_value writes the newline and flushes OUT, so a reader at the
- * other end of a pipe gets each line at once). */
+ * other end of a pipe gets each line at once).  A value is gathered in
+ * P and reaches OUT by end_value at the latest. */
 void printer_json_init(struct printer *p, FILE *out);
 
 void printer_begin_object(struct printer *p);
