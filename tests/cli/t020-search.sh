@@ -174,6 +174,23 @@ PY
     expect_equal "$(NO_COLOR= python3 ptyrun.py "$PILCROW" --db idx search -n 1 migration)" colour
 fi
 
+begin_subtest 'words of the section heading and the title weigh in'
+# The same sentence three times: under a heading holding the word
+# looked for, it ranks first, and in a document whose title holds it,
+# first too; otherwise the first indexed would (equal scores go in
+# index order).  A heading or title never makes a paragraph match.
+index_corpus fidx "$CLI_DATA/harbour-pilots.md" "$CLI_DATA/crossing-the-bar.md"
+run "$PILCROW" --db fidx search --tsv tides
+expect_exit 0
+expect_equal "$(cut -f3,5 OUT | head -n 1)" "$(printf 'harbour-pilots\t2')"
+expect_equal "$(wc -l <OUT | tr -d ' ')" 3
+run "$PILCROW" --db fidx search --tsv crossing
+expect_exit 0
+expect_equal "$(cut -f3,5 OUT | head -n 1)" "$(printf 'crossing-the-bar\t1')"
+run "$PILCROW" --db fidx search --tsv harbour
+expect_exit 0
+expect_equal "$(cut -f3,5 OUT)" "$(printf 'harbour-pilots\t3')"
+
 begin_subtest 'control characters in documents never reach the terminal'
 mkdir -p ctl
 printf 'Hostile text.\n\n1. The lanterns \033[2J\033]0;owned\007 blink \302\233 here.\n' \
