@@ -24,7 +24,6 @@ pcx_db_open(pcx_db **out, const char *path, unsigned flags, char *err,
         x->msg[0] = '\0';
         x->db = NULL;
         x->wdb = NULL;
-        x->have_version = false;
         if (flags & PILCROW_OPEN_WRITE) {
             int action = (flags & PILCROW_OPEN_CREATE)
                 ? Xapian::DB_CREATE_OR_OPEN : Xapian::DB_OPEN;
@@ -34,11 +33,6 @@ pcx_db_open(pcx_db **out, const char *path, unsigned flags, char *err,
                                                   action | Xapian::DB_BACKEND_GLASS);
             x->db = x->wdb;
         } else {
-            /* The version file is looked at before the database opens,
-             * as pcx_db_reopen does. */
-            x->version_path = std::string(path) + "/iamglass";
-            x->have_version = stat(x->version_path.c_str(),
-                                   &x->version) == 0;
             x->db = new Xapian::Database(path);
         }
         *out = x;
@@ -81,36 +75,12 @@ pcx_db_commit(pcx_db *x)
     }
 }
 
-/* Are A and B the same version of the same file? */
-static bool
-same_file(const struct stat &a, const struct stat &b)
-{
-    return a.st_dev == b.st_dev && a.st_ino == b.st_ino &&
-           a.st_size == b.st_size &&
-           a.st_mtim.tv_sec == b.st_mtim.tv_sec &&
-           a.st_mtim.tv_nsec == b.st_mtim.tv_nsec &&
-           a.st_ctim.tv_sec == b.st_ctim.tv_sec &&
-           a.st_ctim.tv_nsec == b.st_ctim.tv_nsec;
-}
-
 extern "C" pilcrow_status
 pcx_db_reopen(pcx_db *x)
 {
     try {
-        /* Every commit renames a new version file into place: while the
-         * file is the one seen at the last reopen, nothing changed, and
-         * one stat() does for Xapian's open, two reads and close.  It
-         * is taken before reopening, so a commit landing in between is
-         * seen by the next call. */
-        struct stat now{};
-        bool known = !x->version_path.empty() &&
-                     stat(x->version_path.c_str(), &now) == 0;
-        if (known && x->have_version && same_file(now, x->version))
-            return PILCROW_OK;
         if (x->db->reopen())
             x->generation++;
-        x->version = now;
-        x->have_version = known;
         return PILCROW_OK;
     } catch (...) {
         return pcx_from_exception(x->msg, sizeof(x->msg), "reopen");

@@ -7,8 +7,6 @@
 #include <string>
 #include <unordered_map>
 
-#include <sys/stat.h>
-
 #include <xapian.h>
 
 #include "shim.h"
@@ -17,9 +15,6 @@ struct pcx_db {
     Xapian::Database *db;            /* the reader (== wdb when writing) */
     Xapian::WritableDatabase *wdb;   /* NULL when read-only */
     uint64_t generation;             /* reopens that changed the view */
-    std::string version_path;        /* the glass version file */
-    struct stat version;             /* ... as it was at the last reopen */
-    bool have_version;               /* VERSION is set */
     char msg[512];                   /* last error, "" if none */
 };
 
