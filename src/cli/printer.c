@@ -151,7 +151,8 @@ text_width(const char *s, size_t len)
 
 /* Bytes go to P's buffer, and from it to P->out when it is full and
  * when a top-level value ends: a hit's line is a few dozen small writes,
- * each a call into stdio otherwise. */
+ * each a call into stdio otherwise.  out_flush() writes the buffer to
+ * P->out and empties it. */
 static void
 out_flush(struct printer *p)
 {
@@ -160,6 +161,8 @@ out_flush(struct printer *p)
     p->len = 0;
 }
 
+/* Append the N bytes at S (written through at once if they would not
+ * fit in the buffer). */
 static void
 out_bytes(struct printer *p, const char *s, size_t n)
 {
@@ -174,6 +177,7 @@ out_bytes(struct printer *p, const char *s, size_t n)
     p->len += n;
 }
 
+/* Append byte C. */
 static void
 out_byte(struct printer *p, char c)
 {

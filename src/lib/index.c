@@ -351,11 +351,13 @@ pilcrow_index_doc(pilcrow_db *db, const pilcrow_doc *doc)
         return st;
     if ((st = delete_doc(db, doc->id, NULL)) < 0)
         return st;
-    if ((st = field_terms(an, doc->title, &fc.title)) < 0)
-        return pc_db_error(db, st, "out of memory");
+    if ((st = field_terms(an, doc->title, &fc.title)) < 0) {
+        pc_db_error(db, st, "out of memory");
+        goto done;
+    }
     if ((st = pcx_doc_new(&xdoc, db->x)) < 0) {
-        pc_buf_free(&fc.title);
-        return pc_db_shim_error(db, st);
+        pc_db_shim_error(db, st);
+        goto done;
     }
     for (i = 0; i < doc->n_records; i++) {
         st = build_record(db, an, xdoc, doc, &doc->records[i], &fc,
