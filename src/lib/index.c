@@ -68,6 +68,13 @@ pc_uid_term(pilcrow_status *st, struct pc_buf *b, const char *doc,
 
 /* ---- one record ------------------------------------------------------ */
 
+/* Does TOK give an index term?  Stopwords and over-long terms do not. */
+static int
+indexed(const struct pc_token *tok)
+{
+    return !tok->is_stop && tok->term_len > 0 && tok->term_len <= PC_MAX_TERM;
+}
+
 /* State of the token callback while indexing one record. */
 struct posting_ctx {
     pcx_doc *xdoc;
@@ -80,7 +87,7 @@ add_posting(const struct pc_token *tok, void *payload)
 {
     struct posting_ctx *c = payload;
 
-    if (tok->is_stop || tok->term_len == 0 || tok->term_len > PC_MAX_TERM)
+    if (!indexed(tok))
         return 0;
     c->st = pcx_doc_add_posting(c->xdoc, tok->term, tok->term_len, tok->pos);
     c->n_words++;
@@ -99,7 +106,7 @@ collect_term(const struct pc_token *tok, void *payload)
 {
     struct collect_ctx *c = payload;
 
-    if (tok->is_stop || tok->term_len == 0 || tok->term_len > PC_MAX_TERM)
+    if (!indexed(tok))
         return 0;
     pc_buf_append(&c->st, c->out, tok->term, tok->term_len);
     pc_buf_putc(&c->st, c->out, '\0');
