@@ -1180,8 +1180,6 @@ pilcrow_query_run(pilcrow_hits **out, pilcrow_query *q, size_t offset,
             goto fail;
         }
         h->n_hits++;
-        if ((st = hit_docmeta(h, x)) < 0)
-            goto fail;
         x->score = res.matches[i].weight;
         if (q->n_terms == 0)
             continue;
@@ -1214,6 +1212,8 @@ pilcrow_query_run(pilcrow_hits **out, pilcrow_query *q, size_t offset,
     /* Document metadata, snippets and anchors of the page. */
     for (i = 0; i < h->n_hits; i++) {
         struct hit *x = &h->hits[i];
+        if ((st = hit_docmeta(h, x)) < 0)
+            goto fail;
         if (x->rec.text == NULL && (st = hit_text(h, x, &m, &cap_m)) < 0)
             goto fail;
         x->data = NULL;         /* freed with RES below */
