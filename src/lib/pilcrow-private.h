@@ -12,6 +12,10 @@
 
 #include "pilcrow.h"
 
+/* The decimal text of a numeric macro, for messages. */
+#define PC_STR_(x) #x
+#define PC_STR(x) PC_STR_(x)
+
 /* ================================================================== */
 /* alloc.c: the one allocator family                                   */
 /* ================================================================== */

@@ -377,6 +377,15 @@ typedef struct pilcrow_query_options {
 #define PILCROW_QUERY_OPTIONS_INIT \
     { PILCROW_QUERY_OPTIONS_VERSION, NULL, 0, NULL, NULL }
 
+/* Limits on a query, which hold for any text (queries may come from
+ * the public): its length in bytes, how deep parentheses nest, and how
+ * many terms (words, phrase words, prefixes and filters) it holds.  A
+ * query past one is rejected with PILCROW_BADQUERY and the column where
+ * it went past.  Since 0.1. */
+#define PILCROW_QUERY_MAX_BYTES 65536
+#define PILCROW_QUERY_MAX_DEPTH 100
+#define PILCROW_QUERY_MAX_TERMS 1024
+
 /* Parse query TEXT for DB (the syntax is in pilcrow(1): words ANDed,
  * OR, NOT, -word, "phrase", NEAR, word*, parentheses, doc:, kind:,
  * section:, symbol:, year:).  OPTS may be NULL.  On success *OUT is a new

@@ -126,6 +126,7 @@ struct parser {
     size_t i;                  /* current byte */
     pilcrow_status st;
     int depth;                 /* parentheses open */
+    size_t n_leaves;           /* terms so far */
     int n_stops;               /* stopwords left out of the query */
 };
 
@@ -174,9 +175,14 @@ qn_add(struct qn *parent, struct qn *child)
 static struct qn *
 qn_leaf(struct parser *p, enum qn_kind kind, const char *term, size_t len)
 {
-    struct qn *n = qn_new(p, kind);
+    struct qn *n;
 
-    if (n == NULL)
+    if (++p->n_leaves > PILCROW_QUERY_MAX_TERMS) {
+        perr(p, p->i, "more than %s terms",
+             PC_STR(PILCROW_QUERY_MAX_TERMS));
+        return NULL;
+    }
+    if ((n = qn_new(p, kind)) == NULL)
         return NULL;
     n->term = pc_arena_strndup(&p->st, &p->q->arena, term, len);
     n->term_len = len;
@@ -534,6 +540,11 @@ parse_primary(struct parser *p)
         return NULL;
     start = p->i;
     if (p->s[p->i] == '(') {
+        if (p->depth >= PILCROW_QUERY_MAX_DEPTH) {
+            perr(p, start, "parentheses nested deeper than %s",
+                 PC_STR(PILCROW_QUERY_MAX_DEPTH));
+            return NULL;
+        }
         p->i++;
         p->depth++;
         r = parse_expr(p);
@@ -566,7 +577,9 @@ parse_primary(struct parser *p)
 
         pc_fold(&p->st, &b, p->s + p->i, n - 1);
         r = NULL;
-        if (p->st >= 0) {
+        /* A prefix that folds to nothing (a soft hyphen, a joiner, an
+         * invalid byte before the star) is a word of nothing. */
+        if (p->st >= 0 && b.len > 0) {
             size_t k, min = b.len >= 8 ? b.len - 4 : 4;
             struct qn *or = NULL;
 
@@ -927,7 +940,11 @@ pilcrow_query_new(pilcrow_query **out, pilcrow_db *db, const char *text,
     p.s = q->text;
     p.len = strlen(q->text);
     p.st = PILCROW_OK;
-    q->root = parse_expr(&p);
+    if (p.len > PILCROW_QUERY_MAX_BYTES)
+        perr(&p, PILCROW_QUERY_MAX_BYTES, "query longer than %s bytes",
+             PC_STR(PILCROW_QUERY_MAX_BYTES));
+    else
+        q->root = parse_expr(&p);
     skip_space(&p);
     if (p.st >= 0 && p.i < p.len && p.s[p.i] == ')')
         perr(&p, p.i, "unmatched '%s'", ")");

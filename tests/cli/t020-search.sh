@@ -153,20 +153,26 @@ expect_file_no_match OUT "$esc"
 if have_python && python3 -c 'import pty' 2>/dev/null; then
     begin_subtest 'on a terminal: colour, unless NO_COLOR is set'
     cat >ptyrun.py <<'PY'
-import os, pty, sys
+import os, pty, select, sys
 pid, fd = pty.fork()
 if pid == 0:
     os.execv(sys.argv[1], sys.argv[1:])
 out = b""
-while True:
-    try:
-        data = os.read(fd, 65536)
-    except OSError:
-        break
-    if not data:
-        break
-    out += data
+def drain(timeout):
+    global out
+    while select.select([fd], [], [], timeout)[0]:
+        try:
+            data = os.read(fd, 65536)
+        except OSError:
+            return
+        if not data:
+            return
+        out += data
+drain(None)
 os.waitpid(pid, 0)
+# Linux hands the last bytes to the master asynchronously: the read
+# can fail with EIO before they arrive, so look once more.
+drain(0.5)
 sys.stdout.write("colour\n" if b"\x1b[1;31m" in out else "plain\n")
 PY
     expect_equal "$(python3 ptyrun.py "$PILCROW" --db idx search -n 1 migration)" colour

@@ -171,6 +171,51 @@ expect_equal "$(wc -l <ERR | tr -d ' ')" "$([ "$status" = 2 ] && echo 1 || echo 
 run "$PILCROW" --db idx search --json "$(printf '\377')"
 expect_match "$status" '^[012]$'
 
+# Regression (reliability issue, items 1 and 2): a prefix that folds
+# to nothing spun for ever; 60,000 '(' overflowed the stack.
+begin_subtest 'a star after nothing foldable: an error at once, no loop'
+for q in "$(printf '\302\255*')" "$(printf '\342\200\215*')" \
+         "$(printf '\377*')"; do
+    run timeout 20 "$PILCROW" --db idx search "$q"
+    expect_exit 2
+    expect_equal "$(cat ERR)" \
+        "pilcrow: search: bad query: query has no words to search for"
+done
+printf '\302\255*\nlanterns\n' >star.txt
+run timeout 20 "$PILCROW" --db idx batch --input star.txt
+expect_exit 2
+expect_equal "$(sed -n 1p OUT)" \
+    "$(printf '{"qid":1,"query":"\302\255*","error":"query has no words to search for"}')"
+expect_match "$(sed -n 2p OUT)" '^\{"qid":2,"query":"lanterns","total":[1-9]'
+
+begin_subtest 'limits: nesting depth, number of terms, length'
+deep=$(awk 'BEGIN { for (i = 0; i < 100; i++) printf "("; print "lanterns" }')
+run "$PILCROW" --db idx search "$deep"
+expect_exit 0
+expect_file_match OUT '^A/99/1, para\. '
+run "$PILCROW" --db idx search "($deep"
+expect_exit 2
+expect_equal "$(cat ERR)" \
+    "pilcrow: search: bad query: column 101: parentheses nested deeper than 100"
+deep=$(awk 'BEGIN { for (i = 0; i < 60000; i++) printf "("; print "lanterns" }')
+printf '%s\nlanterns\n' "$deep" >deep.txt
+run timeout 20 "$PILCROW" --db idx batch --input deep.txt
+expect_exit 2
+expect_match "$(sed -n 1p OUT)" '"error":"column 101: parentheses nested deeper than 100"}$'
+expect_match "$(sed -n 2p OUT)" '^\{"qid":2,"query":"lanterns","total":[1-9]'
+many=$(awk 'BEGIN { for (i = 0; i < 1024; i++) printf "w%d ", i; }')
+run "$PILCROW" --db idx search -- "$many"
+expect_match "$status" '^[01]$'
+run "$PILCROW" --db idx search -- "$many lanterns"
+expect_exit 2
+expect_equal "$(cat ERR)" \
+    "pilcrow: search: bad query: column 5036: more than 1024 terms"
+long=$(awk 'BEGIN { for (i = 0; i < 16384; i++) printf "the "; print "x" }')
+run "$PILCROW" --db idx search -- "$long"
+expect_exit 2
+expect_equal "$(cat ERR)" \
+    "pilcrow: search: bad query: column 65537: query longer than 65536 bytes"
+
 begin_subtest 'a query of only punctuation'
 run "$PILCROW" --db idx search '...'
 expect_match "$status" '^[12]$'

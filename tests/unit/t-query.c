@@ -303,6 +303,26 @@ main(void)
     expect_bad(db, "", "empty query");
     expect_bad(db, "  ... ,, ", "no words");
     expect_bad(db, "the of and", "only common words");
+    /* The limits hold in the library, not only in the command. */
+    expect_bad(db, "\xC2\xAD*", "no words");
+    expect_bad(db, "\xFF*", "no words");
+    {
+        size_t big = 3 * PILCROW_QUERY_MAX_BYTES, i;
+        char *t = malloc(big + 1);
+        CHECK_FATAL(t != NULL);
+        memset(t, '(', PILCROW_QUERY_MAX_DEPTH + 1);
+        strcpy(t + PILCROW_QUERY_MAX_DEPTH + 1, "rights of migrants");
+        expect_bad(db, t, "column 101: parentheses nested deeper than 100");
+        t[0] = ' ';
+        expect_first(db, t, "reports/A_52_314 para. 7");
+        for (i = 0; i + 3 <= big; i += 3)
+            memcpy(t + i, "aa ", 3);
+        t[i] = '\0';
+        expect_bad(db, t, "column 65537: query longer than 65536 bytes");
+        t[PILCROW_QUERY_MAX_BYTES] = '\0';
+        expect_bad(db, t, "more than 1024 terms");
+        free(t);
+    }
     /* A phrase across a stopword matches with its gap, in order. */
     expect_results(db, "\"rights of migrants\" doc:other", "other para. 7");
     expect_results(db, "\"migrants of rights\"", "");
