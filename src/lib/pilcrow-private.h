@@ -357,17 +357,59 @@ struct pc_analyzer *pc_db_analyzer(pilcrow_db *db, const char *lang,
                                    pilcrow_status *st);
 
 /* ================================================================== */
-/* index.c: term names shared by indexing, queries and lookups         */
+/* terms.c: the index's vocabulary (design.md, "Xapian layout")        */
 /* ================================================================== */
 
-/* Append to B the unique-id term of a record (design.md, "Xapian
- * layout"), or the term shared by every record of document DOC. */
+/* Term prefixes: content terms (stems, folded symbols) have none and
+ * start lower-case or with a digit; filter terms start upper-case. */
+#define PC_TERM_UID     'Q'  /* one record: doc # kind annex : number */
+#define PC_TERM_DOC     'D'  /* every record of a document */
+#define PC_TERM_KIND    'K'  /* paragraph, summary, note */
+#define PC_TERM_SECTION 'S'  /* every level of the section path */
+#define PC_TERM_SYMBOL  'X'  /* each symbol the document carries, folded */
+#define PC_TERM_YEAR    'Y'  /* year of the document's date */
+#define PC_TERM_LANG    'L'  /* language of the analysis */
+
+/* Value slots. */
+enum pc_slot {
+    PC_SLOT_DATE = 0,        /* the date as YYYYMMDD (year ranges) */
+    PC_SLOT_SEQ = 1          /* document order, 8 hex digits of seq */
+};
+
+/* How a query field's value is made into its term's body. */
+enum pc_value_fold {
+    PC_VALUE_AS_IS,          /* as typed */
+    PC_VALUE_FOLD,           /* case- and accent-folded (pc_fold) */
+    PC_VALUE_UPPER           /* ASCII upper-cased */
+};
+
+/* A query field: "section:II.A" filters on PC_TERM_SECTION terms. */
+struct pc_field {
+    const char *name;
+    char prefix;
+    enum pc_value_fold fold;
+};
+
+/* The field named by the LEN bytes at NAME, or NULL. */
+const struct pc_field *pc_field_find(const char *name, size_t len);
+/* Append the names of the fields, "doc, kind, ...", to B. */
+void pc_field_list(pilcrow_status *st, struct pc_buf *b);
+/* Append the LEN bytes of V, folded as field F's values are, to B. */
+void pc_field_value(pilcrow_status *st, struct pc_buf *b,
+                    const struct pc_field *f, const char *v, size_t len);
+
+/* Append the term PREFIX + VALUE to B, or PREFIX + "#" + a 64-bit hash
+ * of VALUE in hex when it would pass PC_MAX_TERM. */
+void pc_term(pilcrow_status *st, struct pc_buf *b, char prefix,
+             const char *value, size_t len);
+/* Append to B the unique-id term of a record, or the term shared by
+ * every record of document DOC. */
 void pc_uid_term(pilcrow_status *st, struct pc_buf *b, const char *doc,
                  pilcrow_kind kind, const char *annex, const char *number);
 void pc_doc_term(pilcrow_status *st, struct pc_buf *b, const char *doc);
 
-/* FNV-1a of the N bytes at S (hash tables of the stem and metadata
- * caches). */
+/* FNV-1a of the N bytes at S: 32 bits for the hash tables of the stem
+ * and metadata caches, 64 for long terms. */
 static inline uint32_t
 pc_hash(const char *s, size_t n)
 {
@@ -381,14 +423,21 @@ pc_hash(const char *s, size_t n)
     return h;
 }
 
+static inline uint64_t
+pc_hash64(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ULL;
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
 /* Terms longer than this are replaced by a prefix and a hash. */
 #define PC_MAX_TERM 200
-
-/* Commit automatically after this many records: what a writer holds in
- * memory.  Smaller batches also index faster here (Xapian's flush):
- * synthetic corpus, 50 MB, one worker: 10,000 188 MB 46 s; 5,000
- * 101 MB 40 s; 2,500 57 MB 32-37 s (un-docs: 14.2 -> 13.3 s). */
-#define PC_COMMIT_EVERY 2500
 
 /* Metadata key prefixes. */
 #define PC_META_DOC "d:"

@@ -351,8 +351,7 @@ analyse_text(struct parser *p, size_t start, size_t n, int record_words,
         /* A symbol as written finds the paragraphs citing it and the
          * document that carries it (its X filter term). */
         p->q->beyond_text = 1;
-        pc_buf_putc(&p->st, &b, 'X');
-        pc_buf_append(&p->st, &b, leaf->term, leaf->term_len);
+        pc_term(&p->st, &b, PC_TERM_SYMBOL, leaf->term, leaf->term_len);
         or = qn_new(p, QN_OR);
         x = p->st >= 0 ? qn_leaf(p, QN_BOOLEAN, b.data, b.len) : NULL;
         pc_buf_free(&b);
@@ -369,14 +368,6 @@ analyse_text(struct parser *p, size_t start, size_t n, int record_words,
     return ph;
 }
 
-/* Upper-case ASCII letters of S in place. */
-static void
-upcase(char *s)
-{
-    for (; *s; s++)
-        *s = (char)toupper((unsigned char)*s);
-}
-
 /* State of symbol_token(): the AND of X terms being built. */
 struct symbol_collect {
     struct parser *p;
@@ -391,8 +382,7 @@ symbol_token(const struct pc_token *tok, void *payload)
 
     if (!tok->is_symbol)
         return 0;
-    pc_buf_putc(&c->p->st, &b, 'X');
-    pc_buf_append(&c->p->st, &b, tok->term, tok->term_len);
+    pc_term(&c->p->st, &b, PC_TERM_SYMBOL, tok->term, tok->term_len);
     if (c->p->st >= 0)
         qn_add(c->and, qn_leaf(c->p, QN_BOOLEAN, b.data, b.len));
     pc_buf_free(&b);
@@ -422,13 +412,62 @@ symbol_filter(struct parser *p, const char *v, size_t len, size_t at)
     return c.and->n_children == 1 ? c.and->first : c.and;
 }
 
+/* A filter term of field F for the LEN bytes of V, as a query leaf. */
+static struct qn *
+filter_leaf(struct parser *p, const struct pc_field *f, const char *v,
+            size_t len)
+{
+    struct pc_buf val = PC_BUF_INIT, term = PC_BUF_INIT;
+    struct qn *n = NULL;
+
+    pc_field_value(&p->st, &val, f, v, len);
+    /* "section:II." is section II. */
+    if (f->prefix == PC_TERM_SECTION && val.len > 0 &&
+        val.data[val.len - 1] == '.')
+        val.data[--val.len] = '\0';
+    pc_term(&p->st, &term, f->prefix, val.data ? val.data : "", val.len);
+    if (p->st >= 0)
+        n = qn_leaf(p, QN_BOOLEAN, term.data, term.len);
+    pc_buf_free(&val);
+    pc_buf_free(&term);
+    return n;
+}
+
+/* year:YYYY or year:YYYY..YYYY. */
+static struct qn *
+year_filter(struct parser *p, const struct pc_field *f, const char *v,
+            size_t len, size_t at)
+{
+    char lo[16], hi[16];
+    int y1, y2, used = 0;
+    struct qn *n;
+
+    if (sscanf(v, "%4d..%4d%n", &y1, &y2, &used) == 2 &&
+        (size_t)used == len) {
+        snprintf(lo, sizeof(lo), "%04d0101", y1);
+        snprintf(hi, sizeof(hi), "%04d1231", y2);
+        if ((n = qn_new(p, QN_RANGE)) != NULL) {
+            n->slot = PC_SLOT_DATE;
+            n->term = pc_arena_strdup(&p->st, &p->q->arena, lo);
+            n->term_len = 8;
+            n->term2 = pc_arena_strdup(&p->st, &p->q->arena, hi);
+        }
+        return n;
+    }
+    if (sscanf(v, "%4d%n", &y1, &used) == 1 && (size_t)used == len &&
+        len == 4)
+        return filter_leaf(p, f, v, len);
+    perr(p, at, "year: must be YYYY or YYYY..YYYY", NULL);
+    return NULL;
+}
+
 /* A field:value filter.  NAME/NAME_LEN is the field, VAL/VAL_LEN the
  * value, AT the column for errors. */
 static struct qn *
 parse_field(struct parser *p, const char *name, size_t name_len,
             const char *val, size_t val_len, size_t at)
 {
-    pilcrow_query *q = p->q;
+    const struct pc_field *f = pc_field_find(name, name_len);
     struct pc_buf b = PC_BUF_INIT;
     struct qn *n = NULL;
     char field[16];
@@ -442,63 +481,48 @@ parse_field(struct parser *p, const char *name, size_t name_len,
         perr(p, at, "%s: needs a value", field);
         return NULL;
     }
-    if ((v = pc_arena_strndup(&p->st, &q->arena, val, val_len)) == NULL)
+    if (f == NULL) {
+        pc_field_list(&p->st, &b);
+        if (p->st >= 0) {
+            char msg[160];
+            snprintf(msg, sizeof(msg), "unknown field '%s' (fields: %s)",
+                     field, b.data);
+            perr(p, at, "%s", msg);
+        }
+        pc_buf_free(&b);
         return NULL;
-    if (strcmp(field, "doc") == 0) {
-        pc_doc_term(&p->st, &b, v);
-        if (p->st >= 0)
-            n = qn_leaf(p, QN_BOOLEAN, b.data, b.len);
-    } else if (strcmp(field, "kind") == 0) {
+    }
+    if ((v = pc_arena_strndup(&p->st, &p->q->arena, val, val_len)) == NULL)
+        return NULL;
+    switch (f->prefix) {
+    case PC_TERM_KIND:
         if (strcmp(v, "paragraph") != 0 && strcmp(v, "note") != 0 &&
-            strcmp(v, "summary") != 0) {
+            strcmp(v, "summary") != 0)
             perr(p, at, "kind: must be paragraph, note or summary", NULL);
-        } else {
-            pc_buf_putc(&p->st, &b, 'K');
-            pc_buf_puts(&p->st, &b, v);
-            n = qn_leaf(p, QN_BOOLEAN, b.data, b.len);
-        }
-    } else if (strcmp(field, "section") == 0) {
-        upcase(v);
-        pc_buf_putc(&p->st, &b, 'S');
-        pc_buf_puts(&p->st, &b, v);
-        if (b.len > 1 && b.data[b.len - 1] == '.')
-            b.data[--b.len] = '\0';
-        n = qn_leaf(p, QN_BOOLEAN, b.data, b.len);
-    } else if (strcmp(field, "symbol") == 0) {
-        pc_buf_putc(&p->st, &b, 'X');
-        pc_fold(&p->st, &b, v, val_len);
-        if (p->st >= 0 && b.len > 1 && b.data[b.len - 1] == '*')
-            n = qn_leaf(p, QN_WILDCARD, b.data, b.len - 1);
-        else if (p->st >= 0)
+        else
+            n = filter_leaf(p, f, v, val_len);
+        break;
+    case PC_TERM_SYMBOL:
+        pc_field_value(&p->st, &b, f, v, val_len);
+        if (p->st >= 0 && b.len > 0 && b.data[b.len - 1] == '*') {
+            /* A prefix of the folded symbol (never hashed: a term that
+             * long has no prefix to share). */
+            struct pc_buf t = PC_BUF_INIT;
+            pc_buf_putc(&p->st, &t, PC_TERM_SYMBOL);
+            pc_buf_append(&p->st, &t, b.data, b.len - 1);
+            if (p->st >= 0)
+                n = qn_leaf(p, QN_WILDCARD, t.data, t.len);
+            pc_buf_free(&t);
+        } else if (p->st >= 0) {
             n = symbol_filter(p, v, val_len, at);
-    } else if (strcmp(field, "lang") == 0 || strcmp(field, "language") == 0) {
-        pc_buf_putc(&p->st, &b, 'L');
-        pc_fold(&p->st, &b, v, val_len);
-        n = qn_leaf(p, QN_BOOLEAN, b.data, b.len);
-    } else if (strcmp(field, "year") == 0) {
-        char lo[16], hi[16];
-        int y1, y2, used = 0;
-        if (sscanf(v, "%4d..%4d%n", &y1, &y2, &used) == 2 &&
-            (size_t)used == val_len) {
-            snprintf(lo, sizeof(lo), "%04d0101", y1);
-            snprintf(hi, sizeof(hi), "%04d1231", y2);
-            if ((n = qn_new(p, QN_RANGE)) != NULL) {
-                n->slot = 0;
-                n->term = pc_arena_strdup(&p->st, &q->arena, lo);
-                n->term_len = 8;
-                n->term2 = pc_arena_strdup(&p->st, &q->arena, hi);
-            }
-        } else if (sscanf(v, "%4d%n", &y1, &used) == 1 &&
-                   (size_t)used == val_len && val_len == 4) {
-            pc_buf_putc(&p->st, &b, 'Y');
-            pc_buf_puts(&p->st, &b, v);
-            n = qn_leaf(p, QN_BOOLEAN, b.data, b.len);
-        } else {
-            perr(p, at, "year: must be YYYY or YYYY..YYYY", NULL);
         }
-    } else {
-        perr(p, at, "unknown field '%s' (fields: doc, kind, section, "
-             "symbol, year, lang)", field);
+        break;
+    case PC_TERM_YEAR:
+        n = year_filter(p, f, v, val_len, at);
+        break;
+    default:
+        n = filter_leaf(p, f, v, val_len);
+        break;
     }
     pc_buf_free(&b);
     if (n == NULL && p->st >= 0)

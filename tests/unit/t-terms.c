@@ -1,0 +1,149 @@
+/*
+ * t-terms.c - the index's vocabulary (terms.c): the query fields and
+ * their prefixes, how values fold, long values hashed alike for the
+ * indexer and the query, and the record's unique-id term.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "pilcrow-private.h"
+
+/* The term PREFIX + VALUE as pc_term() builds it, into a static buffer. */
+static const char *
+term(char prefix, const char *value)
+{
+    static char out[512];
+    struct pc_buf b = PC_BUF_INIT;
+    pilcrow_status st = PILCROW_OK;
+
+    pc_term(&st, &b, prefix, value, strlen(value));
+    CHECK_FATAL(st == PILCROW_OK && b.len < sizeof(out));
+    memcpy(out, b.data, b.len + 1);
+    pc_buf_free(&b);
+    return out;
+}
+
+static void
+test_fields(void)
+{
+    struct pc_buf b = PC_BUF_INIT;
+    pilcrow_status st = PILCROW_OK;
+    const struct pc_field *f;
+
+    pc_field_list(&st, &b);
+    CHECK_STR(b.data, "doc, kind, section, symbol, year, lang");
+    CHECK((f = pc_field_find("lang", 4)) && f->prefix == PC_TERM_LANG);
+    CHECK((f = pc_field_find("language", 8)) && f->prefix == PC_TERM_LANG);
+    CHECK((f = pc_field_find("doc", 3)) && f->prefix == PC_TERM_DOC);
+    CHECK(pc_field_find("do", 2) == NULL);
+    CHECK(pc_field_find("docs", 4) == NULL);
+    CHECK(pc_field_find("title", 5) == NULL);
+
+    pc_buf_reset(&b);
+    pc_field_value(&st, &b, pc_field_find("section", 7), "ii.a", 4);
+    CHECK_STR(b.data, "II.A");
+    pc_buf_reset(&b);
+    pc_field_value(&st, &b, pc_field_find("symbol", 6), "A/CONF.157/24", 13);
+    CHECK_STR(b.data, "a/conf.157/24");
+    pc_buf_reset(&b);
+    pc_field_value(&st, &b, pc_field_find("doc", 3), "Reports/A_52", 12);
+    CHECK_STR(b.data, "Reports/A_52");
+    CHECK(st == PILCROW_OK);
+    pc_buf_free(&b);
+}
+
+static void
+test_terms(void)
+{
+    char lng[PC_MAX_TERM + 51], other[PC_MAX_TERM + 51], hashed[19];
+    struct pc_buf b = PC_BUF_INIT;
+    pilcrow_status st = PILCROW_OK;
+    const char *t;
+
+    CHECK_STR(term(PC_TERM_KIND, "note"), "Knote");
+    memset(lng, 'x', sizeof(lng) - 1);
+    lng[sizeof(lng) - 1] = '\0';
+    memcpy(other, lng, sizeof(lng));
+    other[100] = 'y';
+    /* Past the limit: prefix, '#', 16 hex digits of the value's hash. */
+    t = term(PC_TERM_DOC, lng);
+    CHECK(strlen(t) == 18 && t[0] == 'D' && t[1] == '#');
+    CHECK(strspn(t + 2, "0123456789abcdef") == 16);
+    memcpy(hashed, t, 19);
+    CHECK(strcmp(term(PC_TERM_DOC, other), hashed) != 0);
+    CHECK_STR(term(PC_TERM_DOC, lng), hashed);
+    /* At the limit, the value itself. */
+    lng[PC_MAX_TERM] = '\0';
+    CHECK(strlen(term(PC_TERM_DOC, lng)) == PC_MAX_TERM + 1);
+
+    pc_uid_term(&st, &b, "reports/A_52_314", PILCROW_KIND_PARAGRAPH, "I",
+                "3");
+    CHECK_STR(b.data, "Qreports/A_52_314#paI:3");
+    pc_buf_reset(&b);
+    pc_uid_term(&st, &b, "d", PILCROW_KIND_NOTE, NULL, "*");
+    CHECK_STR(b.data, "Qd#n:*");
+    pc_buf_reset(&b);
+    pc_doc_term(&st, &b, "d");
+    CHECK_STR(b.data, "Dd");
+    CHECK(st == PILCROW_OK);
+    pc_buf_free(&b);
+}
+
+/* The indexer and the query build the same terms: a document whose id
+ * is past the term limit is still found by doc:, and section: folds. */
+static void
+test_index_and_query(void)
+{
+    static const char text[] =
+        "Symbol: A/99/7\n\nI. Lanterns\n\n"
+        "1. The keepers of the lighthouse trimmed the lanterns at dusk.\n";
+    /* Past the term limit, within Xapian's limit on metadata keys. */
+    char tmpl[] = "t-terms-XXXXXX", path[64], id[PC_MAX_TERM + 20];
+    char query[sizeof(id) + 32], cmd[96];
+    pilcrow_parse_options o = PILCROW_PARSE_OPTIONS_INIT;
+    pilcrow_doc *doc;
+    pilcrow_db *db;
+    pilcrow_query *q;
+    pilcrow_hits *h;
+
+    CHECK_FATAL(mkdtemp(tmpl) != NULL);
+    snprintf(path, sizeof(path), "%s/index", tmpl);
+    CHECK_FATAL(pilcrow_db_open(&db, path, PILCROW_OPEN_WRITE |
+                                PILCROW_OPEN_CREATE, NULL) == PILCROW_OK);
+    memset(id, 'a', sizeof(id) - 1);
+    id[sizeof(id) - 1] = '\0';
+    o.doc = id;
+    CHECK_FATAL(pilcrow_doc_parse_buffer(&doc, text, strlen(text), &o, NULL)
+                == PILCROW_OK);
+    CHECK_OK(pilcrow_index_doc(db, doc));
+    pilcrow_doc_free(doc);
+    CHECK_OK(pilcrow_index_commit(db));
+
+    snprintf(query, sizeof(query), "lanterns doc:%s", id);
+    CHECK_OK(pilcrow_query_new(&q, db, query, NULL));
+    CHECK_OK(pilcrow_query_run(&h, q, 0, 10));
+    CHECK(pilcrow_hits_total(h) == 1);
+    CHECK_OK(pilcrow_hits_next(h));
+    CHECK_STR(pilcrow_record_doc(pilcrow_hits_record(h)), id);
+    pilcrow_query_free(q);
+
+    CHECK_OK(pilcrow_query_new(&q, db, "lanterns section:i. symbol:a/99/7",
+                               NULL));
+    CHECK_OK(pilcrow_query_run(&h, q, 0, 10));
+    CHECK(pilcrow_hits_total(h) == 1);
+    pilcrow_query_free(q);
+    pilcrow_db_close(db);
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpl);
+    CHECK(system(cmd) == 0);
+}
+
+int
+main(void)
+{
+    test_fields();
+    test_terms();
+    test_index_and_query();
+    return check_done();
+}
