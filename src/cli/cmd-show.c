@@ -124,7 +124,7 @@ show_text(pilcrow_db *db, const pilcrow_record *rec)
         for (i = 0; i < n; i++) {
             if (i > 0)
                 fputs(", ", stdout);
-            text_citing_anchor(stdout, pilcrow_record_cited_by(rec, i));
+            text_citing_anchor(stdout, rec, i);
         }
         fputc('\n', stdout);
     }

@@ -645,7 +645,7 @@ item_print_text(FILE *out, const struct text_style *style,
         for (i = 0; i < n; i++) {
             if (i > 0)
                 fputs(", ", out);
-            text_citing_anchor(out, pilcrow_record_cited_by(r, i));
+            text_citing_anchor(out, r, i);
         }
         fputc('\n', out);
     }
@@ -822,18 +822,11 @@ text_wrap(FILE *out, const struct text_style *style, const char *s,
 }
 
 void
-text_citing_anchor(FILE *out, const char *cited_by)
+text_citing_anchor(FILE *out, const pilcrow_record *r, size_t i)
 {
-    cited_by = nonnull(cited_by);
-    if (strncmp(cited_by, "summary ", 8) == 0) {
-        fputs("summary, para. ", out);
-        text_clean(out, cited_by + 8, strlen(cited_by + 8));
-    } else if (cited_by[0] >= '0' && cited_by[0] <= '9') {
-        fputs("para. ", out);
-        text_clean(out, cited_by, strlen(cited_by));
-    } else {
-        text_clean(out, cited_by, strlen(cited_by));
-    }
+    const char *a = nonnull(pilcrow_record_cited_by_anchor(r, i));
+
+    text_clean(out, a, strlen(a));
 }
 
 void

@@ -118,10 +118,7 @@ pc_doc_finish(pilcrow_doc *doc)
             r->text_len = 0;
         }
         r->seq = (uint32_t)i;
-        pc_buf_reset(&b);
-        pc_anchor_format(&st, &b, r->kind, r->annex, r->number);
-        r->anchor = pc_arena_strndup(&st, &doc->arena, b.data ? b.data : "",
-                                     b.len);
+        pc_record_anchors(&st, r, &doc->arena);
     }
     pc_buf_free(&b);
     return st;
@@ -130,6 +127,44 @@ pc_doc_finish(pilcrow_doc *doc)
 /* ------------------------------------------------------------------ */
 /* Anchors                                                             */
 /* ------------------------------------------------------------------ */
+
+void
+pc_record_anchors(pilcrow_status *st, struct pilcrow_record *r,
+                  struct pc_arena *a)
+{
+    struct pc_buf b = PC_BUF_INIT;
+    const char **out;
+    size_t i;
+
+    pc_buf_reset(&b);
+    pc_anchor_format(st, &b, r->kind, r->annex, r->number);
+    r->anchor = pc_arena_strndup(st, a, b.data ? b.data : "", b.len);
+    r->cited_by_anchors = NULL;
+    if (r->n_cited_by == 0 || *st < 0) {
+        pc_buf_free(&b);
+        return;
+    }
+    if ((out = pc_arena_alloc(st, a, r->n_cited_by * sizeof(*out))) == NULL) {
+        pc_buf_free(&b);
+        return;
+    }
+    /* A citing paragraph is kept as its number ("7", "p2"), as
+     * "summary N", or, in an annex, as its whole anchor. */
+    for (i = 0; i < r->n_cited_by && *st >= 0; i++) {
+        const char *c = r->cited_by[i];
+
+        pc_buf_reset(&b);
+        if (strncmp(c, "summary ", 8) == 0)
+            pc_anchor_format(st, &b, PILCROW_KIND_SUMMARY, NULL, c + 8);
+        else if (strncmp(c, "annex", 5) == 0)
+            pc_buf_puts(st, &b, c);
+        else
+            pc_anchor_format(st, &b, PILCROW_KIND_PARAGRAPH, NULL, c);
+        out[i] = pc_arena_strndup(st, a, b.data ? b.data : "", b.len);
+    }
+    r->cited_by_anchors = out;
+    pc_buf_free(&b);
+}
 
 void
 pc_anchor_format(pilcrow_status *st, struct pc_buf *b, pilcrow_kind kind,
@@ -581,6 +616,14 @@ pilcrow_record_cited_by(const pilcrow_record *r, size_t i)
     if (r == NULL || i >= r->n_cited_by)
         return NULL;
     return r->cited_by[i];
+}
+
+const char *
+pilcrow_record_cited_by_anchor(const pilcrow_record *r, size_t i)
+{
+    if (r == NULL || i >= r->n_cited_by || r->cited_by_anchors == NULL)
+        return NULL;
+    return r->cited_by_anchors[i];
 }
 
 /* A standalone record (from pilcrow_db_get_record()) lives, with its

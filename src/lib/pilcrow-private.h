@@ -118,6 +118,7 @@ struct pilcrow_record {
     size_t n_cites;
     const char **cited_by;      /* numbers of the citing paragraphs */
     size_t n_cited_by;
+    const char **cited_by_anchors; /* their anchors, "para. 7" */
     uint32_t seq;               /* 0-based position in document order */
     struct pc_arena *own;       /* non-NULL for a standalone record */
 };
@@ -149,6 +150,11 @@ struct pilcrow_record *pc_doc_add_record(pilcrow_status *st,
 /* Fill each record's doc-level fields from DOC, its anchor from kind,
  * annex and number, and its seq.  Call once parsing is complete. */
 pilcrow_status pc_doc_finish(pilcrow_doc *doc);
+
+/* Set R's anchor and the anchors of the records citing it, from its
+ * kind, annex, number and cited_by, allocated from A. */
+void pc_record_anchors(pilcrow_status *st, struct pilcrow_record *r,
+                       struct pc_arena *a);
 
 /* The anchor text for a record ("para. 7", "summary, para. 1", "note 1",
  * "annex I, para. 3") appended to B. */
@@ -444,10 +450,26 @@ pc_hash64(const char *s, size_t n)
 #define PC_META_FILE "f:"
 #define PC_META_FORMAT "pilcrow:format"
 
-/* Fetch the metadata of document DOC from DB into R's doc-level fields,
- * allocated from A. */
-pilcrow_status pc_db_docmeta(pilcrow_db *db, struct pilcrow_record *r,
-                             struct pc_arena *a, const char *doc);
+/* ================================================================== */
+/* record.c: stored bytes -> the records callers see                    */
+/* ================================================================== */
+
+/* What pc_record_load() fills besides the stored fields. */
+#define PC_LOAD_TEXT 1u      /* the text, inflated */
+#define PC_LOAD_CITE 2u      /* the document's metadata and the anchor */
+
+/* Load record R, in arena A, from its stored bytes DATA/LEN: the
+ * stored fields when R has none yet (R->doc is NULL; zero R first),
+ * then each part of PARTS that R lacks, so a record decoded without its
+ * text can be completed later.  SAME_DOC, if not NULL, is a record
+ * loaded with PC_LOAD_CITE whose document metadata R takes if it is of
+ * the same document.  On error DB's message says what failed. */
+pilcrow_status pc_record_load(pilcrow_db *db, struct pilcrow_record *r,
+                              struct pc_arena *a, const char *data,
+                              size_t len, unsigned parts,
+                              const struct pilcrow_record *same_doc);
+/* Release DB's cache of document metadata (at close). */
+void pc_db_meta_free(pilcrow_db *db);
 
 /* ================================================================== */
 /* snippet.c: best window and highlights                               */

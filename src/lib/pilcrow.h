@@ -243,6 +243,11 @@ PILCROW_API const char *pilcrow_record_cite(const pilcrow_record *r,
 PILCROW_API size_t pilcrow_record_n_cited_by(const pilcrow_record *r);
 PILCROW_API const char *pilcrow_record_cited_by(const pilcrow_record *r,
                                                  size_t i);
+/* The anchor of the Ith paragraph citing a note record, as
+ * pilcrow_record_anchor() gives it ("para. 7", "summary, para. 1",
+ * "preamble, para. 2"); NULL when out of range.  Since 0.1. */
+PILCROW_API const char *
+pilcrow_record_cited_by_anchor(const pilcrow_record *r, size_t i);
 
 /* Release a record returned by pilcrow_db_get_record().  Records of a
  * pilcrow_doc or pilcrow_hits belong to their owner: never free those.

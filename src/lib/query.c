@@ -1080,25 +1080,19 @@ cmp_hits(const void *a, const void *b)
     return x->rec.seq < y->rec.seq ? -1 : x->rec.seq > y->rec.seq;
 }
 
-/* Fill the document-level fields of hit X from an earlier hit of the
- * same document, or from the index. */
+/* Give hit X its document's metadata, from an earlier hit of the same
+ * document when there is one, and its anchor. */
 static pilcrow_status
-hit_docmeta(pilcrow_hits *h, struct hit *x)
+hit_cite(pilcrow_hits *h, struct hit *x)
 {
+    const struct pilcrow_record *same = NULL;
     size_t i;
 
-    for (i = 0; &h->hits[i] != x; i++) {
-        struct pilcrow_record *o = &h->hits[i].rec;
-        if (strcmp(o->doc, x->rec.doc) == 0) {
-            x->rec.symbol = o->symbol;
-            x->rec.title = o->title;
-            x->rec.date = o->date;
-            x->rec.language = o->language;
-            x->rec.file = o->file;
-            return PILCROW_OK;
-        }
-    }
-    return pc_db_docmeta(h->q->db, &x->rec, &h->arena, x->rec.doc);
+    for (i = 0; &h->hits[i] != x && same == NULL; i++)
+        if (strcmp(h->hits[i].rec.doc, x->rec.doc) == 0)
+            same = &h->hits[i].rec;
+    return pc_record_load(h->q->db, &x->rec, &h->arena, x->data,
+                          x->data_len, PC_LOAD_CITE, same);
 }
 
 /* Give hit X its text, inflated from its stored record if it was
@@ -1111,19 +1105,9 @@ hit_text(pilcrow_hits *h, struct hit *x, struct pc_match **m, size_t *cap_m)
     pilcrow_status st;
     size_t n_m = 0;
 
-    if (x->rec.text == NULL) {
-        struct pilcrow_record t;
-
-        memset(&t, 0, sizeof(t));
-        if ((st = pc_store_decode(&t, &h->arena, x->data, x->data_len,
-                                  1, &q->db->inflater)) < 0)
-            return pc_db_error(q->db, st, st == PILCROW_NOMEM
-                               ? "out of memory"
-                               : "a stored record of %s is damaged",
-                               x->rec.doc);
-        x->rec.text = t.text;
-        x->rec.text_len = t.text_len;
-    }
+    if ((st = pc_record_load(q->db, &x->rec, &h->arena, x->data,
+                             x->data_len, PC_LOAD_TEXT, NULL)) < 0)
+        return st;
     if (q->n_terms == 0)
         return PILCROW_OK;
     if ((st = pc_find_matches(q->an, x->rec.text, x->rec.text_len, q->terms,
@@ -1213,11 +1197,12 @@ pilcrow_query_run(pilcrow_hits **out, pilcrow_query *q, size_t offset,
 
         x->data = res.matches[i].data;
         x->data_len = res.matches[i].data_len;
-        if ((st = pc_store_decode(&x->rec, &h->arena, x->data, x->data_len,
-                                  rerank_text, &db->inflater)) < 0) {
-            pc_db_error(db, st, st == PILCROW_NOMEM ? "out of memory"
-                        : "a stored record is damaged (docid %u)",
-                        (unsigned)res.matches[i].docid);
+        if ((st = pc_record_load(db, &x->rec, &h->arena, x->data,
+                                 x->data_len, rerank_text ? PC_LOAD_TEXT : 0,
+                                 NULL)) < 0) {
+            if (st == PILCROW_CORRUPT)
+                pc_db_error(db, st, "a stored record is damaged (docid %u)",
+                            (unsigned)res.matches[i].docid);
             goto fail;
         }
         h->n_hits++;
@@ -1253,7 +1238,7 @@ pilcrow_query_run(pilcrow_hits **out, pilcrow_query *q, size_t offset,
     /* Document metadata, snippets and anchors of the page. */
     for (i = 0; i < h->n_hits; i++) {
         struct hit *x = &h->hits[i];
-        if ((st = hit_docmeta(h, x)) < 0)
+        if ((st = hit_cite(h, x)) < 0)
             goto fail;
         if (x->rec.text == NULL && (st = hit_text(h, x, &m, &cap_m)) < 0)
             goto fail;
@@ -1264,10 +1249,6 @@ pilcrow_query_run(pilcrow_hits **out, pilcrow_query *q, size_t offset,
         x->snippet = pc_arena_strndup(&st, &h->arena, b.data ? b.data : "",
                                       b.len);
         x->snippet_len = b.len;
-        pc_buf_reset(&b);
-        pc_anchor_format(&st, &b, x->rec.kind, x->rec.annex, x->rec.number);
-        x->rec.anchor = pc_arena_strndup(&st, &h->arena, b.data ? b.data : "",
-                                         b.len);
         if (st < 0) {
             pc_db_error(db, st, "out of memory");
             goto fail;
@@ -1554,9 +1535,8 @@ surface_word(pilcrow_query *q, const char *term, size_t len,
     c.st = PILCROW_OK;
     memset(&r, 0, sizeof(r));
     if (res.n_matches > 0 &&
-        pc_store_decode(&r, &a, res.matches[0].data,
-                        res.matches[0].data_len, 1,
-                        &q->db->inflater) == PILCROW_OK)
+        pc_record_load(q->db, &r, &a, res.matches[0].data,
+                       res.matches[0].data_len, PC_LOAD_TEXT, NULL) == PILCROW_OK)
         pc_analyze(q->an, r.text, r.text_len, surface_token, &c);
     pc_arena_free(&a);
     pcx_result_free(&res);
