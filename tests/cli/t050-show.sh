@@ -71,6 +71,15 @@ run "$PILCROW" --db idx show no-such-doc 1
 expect_exit 2
 expect_equal "$(cat ERR)" "pilcrow: show: no record 1 in no-such-doc"
 
+begin_subtest 'a note cited from a preamble names the preamble paragraph'
+index_corpus res "$TESTDATA/resolution.md"
+run "$PILCROW" --db res show resolution 'note 1'
+expect_exit 0
+expect_equal "$(tail -n 1 OUT)" "  cited by: preamble, para. 1"
+run "$PILCROW" --db res search -n 1 'kind:note' 169
+expect_exit 0
+expect_file_match OUT '^  cited by: preamble, para\. 1$'
+
 begin_subtest 'an anchor that is not one: exit 2'
 run "$PILCROW" --db idx show "$doc" banana
 expect_exit 2
