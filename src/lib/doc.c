@@ -1,5 +1,5 @@
 /*
- * doc.c - the document model of SPEC section 2: a pilcrow_doc holds the
+ * doc.c - the document model: a pilcrow_doc holds the
  * metadata of one document and its records in document order; every
  * string lives in the document's arena, so pilcrow_doc_free() is one
  * arena release and one array release.
@@ -9,8 +9,7 @@
  *   summary    "summary, para. 1"   note             "note 1", "note *"
  * An unnumbered sole annex is written "annex, para. 3".
  *
- * This file also holds the public parsing entry points, which glue the
- * reader (reader.c) to the parser (parse.c), and the record accessors.
+ * This file also holds the document and record accessors.
  */
 #include <ctype.h>
 #include <string.h>
@@ -320,114 +319,6 @@ pc_anchor_parse(const char *anchor, pilcrow_kind *kind, char *annex,
     if (*p != '\0')
         return PILCROW_INVALID;
     return PILCROW_OK;
-}
-
-/* ------------------------------------------------------------------ */
-/* Public parsing entry points                                         */
-/* ------------------------------------------------------------------ */
-
-/* Set DOC's id to the file name of PATH without directory and without
- * its extensions (".gz", then ".txt" or ".md"). */
-static void
-doc_default_id(pilcrow_status *st, pilcrow_doc *doc, const char *path)
-{
-    const char *base = strrchr(path, '/');
-    size_t n;
-
-    base = base ? base + 1 : path;
-    n = strlen(base);
-    if (n > 3 && strcmp(base + n - 3, ".gz") == 0)
-        n -= 3;
-    if (n > 4 && strncmp(base + n - 4, ".txt", 4) == 0)
-        n -= 4;
-    else if (n > 3 && strncmp(base + n - 3, ".md", 3) == 0)
-        n -= 3;
-    doc->id = pc_arena_strndup(st, &doc->arena, base, n);
-}
-
-/* Parse the clean TEXT into a new document for OPTS; PATH (may be NULL)
- * names the file for the default id and file. */
-static pilcrow_status
-doc_parse_text(pilcrow_doc **out, const char *text, size_t len,
-               const char *path, const pilcrow_parse_options *opts,
-               char **errmsg)
-{
-    pilcrow_doc *doc = NULL;
-    pilcrow_status st;
-    const char *name = path ? path : "buffer";
-
-    if ((st = pc_doc_new(&doc, opts)) < 0)
-        return pc_errmsg(errmsg, st, "%s: out of memory", name);
-    if (doc->id == NULL && path != NULL)
-        doc_default_id(&st, doc, path);
-    if (doc->file == NULL && path != NULL)
-        doc->file = pc_arena_strdup(&st, &doc->arena, path);
-    if (st == PILCROW_OK)
-        st = pc_parse(doc, text, len, opts ? opts->warn : NULL,
-                      opts ? opts->warn_payload : NULL);
-    if (st < 0) {
-        pilcrow_doc_free(doc);
-        return pc_errmsg(errmsg, st, "%s: %s", name,
-                         st == PILCROW_NOMEM ? "out of memory"
-                                             : pilcrow_status_str(st));
-    }
-    *out = doc;
-    return PILCROW_OK;
-}
-
-pilcrow_status
-pilcrow_doc_parse_file(pilcrow_doc **out, const char *path,
-                       const pilcrow_parse_options *opts, char **errmsg)
-{
-    char *text = NULL;
-    size_t len = 0;
-    pilcrow_status st;
-
-    if (errmsg)
-        *errmsg = NULL;
-    if (out == NULL || path == NULL ||
-        (opts != NULL && opts->version != PILCROW_PARSE_OPTIONS_VERSION)) {
-        if (out)
-            *out = NULL;
-        return pc_errmsg(errmsg, PILCROW_INVALID, "invalid argument");
-    }
-    *out = NULL;
-    st = pc_read_file(&text, &len, path, opts ? opts->warn : NULL,
-                      opts ? opts->warn_payload : NULL, errmsg);
-    if (st < 0)
-        return st;
-    st = doc_parse_text(out, text, len, path, opts, errmsg);
-    pc_free(text);
-    return st;
-}
-
-pilcrow_status
-pilcrow_doc_parse_buffer(pilcrow_doc **out, const char *buf, size_t buf_len,
-                         const pilcrow_parse_options *opts, char **errmsg)
-{
-    char *text = NULL;
-    size_t len = 0;
-    pilcrow_status st;
-    const char *name;
-
-    if (errmsg)
-        *errmsg = NULL;
-    if (out == NULL || (buf == NULL && buf_len > 0) ||
-        (opts != NULL && opts->version != PILCROW_PARSE_OPTIONS_VERSION)) {
-        if (out)
-            *out = NULL;
-        return pc_errmsg(errmsg, PILCROW_INVALID, "invalid argument");
-    }
-    *out = NULL;
-    name = opts && opts->file ? opts->file : "buffer";
-    st = pc_clean_text(&text, &len, buf ? buf : "", buf_len, name,
-                       opts ? opts->warn : NULL,
-                       opts ? opts->warn_payload : NULL, errmsg);
-    if (st < 0)
-        return st;
-    st = doc_parse_text(out, text, len, NULL, opts, errmsg);
-    pc_free(text);
-    return st;
 }
 
 /* ------------------------------------------------------------------ */

@@ -1,0 +1,388 @@
+/*
+ * parse-lines.c - the parser's first pass, lines, and the small
+ * predicates on bytes and lines that every pass uses (numbered
+ * paragraph starts, heading labels, symbols, superscript markers).
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "parse-int.h"
+
+/* ================================================================== */
+/* Small predicates on bytes and lines                                 */
+/* ================================================================== */
+
+/* strchr(".?!:;", c) != NULL, without the call (NUL matches too). */
+static int
+stop_byte(char c)
+{
+    return c == '.' || c == '?' || c == '!' || c == ':' || c == ';' ||
+           c == '\0';
+}
+
+/* Does line L equal the NUL-terminated S? */
+int
+pc_line_is(const struct line *l, const char *s)
+{
+    size_t n = strlen(s);
+
+    return l->len == n && memcmp(l->s, s, n) == 0;
+}
+
+/* Does line L start with S? */
+int
+pc_line_starts(const struct line *l, const char *s)
+{
+    size_t n = strlen(s);
+
+    return l->len >= n && memcmp(l->s, s, n) == 0;
+}
+
+/* Does L end with S? */
+int
+pc_line_ends(const struct line *l, const char *s)
+{
+    size_t n = strlen(s);
+
+    return l->len >= n && memcmp(l->s + l->len - n, s, n) == 0;
+}
+
+/* The value of the superscript digit whose UTF-8 encoding starts at P
+ * (N bytes available), with its length in *K; -1 when there is none. */
+int
+pc_superscript_digit(const char *p, size_t n, size_t *k)
+{
+    const unsigned char *u = (const unsigned char *)p;
+
+    if (n >= 2 && u[0] == 0xC2) {
+        *k = 2;
+        if (u[1] == 0xB9)
+            return 1;
+        if (u[1] == 0xB2)
+            return 2;
+        if (u[1] == 0xB3)
+            return 3;
+    } else if (n >= 3 && u[0] == 0xE2 && u[1] == 0x81) {
+        *k = 3;
+        if (u[2] == 0xB0)
+            return 0;
+        if (u[2] >= 0xB4 && u[2] <= 0xB9)
+            return u[2] - 0xB0;
+    }
+    return -1;
+}
+
+/* Append the superscript form of the ASCII digits at D (N bytes). */
+void
+pc_put_superscript(pilcrow_status *st, struct pc_buf *b, const char *d,
+                size_t n)
+{
+    static const char *const sup[10] = {
+        "\xE2\x81\xB0", "\xC2\xB9", "\xC2\xB2", "\xC2\xB3",
+        "\xE2\x81\xB4", "\xE2\x81\xB5", "\xE2\x81\xB6", "\xE2\x81\xB7",
+        "\xE2\x81\xB8", "\xE2\x81\xB9"
+    };
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (is_digit(d[i]))
+            pc_buf_puts(st, b, sup[d[i] - '0']);
+}
+
+/* The UTF-8 superscript form of ASCII digit D. */
+const char *
+pc_superscript_str(char d)
+{
+    static const char *const sup[10] = {
+        "\xE2\x81\xB0", "\xC2\xB9", "\xC2\xB2", "\xC2\xB3",
+        "\xE2\x81\xB4", "\xE2\x81\xB5", "\xE2\x81\xB6", "\xE2\x81\xB7",
+        "\xE2\x81\xB8", "\xE2\x81\xB9"
+    };
+
+    return sup[d - '0'];
+}
+
+/* Does the text S (N bytes) end a sentence: its last character, after
+ * closing quotes, brackets, note markers and a trailing plain-digit
+ * marker (pdftotext), one of . ? ! : ; */
+int
+pc_ends_sentence(const char *s, size_t n)
+{
+    size_t k, m;
+
+    for (;;) {
+        while (n > 0 && is_space((unsigned char)s[n - 1]))
+            n--;
+        if (n == 0)
+            return 0;
+        if (s[n - 1] == ')' || s[n - 1] == '"' || s[n - 1] == '\'' ||
+            s[n - 1] == ']' || s[n - 1] == '*') {
+            n--;
+            continue;
+        }
+        /* ” ’ (E2 80 9D, E2 80 99) */
+        if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 &&
+            (unsigned char)s[n - 2] == 0x80 &&
+            ((unsigned char)s[n - 1] == 0x9D ||
+             (unsigned char)s[n - 1] == 0x99)) {
+            n -= 3;
+            continue;
+        }
+        /* A superscript marker. */
+        if (n >= 2 && pc_superscript_digit(s + n - 2, 2, &k) >= 0) {
+            n -= 2;
+            continue;
+        }
+        if (n >= 3 && pc_superscript_digit(s + n - 3, 3, &k) >= 0) {
+            n -= 3;
+            continue;
+        }
+        break;
+    }
+    /* "... 2024. 1": a plain-digit marker after the full stop. */
+    m = n;
+    while (m > 0 && is_digit((unsigned char)s[m - 1]))
+        m--;
+    if (m < n && n - m <= 2 && m >= 2 && s[m - 1] == ' ' &&
+        stop_byte(s[m - 2]))
+        return 1;
+    return stop_byte(s[n - 1]);
+}
+
+/* A numbered paragraph start at L: 1-3 digits, then "." or ":", then
+ * the end of the line or white space.  Writes the number into NUM (16
+ * bytes) and the offset of the text after it into *REST.  Returns 1 or
+ * 0. */
+int
+pc_para_start(const struct line *l, char *num, size_t *rest)
+{
+    size_t i = 0;
+
+    while (i < l->len && i < 4 && is_digit((unsigned char)l->s[i]))
+        i++;
+    if (i == 0 || i > 3 || i >= l->len)
+        return 0;
+    if (l->s[0] == '0')
+        return 0;
+    if (l->s[i] != '.' && l->s[i] != ':')
+        return 0;
+    if (i + 1 < l->len && !is_space((unsigned char)l->s[i + 1]))
+        return 0;
+    if (l->s[i] == ':' && i + 1 >= l->len)
+        return 0;
+    memcpy(num, l->s, i);
+    num[i] = '\0';
+    i++;
+    while (i < l->len && is_space((unsigned char)l->s[i]))
+        i++;
+    *rest = i;
+    return 1;
+}
+
+/* A heading label at L: "IV." or "B." followed by the end of the line
+ * or white space.  Writes the label into LABEL (16 bytes), the offset
+ * of the title into *REST; returns the label's length or 0. */
+size_t
+pc_head_label(const struct line *l, char *label, size_t *rest)
+{
+    size_t i = 0;
+
+    while (i < l->len && i < 8 && l->s[i] >= 'A' && l->s[i] <= 'Z')
+        i++;
+    if (i == 0 || i >= 8 || i >= l->len || l->s[i] != '.')
+        return 0;
+    if (i + 1 < l->len && !is_space((unsigned char)l->s[i + 1]))
+        return 0;
+    if (i > 1 && pc_roman_value(l->s, i) == 0)
+        return 0;
+    memcpy(label, l->s, i);
+    label[i] = '\0';
+    i++;
+    while (i < l->len && is_space((unsigned char)l->s[i]))
+        i++;
+    *rest = i;
+    return i > 0 ? strlen(label) : 0;
+}
+
+/* If line L is shaped like a UN document symbol ("A/79/352",
+ * "A/79/716-S/2025/18", "S/RES/2768 (2025)", "A /79/PV.64"), write it
+ * normalised (no '*', no space around '/', dashes as '-') into OUT of
+ * SIZE bytes and return 1. */
+int
+pc_symbol_line(const struct line *l, char *out, size_t size)
+{
+    size_t i, o = 0, n_slash = 0, n_digit = 0, main_end = 0;
+    const unsigned char *s = (const unsigned char *)l->s;
+    int in_suffix = 0;
+
+    /* Every symbol has a '/': most lines fail here at memchr() speed
+     * (this runs on every line of a pdftotext document). */
+    if (l->len == 0 || l->len > 80 || s[0] < 'A' || s[0] > 'Z' ||
+        memchr(s, '/', l->len) == NULL)
+        return 0;
+    for (i = 0; i < l->len; i++) {
+        unsigned char c = s[i];
+
+        if (o + 8 >= size)
+            return 0;
+        if (c == '*')
+            continue;
+        if (c == 0xE2 && i + 2 < l->len && s[i + 1] == 0x80 &&
+            (s[i + 2] == 0x93 || s[i + 2] == 0x94)) {
+            out[o++] = '-';         /* en/em dash */
+            i += 2;
+            continue;
+        }
+        if (c == 0xE2 && i + 2 < l->len && s[i + 1] == 0x88 &&
+            s[i + 2] == 0x92) {
+            out[o++] = '-';         /* minus sign */
+            i += 2;
+            continue;
+        }
+        /* "JIU/REP/2025/1 [Expanded report]": a bracketed remark
+         * after the symbol is not part of it. */
+        if (c == ' ' && i + 1 < l->len && s[i + 1] == '[' && main_end > 0 &&
+            l->s[l->len - 1] == ']')
+            break;
+        /* "A./47/435": a full stop before a slash is a slip (no part
+         * of a symbol ends with one). */
+        if (c == '.' && i + 1 < l->len && s[i + 1] == '/')
+            continue;
+        /* "ICCD/COP(8)/CST/8": a session number in parentheses inside
+         * the symbol. */
+        if (c == '(' && !in_suffix && i + 3 < l->len) {
+            size_t q = i + 1;
+
+            while (q < l->len && is_digit(s[q]))
+                q++;
+            if (q > i + 1 && q + 1 < l->len && s[q] == ')' && s[q + 1] == '/') {
+                memcpy(out + o, l->s + i, q + 1 - i);
+                o += q + 1 - i;
+                i = q;
+                main_end = o;
+                continue;
+            }
+        }
+        if (c == ' ') {
+            if (i + 1 < l->len && s[i + 1] == '/')
+                continue;
+            if (o > 0 && out[o - 1] == '/')
+                continue;
+            if (i + 1 < l->len && s[i + 1] == '(') {
+                in_suffix = 1;
+                out[o++] = ' ';
+                continue;
+            }
+            if (in_suffix) {
+                out[o++] = ' ';
+                continue;
+            }
+            return 0;
+        }
+        if (c == '/') {
+            n_slash++;
+        } else if (is_digit(c)) {
+            n_digit++;
+        } else if (c == '(' && !in_suffix && o > 0 && is_digit(out[o - 1])) {
+            in_suffix = 1;      /* "E/ICEF/672(Première partie)" */
+        } else if (!(isalpha(c) || c == '.' || c == '-' ||
+                     (in_suffix && (c == '(' || c == ')' || c >= 0x80)))) {
+            return 0;
+        }
+        out[o++] = (char)c;
+        if (!in_suffix)
+            main_end = o;
+    }
+    while (o > 0 && (out[o - 1] == ' ' || out[o - 1] == '-'))
+        o--;
+    out[o] = '\0';
+    if (n_slash == 0 || n_digit == 0 || main_end < 3 ||
+        out[main_end - 1] == '.')
+        return 0;
+    return 1;
+}
+
+/* The value of roman numeral S (N bytes, upper case), 0 if invalid. */
+int
+pc_roman_value(const char *s, size_t n)
+{
+    static const char *const r[] = {
+        "", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X",
+        "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX",
+        "XX", "XXI", "XXII", "XXIII", "XXIV", "XXV", "XXVI", "XXVII",
+        "XXVIII", "XXIX", "XXX"
+    };
+    int i;
+
+    for (i = 1; i <= 30; i++)
+        if (strlen(r[i]) == n && memcmp(r[i], s, n) == 0)
+            return i;
+    return 0;
+}
+
+/* ================================================================== */
+/* Pass 1: lines                                                       */
+/* ================================================================== */
+
+void
+pc_split_lines(struct parser *p)
+{
+    const char *s = p->text, *end = p->text + p->len, *nl;
+    size_t cap = 0;
+    int page = 0;
+
+    while (s < end && p->st == PILCROW_OK) {
+        struct line *l;
+        const char *e;
+
+        nl = memchr(s, '\n', (size_t)(end - s));
+        e = nl ? nl : end;
+        if (p->n_lines == cap) {
+            struct line *t;
+
+            cap = cap ? cap * 2 : 1024;
+            t = pc_reallocarray(p->lines, cap, sizeof(*t));
+            if (t == NULL) {
+                p->st = PILCROW_NOMEM;
+                return;
+            }
+            p->lines = t;
+        }
+        l = &p->lines[p->n_lines++];
+        l->fl = 0;
+        while (s < e && (is_space((unsigned char)*s) || *s == '\f')) {
+            if (*s == '\f') {
+                page = 1;
+                p->pdf = 1;
+            }
+            s++;
+        }
+        while (e > s && (is_space((unsigned char)e[-1]) || e[-1] == '\f')) {
+            if (e[-1] == '\f') {
+                page = 1;
+                p->pdf = 1;
+            }
+            e--;
+        }
+        /* A form feed inside a line: the page break comes first. */
+        l->s = s;
+        l->len = (uint32_t)(e - s);
+        if (l->len > 0 && memchr(s, '\f', l->len) != NULL) {
+            const char *ff = memchr(s, '\f', l->len);
+
+            l->len = (uint32_t)(ff - s);
+            p->pdf = 1;
+        }
+        if (l->len == 0)
+            l->fl |= L_BLANK;
+        else if (page) {
+            l->fl |= L_PAGE;
+            page = 0;
+        }
+        s = nl ? nl + 1 : end;
+    }
+}
+

@@ -1,0 +1,388 @@
+/*
+ * parse-meta.c - the parser's second pass: a document's metadata from
+ * YAML front matter, "Symbol:", "Language:" and "Distr.:" lines, the
+ * symbol at the top of the first page, and the title; and where the
+ * body starts.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "parse-int.h"
+
+/* Parse a date "18 September 1997" (or "September 18, 1997") at S (N
+ * bytes) into OUT ("1997-09-18", 11 bytes).  Returns 1 or 0. */
+static int
+parse_date(const char *s, size_t n, char *out)
+{
+    static const char *const months[12] = {
+        "January", "February", "March", "April", "May", "June", "July",
+        "August", "September", "October", "November", "December"
+    };
+    size_t i = 0, j;
+    int day = 0, month = 0, year = 0, m;
+
+    while (i < n && is_space((unsigned char)s[i]))
+        i++;
+    if (i < n && is_digit((unsigned char)s[i])) {
+        /* Saturating: a long run of digits is no day, and must not
+         * overflow. */
+        while (i < n && is_digit((unsigned char)s[i])) {
+            if (day < 1000)
+                day = day * 10 + (s[i] - '0');
+            i++;
+        }
+        while (i < n && s[i] == ' ')
+            i++;
+    }
+    for (m = 0; m < 12; m++) {
+        j = strlen(months[m]);
+        if (i + j <= n && strncasecmp(s + i, months[m], j) == 0)
+            break;
+    }
+    if (m == 12)
+        return 0;
+    month = m + 1;
+    i += j;
+    while (i < n && (s[i] == ' ' || s[i] == ','))
+        i++;
+    if (day == 0) {
+        while (i < n && is_digit((unsigned char)s[i])) {
+            if (day < 1000)
+                day = day * 10 + (s[i] - '0');
+            i++;
+        }
+        while (i < n && (s[i] == ' ' || s[i] == ','))
+            i++;
+    }
+    for (j = 0; j < 4 && i < n && is_digit((unsigned char)s[i]); j++)
+        year = year * 10 + (s[i++] - '0');
+    while (i < n && is_space((unsigned char)s[i]))
+        i++;
+    if (j != 4 || day < 1 || day > 31 || i != n)
+        return 0;
+    out[0] = (char)('0' + year / 1000);
+    out[1] = (char)('0' + year / 100 % 10);
+    out[2] = (char)('0' + year / 10 % 10);
+    out[3] = (char)('0' + year % 10);
+    out[4] = '-';
+    out[5] = (char)('0' + month / 10);
+    out[6] = (char)('0' + month % 10);
+    out[7] = '-';
+    out[8] = (char)('0' + day / 10);
+    out[9] = (char)('0' + day % 10);
+    out[10] = '\0';
+    return 1;
+}
+
+/* ================================================================== */
+/* Pass 2: metadata                                                    */
+/* ================================================================== */
+
+/* Set doc field *DST (unless already set) to the N bytes at S. */
+void
+pc_set_meta(struct parser *p, const char **dst, const char *s, size_t n)
+{
+    while (n > 0 && is_space((unsigned char)*s)) {
+        s++;
+        n--;
+    }
+    while (n > 0 && (is_space((unsigned char)s[n - 1]) || s[n - 1] == '"'))
+        n--;
+    if (n > 0 && *s == '"') {
+        s++;
+        n--;
+    }
+    if (*dst == NULL && n > 0)
+        *dst = pc_arena_strndup(&p->st, &p->doc->arena, s, n);
+}
+
+/* YAML front matter of Markdown files: "---", "key: value" lines,
+ * "---".  Returns the index of the first line after it. */
+size_t
+pc_yaml_front_matter(struct parser *p)
+{
+    size_t i;
+
+    if (p->n_lines == 0 || !pc_line_is(&p->lines[0], "---"))
+        return 0;
+    for (i = 1; i < p->n_lines && i < 200; i++) {
+        struct line *l = &p->lines[i];
+        const char *c;
+
+        if (pc_line_is(l, "---")) {
+            size_t k;
+
+            for (k = 0; k <= i; k++)
+                p->lines[k].fl |= L_DROP;
+            p->md = 1;
+            return i + 1;
+        }
+        c = memchr(l->s, ':', l->len);
+        if (c == NULL)
+            continue;
+        if (pc_line_starts(l, "symbol:"))
+            pc_set_meta(p, &p->doc->symbol, c + 1, l->len - (size_t)(c + 1 - l->s));
+        else if (pc_line_starts(l, "title:"))
+            pc_set_meta(p, &p->doc->title, c + 1, l->len - (size_t)(c + 1 - l->s));
+        else if (pc_line_starts(l, "date:"))
+            pc_set_meta(p, &p->doc->date, c + 1, l->len - (size_t)(c + 1 - l->s));
+        else if (pc_line_starts(l, "language:")) {
+            char lang[4] = "";
+            const char *v = c + 1;
+
+            while (*v == ' ' || *v == '"')
+                v++;
+            if (isalpha((unsigned char)v[0]) && isalpha((unsigned char)v[1])) {
+                lang[0] = (char)tolower((unsigned char)v[0]);
+                lang[1] = (char)tolower((unsigned char)v[1]);
+                pc_set_meta(p, &p->doc->language, lang, 2);
+            }
+        }
+    }
+    return 0;
+}
+
+/* A line of front matter that labels the document rather than titles
+ * it: organ, distribution, language, session, agenda item, date. */
+static int
+is_label(const struct line *l)
+{
+    static const char *const starts[] = {
+        "Distr", "Original", "ORIGINAL", "Agenda item", "Item ",
+        "General Assembly", "Security Council", "Economic and Social",
+        "United Nations", "UNITED", "NATIONS", "GENERAL", "Language:",
+        "Symbol:", "Provisional agenda item", "Executive Board",
+        "English", "ENGLISH", "Arabic", "French", "Spanish", "Russian",
+        "Chinese", "Council", "Assembly", NULL
+    };
+    char tmp[96], date[11];
+    size_t i;
+
+    for (i = 0; starts[i]; i++)
+        if (pc_line_starts(l, starts[i]))
+            return 1;
+    if (l->len < 60 && (pc_line_ends(l, " session") || pc_line_ends(l, " year") ||
+                        pc_line_ends(l, " session,") || pc_line_ends(l, "agenda*")))
+        return 1;
+    if (parse_date(l->s, l->len, date))
+        return 1;
+    if (pc_symbol_line(l, tmp, sizeof(tmp)))
+        return 1;
+    return 0;
+}
+
+/* A subtitle line: "Report of the Secretary-General", "Note by ...". */
+static int
+is_subtitle(const struct line *l)
+{
+    static const char *const starts[] = {
+        "Report of the", "Note by the", "Letter dated", "Identical letters",
+        "Resolution adopted", "Statement by", "Draft resolution",
+        "Report on the", "Memorandum by", "Note verbale", "Decision adopted",
+        NULL
+    };
+    size_t i;
+
+    for (i = 0; starts[i]; i++)
+        if (pc_line_starts(l, starts[i]))
+            return 1;
+    return 0;
+}
+
+/* The next line at or after I that is not blank or dropped; N_LINES
+ * when none. */
+size_t
+pc_next_content(const struct parser *p, size_t i)
+{
+    while (i < p->n_lines && (p->lines[i].fl & (L_BLANK | L_DROP)))
+        i++;
+    return i;
+}
+
+/* Join lines [A, B) that are not blank or dropped into the doc title. */
+static void
+set_title(struct parser *p, size_t a, size_t b)
+{
+    struct pc_buf t = PC_BUF_INIT;
+    size_t i;
+
+    if (p->doc->title != NULL)
+        return;
+    for (i = a; i < b; i++) {
+        const struct line *l = &p->lines[i];
+
+        if (l->fl & (L_BLANK | L_DROP))
+            continue;
+        if (t.len > 0)
+            pc_buf_putc(&p->st, &t, ' ');
+        pc_buf_append(&p->st, &t, l->s, l->len);
+    }
+    while (t.len > 0 && (t.data[t.len - 1] == '*' || t.data[t.len - 1] == ' '))
+        t.data[--t.len] = '\0';
+    if (t.len > 0)
+        pc_set_meta(p, &p->doc->title, t.data, t.len);
+    pc_buf_free(&t);
+}
+
+/* The symbol anywhere on the first page (pdftotext may put it after
+ * the lines that end the front matter, or at the page's foot), when
+ * the front matter had none. */
+void
+pc_first_page_symbol(struct parser *p, size_t start)
+{
+    size_t i, seen = 0;
+    char tmp[96];
+
+    for (i = start; i < p->n_lines && seen < 80; i++) {
+        const struct line *l = &p->lines[i];
+
+        if (i > start && (l->fl & L_PAGE))
+            break;
+        if (l->fl & (L_BLANK | L_DROP))
+            continue;
+        seen++;
+        if (pc_symbol_line(l, tmp, sizeof(tmp))) {
+            memcpy(p->symbol, tmp, sizeof(tmp));
+            return;
+        }
+    }
+}
+
+/* Find the metadata lines and the start of the body. */
+void
+pc_scan_front_matter(struct parser *p, size_t start)
+{
+    size_t i, seen = 0, last_label = (size_t)-1, title_a, sub = (size_t)-1;
+    size_t limit;
+    char tmp[96], date[11];
+    int distr = -1;
+
+    p->body = start;
+    for (i = start; i < p->n_lines && seen < 60; i++) {
+        struct line *l = &p->lines[i];
+        size_t rest;
+        char num[16];
+
+        if (l->fl & (L_BLANK | L_DROP))
+            continue;
+        seen++;
+        if (pc_line_starts(l, "Symbol:")) {
+            pc_set_meta(p, &p->doc->symbol, l->s + 7, l->len - 7);
+            l->fl |= L_DROP;
+            last_label = i;
+            continue;
+        }
+        if (pc_line_starts(l, "Language:")) {
+            const char *v = l->s + 9;
+            size_t n = l->len - 9;
+
+            while (n > 0 && *v == ' ') {
+                v++;
+                n--;
+            }
+            if (n >= 2 && p->doc->language == NULL) {
+                char lang[3];
+
+                lang[0] = (char)tolower((unsigned char)v[0]);
+                lang[1] = (char)tolower((unsigned char)v[1]);
+                lang[2] = '\0';
+                pc_set_meta(p, &p->doc->language, lang, 2);
+            }
+            l->fl |= L_DROP;
+            last_label = i;
+            continue;
+        }
+        if (pc_line_starts(l, "Distr"))
+            distr = (int)seen;
+        if (p->doc->date == NULL && distr >= 0 && (int)seen - distr <= 5) {
+            const char *c = memchr(l->s, ':', l->len);
+
+            if (parse_date(l->s, l->len, date) ||
+                (c && parse_date(c + 1, l->len - (size_t)(c + 1 - l->s),
+                                 date)))
+                pc_set_meta(p, &p->doc->date, date, 10);
+        }
+        if (p->symbol[0] == '\0' && pc_symbol_line(l, tmp, sizeof(tmp)) &&
+            seen <= 40)
+            memcpy(p->symbol, tmp, sizeof(tmp));
+        if (pc_line_is(l, "Summary") || pc_line_is(l, "SUMMARY") ||
+            pc_para_start(l, num, &rest) || pc_head_label(l, num, &rest) > 1)
+            break;
+        if (is_subtitle(l)) {
+            sub = i;
+            break;
+        }
+        if (is_label(l))
+            last_label = i;
+    }
+    if (last_label == (size_t)-1)
+        return;                         /* no front matter */
+    title_a = last_label + 1;
+    if (sub != (size_t)-1) {
+        /* The subtitle runs to a blank line or a short line. */
+        size_t j = sub, prev_len = p->lines[sub].len, rest2;
+        char num2[16];
+
+        limit = sub + 4;
+        /* ... and never takes a paragraph number or a heading ("Note
+         * by the Secretariat" then "1." alone on the next line). */
+        while (j + 1 < p->n_lines && j + 1 < limit &&
+               !(p->lines[j + 1].fl & (L_BLANK | L_DROP)) &&
+               !is_subtitle(&p->lines[j + 1]) &&
+               !pc_para_start(&p->lines[j + 1], num2, &rest2) &&
+               !pc_head_label(&p->lines[j + 1], num2, &rest2) &&
+               !(p->lines[j].len * 4 < prev_len * 3) &&
+               !pc_ends_sentence(p->lines[j].s, p->lines[j].len) &&
+               !pc_line_is(&p->lines[j + 1], "Summary")) {
+            prev_len = p->lines[j].len;
+            j++;
+        }
+        /* The title: the last block between the labels and here. */
+        limit = sub;
+        while (limit > title_a && (p->lines[limit - 1].fl & L_BLANK))
+            limit--;
+        for (i = limit; i > title_a; i--)
+            if (p->lines[i - 1].fl & L_BLANK) {
+                title_a = i;
+                break;
+            }
+        if (title_a < limit)
+            set_title(p, title_a, limit);
+        else
+            set_title(p, sub, j + 1);
+        p->body = j + 1;
+    } else {
+        /* No subtitle: the title is the block after the labels. */
+        i = pc_next_content(p, title_a);
+        if (i < p->n_lines && (pc_line_is(&p->lines[i], "Summary") ||
+                               i >= title_a + 12)) {
+            p->body = i;
+            return;
+        }
+        if (i < p->n_lines) {
+            char num[16];
+            size_t rest;
+
+            if (pc_para_start(&p->lines[i], num, &rest) ||
+                pc_head_label(&p->lines[i], num, &rest)) {
+                p->body = i;
+                return;
+            }
+        }
+        title_a = i;
+        while (i < p->n_lines && !(p->lines[i].fl & L_BLANK) &&
+               i < title_a + 4)
+            i++;
+        if (i > title_a && pc_ends_sentence(p->lines[i - 1].s,
+                                         p->lines[i - 1].len)) {
+            p->body = title_a;          /* a paragraph, not a title */
+            return;
+        }
+        set_title(p, title_a, i);
+        p->body = i;
+    }
+}
+

@@ -1,0 +1,624 @@
+/*
+ * parse-pdf.c - the parser's third pass, for pdftotext output: page
+ * furniture (job numbers, barcodes, date stamps, running heads, page
+ * counters), footnotes under a rule, and the note markers in the text
+ * that they resolve.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "parse-int.h"
+
+/* A "____" rule line (footnote separator). */
+static int
+is_rule(const struct line *l)
+{
+    size_t i;
+
+    if (l->len < 5)
+        return 0;
+    for (i = 0; i < l->len; i++)
+        if (l->s[i] != '_')
+            return 0;
+    return 1;
+}
+
+/* The length of a job number at S (N bytes): an optional office prefix
+ * ("GE.", "V."), two digits, '-', five digits, an optional 'X' or '*'
+ * (reissues); 0 when there is none.  Only the digits count as the
+ * job: *DIGITS is set to their offset. */
+static size_t
+job_token(const char *s, size_t n, size_t *digits)
+{
+    size_t i = 0, k;
+
+    while (i < n && i < 3 && s[i] >= 'A' && s[i] <= 'Z')
+        i++;
+    if (i > 0) {
+        if (i >= n || s[i] != '.')
+            return 0;
+        i++;
+    }
+    if (i + 8 > n || !is_digit((unsigned char)s[i]) ||
+        !is_digit((unsigned char)s[i + 1]) || s[i + 2] != '-')
+        return 0;
+    for (k = 3; k < 8; k++)
+        if (!is_digit((unsigned char)s[i + k]))
+            return 0;
+    *digits = i;
+    i += 8;
+    if (i < n && (s[i] == 'X' || s[i] == '*'))
+        i++;
+    return i;
+}
+
+/* The length of the furniture token at S (N bytes), which ends at a
+ * space or at N, or 0 when it is not one.  Furniture tokens: job
+ * numbers (*STRONG set), alone or glued to a page counter
+ * ("25-100193/16"); barcodes "*2509246*" (*STRONG set); language codes
+ * "(E)"; date stamps "180625" and "16/04/2025"; page counters "2/20";
+ * small page numbers "12" and "iii". */
+static size_t
+furn_token(const char *s, size_t n, int *strong)
+{
+    size_t e = 0, i, d, slash = 0, dig = 0;
+    unsigned char c = n > 0 ? (unsigned char)s[0] : ' ';
+
+    /* What no token below can start with (most words). */
+    if (!((c >= 'A' && c <= 'Z') || is_digit(c) || c == '*' || c == '(' ||
+          c == '/' || c == 'i' || c == 'v' || c == 'x' || c == '\0'))
+        return 0;
+    while (e < n && s[e] != ' ')
+        e++;
+    if (e == 0)
+        return 0;
+    if ((i = job_token(s, e, &d)) > 0) {
+        if (i == e) {
+            *strong = 1;
+            return e;
+        }
+        s += i;                 /* a page counter glued to it */
+        e -= i;
+        *strong = 1;
+        for (d = 0; d < e; d++)
+            if (!is_digit((unsigned char)s[d]) && s[d] != '/')
+                return 0;
+        return e + i;
+    }
+    if (e >= 9 && s[0] == '*' && s[e - 1] == '*') {
+        for (i = 1; i + 1 < e; i++)
+            if (!is_digit((unsigned char)s[i]))
+                return 0;
+        *strong = 1;
+        return e;
+    }
+    if (e == 3 && s[0] == '(' && s[1] >= 'A' && s[1] <= 'Z' && s[2] == ')')
+        return e;
+    for (i = 0; i < e; i++) {
+        if (s[i] == '/')
+            slash++;
+        else if (is_digit((unsigned char)s[i]))
+            dig++;
+        else
+            break;
+    }
+    if (i == e && s[0] != '/' && s[e - 1] != '/' &&
+        ((slash == 0 && (e <= 3 || e == 6)) || slash == 1 ||
+         (slash == 2 && e == 10)))
+        return e;
+    for (i = 0; i < e && i < 6; i++)
+        if (s[i] != 'i' && s[i] != 'v' && s[i] != 'x' && s[i] != '\0')
+            return 0;
+    return i == e ? e : 0;
+}
+
+/* Page furniture of pdftotext output that can be told by its shape
+ * alone: job numbers "25-09246 (E)", barcodes "*2509246*", date stamps
+ * "180625", page counters "2/20". */
+static int
+is_furniture(const struct line *l)
+{
+    const char *s = l->s;
+    size_t n = l->len, i;
+
+    /* Job number: NN-NNNNN, optionally " (E)" etc. */
+    if (n >= 8 && is_digit(s[0]) && is_digit(s[1]) && s[2] == '-') {
+        for (i = 3; i < 8; i++)
+            if (!is_digit((unsigned char)s[i]))
+                break;
+        if (i == 8 && (n == 8 || (n >= 11 && s[8] == ' ' && s[9] == '(' &&
+                                  s[n - 1] == ')' && n <= 16)))
+            return 1;
+    }
+    /* Barcode: *NNNNNNN* */
+    if (n >= 8 && s[0] == '*' && s[n - 1] == '*') {
+        for (i = 1; i + 1 < n; i++)
+            if (!is_digit((unsigned char)s[i]))
+                break;
+        if (i + 1 == n)
+            return 1;
+    }
+    /* Date stamps: six digits DDMMYY, one or more ("060525 080525":
+     * the dates of the original and of the revised job). */
+    for (i = 0; i + 6 <= n; i += 7) {
+        size_t k;
+
+        for (k = 0; k < 6; k++)
+            if (!is_digit((unsigned char)s[i + k]))
+                break;
+        if (k < 6 || (i + 6 < n && s[i + 6] != ' ') ||
+            (i > 0 && ((s[i] - '0') * 10 + s[i + 1] - '0' > 31 ||
+                       (s[i + 2] - '0') * 10 + s[i + 3] - '0' > 12)))
+            break;
+        if (i + 6 == n)
+            return 1;
+    }
+    /* Page counter N/M. */
+    if (n >= 3 && n <= 9 && is_digit(s[0])) {
+        size_t slash = 0;
+
+        for (i = 0; i < n; i++) {
+            if (s[i] == '/' && slash == 0 && i > 0)
+                slash = i;
+            else if (!is_digit((unsigned char)s[i]))
+                break;
+        }
+        if (i == n && slash > 0 && slash + 1 < n)
+            return 1;
+    }
+    return 0;
+}
+
+/* ================================================================== */
+/* Pass 3: page furniture and footnotes (pdftotext)                    */
+/* ================================================================== */
+
+/* Words after which a number is not a note marker. */
+static int
+stop_word(const char *s, size_t end)
+{
+    static const char *const words[] = {
+        "para", "paras", "paragraph", "paragraphs", "resolution",
+        "resolutions", "item", "items", "annex", "No", "no", "note",
+        "rule", "rules", "article", "Article", "articles", "section",
+        "chapter", "page", "pages", "and", "to", "or", "of", "see", "in",
+        "at", "by", "from", "than", "the", "The", "over", "under", "on",
+        "Goal", "Goals", "goal", "target", "table", "Table", "figure",
+        "Figure", "decision", "phase", "level", "P", "D", "USD", "SwF",
+        "about", "some", "with", "for", "all", "only", "between", "Step",
+        "step", "Option", "option", "building", "room", NULL
+    };
+    size_t b = end, i;
+
+    while (b > 0 && isalpha((unsigned char)s[b - 1]))
+        b--;
+    for (i = 0; words[i]; i++)
+        if (strlen(words[i]) == end - b &&
+            memcmp(words[i], s + b, end - b) == 0)
+            return 1;
+    return 0;
+}
+
+static void
+add_edit(struct parser *p, size_t line, uint32_t off, uint32_t len,
+         const char *num)
+{
+    struct edit *e;
+
+    if (p->st < 0)
+        return;
+    if (p->n_edits == p->cap_edits) {
+        size_t cap = p->cap_edits ? p->cap_edits * 2 : 64;
+
+        e = pc_reallocarray(p->edits, cap, sizeof(*e));
+        if (e == NULL) {
+            p->st = PILCROW_NOMEM;
+            return;
+        }
+        p->edits = e;
+        p->cap_edits = cap;
+    }
+    e = &p->edits[p->n_edits++];
+    e->line = line;
+    e->off = off;
+    e->len = len;
+    snprintf(e->num, sizeof(e->num), "%s", num);
+}
+
+/* Find the marker of note NUM in the body lines [*LINE, END) of a page,
+ * at or after byte *OFF of line *LINE, and record an edit; advance
+ * *LINE and *OFF past it.  Returns 1 when found. */
+static int
+find_marker(struct parser *p, const char *num, size_t *line, size_t *off,
+            size_t end)
+{
+    size_t k = strlen(num), i, j, start;
+    int pass;
+
+    for (pass = 0; pass < 2; pass++) {
+        for (i = *line; i < end; i++) {
+            const struct line *l = &p->lines[i];
+
+            if (l->fl & (L_BLANK | L_DROP | L_FOOT))
+                continue;
+            start = i == *line ? *off : 0;
+            for (j = start; j + k <= l->len; j++) {
+                const char *s = l->s, *q;
+                unsigned char before, after;
+
+                /* The next byte that could start NUM. */
+                if ((q = memchr(s + j, num[0], l->len - k + 1 - j)) == NULL)
+                    break;
+                j = (size_t)(q - s);
+                if (j < 2 || s[j - 1] != ' ' || memcmp(s + j, num, k) != 0)
+                    continue;
+                after = j + k < l->len ? (unsigned char)s[j + k] : '\n';
+                if (!(after == '\n' || after == ' ' || after == ',' ||
+                      after == ';' || after == ')' || after == '.'))
+                    continue;
+                if (after == '.' && j + k + 1 < l->len &&
+                    is_digit((unsigned char)s[j + k + 1]))
+                    continue;
+                before = (unsigned char)s[j - 2];
+                if (pass == 0) {
+                    if (!(strchr(".,;:)\"'", before) != NULL ||
+                          (before == 0x9D || before == 0x99)))
+                        continue;
+                } else {
+                    if (!isalpha(before) || stop_word(s, j - 1))
+                        continue;
+                    if (!(after == '\n' || after == ',' || after == ';' ||
+                          after == '.' ||
+                          (after == ' ' && j + k + 1 < l->len &&
+                           isupper((unsigned char)s[j + k + 1]))))
+                        continue;
+                    if (j + k + 4 < l->len &&
+                        memcmp(s + j + k, " per", 4) == 0)
+                        continue;
+                }
+                add_edit(p, i, (uint32_t)(j - 1), (uint32_t)(k + 1), num);
+                *line = i;
+                *off = j + k;
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* Start a new note NUM. */
+struct note *
+pc_new_note(struct parser *p, const char *num, size_t n)
+{
+    struct note *nt;
+
+    if (p->st < 0)
+        return NULL;
+    if (p->n_notes == p->cap_notes) {
+        size_t cap = p->cap_notes ? p->cap_notes * 2 : 32;
+
+        nt = pc_reallocarray(p->notes, cap, sizeof(*nt));
+        if (nt == NULL) {
+            p->st = PILCROW_NOMEM;
+            return NULL;
+        }
+        p->notes = nt;
+        p->cap_notes = cap;
+    }
+    nt = &p->notes[p->n_notes++];
+    memset(nt, 0, sizeof(*nt));
+    if (n >= sizeof(nt->num))
+        n = sizeof(nt->num) - 1;
+    memcpy(nt->num, num, n);
+    nt->num[n] = '\0';
+    return nt;
+}
+
+/* Append line text S (N bytes) to note NT, joined with a space. */
+void
+pc_note_append(struct parser *p, struct note *nt, const char *s, size_t n)
+{
+    if (nt == NULL)
+        return;
+    if (nt->text.len > 0)
+        pc_buf_putc(&p->st, &nt->text, ' ');
+    pc_buf_append(&p->st, &nt->text, s, n);
+}
+
+/* A footnote marker at the start of L: digits or stars, alone or
+ * followed by a space and text.  Writes the marker's length to *K and
+ * the offset of the text to *REST (== len when alone). */
+int
+pc_foot_marker(const struct line *l, size_t *k, size_t *rest)
+{
+    size_t i = 0;
+
+    if (l->len > 0 && l->s[0] == '*') {
+        while (i < l->len && l->s[i] == '*')
+            i++;
+    } else {
+        while (i < l->len && i < 4 && is_digit((unsigned char)l->s[i]))
+            i++;
+        if (i == 0 || i > 3 || l->s[0] == '0')
+            return 0;
+    }
+    if (i < l->len && l->s[i] != ' ' && l->s[i] != '\t')
+        return 0;
+    *k = i;
+    while (i < l->len && is_space((unsigned char)l->s[i]))
+        i++;
+    *rest = i;
+    return 1;
+}
+
+/* Parse the footnote region [A, B) of a page into notes, and find each
+ * note's marker in the body lines [PS, A). */
+static void
+page_footnotes(struct parser *p, size_t ps, size_t a, size_t b)
+{
+    size_t pend[16], n_pend = 0, i, k, rest, first = p->n_notes;
+    size_t ml = ps, mo = 0, cur = (size_t)-1;
+    struct note *nt;
+    int cur_ended = 0;
+
+    /* Notes are kept by index: pc_new_note() may move the array. */
+    for (i = a; i < b && p->st == PILCROW_OK; i++) {
+        struct line *l = &p->lines[i];
+
+        l->fl |= L_FOOT;
+        if (l->fl & (L_BLANK | L_DROP))
+            continue;
+        if (pc_foot_marker(l, &k, &rest)) {
+            if (rest >= l->len) {
+                if (n_pend < 16 && (nt = pc_new_note(p, l->s, k)) != NULL)
+                    pend[n_pend++] = (size_t)(nt - p->notes);
+                continue;
+            }
+            if ((nt = pc_new_note(p, l->s, k)) == NULL)
+                break;
+            cur = (size_t)(nt - p->notes);
+            pc_note_append(p, nt, l->s + rest, l->len - rest);
+            cur_ended = pc_ends_sentence(l->s, l->len);
+            continue;
+        }
+        if (n_pend > 0 && (cur == (size_t)-1 || cur_ended || cur < pend[0])) {
+            cur = pend[0];
+            memmove(pend, pend + 1, (n_pend - 1) * sizeof(*pend));
+            n_pend--;
+        } else if (cur == (size_t)-1 && p->n_notes > 0) {
+            cur = p->n_notes - 1;       /* a note continued */
+        }
+        if (cur != (size_t)-1)
+            pc_note_append(p, &p->notes[cur], l->s, l->len);
+        cur_ended = pc_ends_sentence(l->s, l->len);
+    }
+    for (i = first; i < p->n_notes && p->st == PILCROW_OK; i++) {
+        if (p->notes[i].num[0] == '*')
+            continue;
+        find_marker(p, p->notes[i].num, &ml, &mo, a);
+    }
+}
+
+/* Page furniture that pdftotext ran into a line of text, or a line of
+ * furniture tokens only: job numbers with what stands beside them on
+ * the page ("25-05942 (E) 220425", "25-10019 5/16 16/04/2025",
+ * "GE.25-09438 (E) iii").  A group of furniture tokens holding a job
+ * number or a barcode is dropped at the start or the end of line L;
+ * inside a line, a job number followed by its language code, or the
+ * document's own job number JOB (the digits, or ""), is deleted by an
+ * edit.  Returns 1 when nothing is left of the line. */
+static int
+strip_furniture(struct parser *p, size_t li, const char *job)
+{
+    struct line *l = &p->lines[li];
+    size_t i = 0, k, cut = 0, d;
+    const char *h;
+    int strong = 0;
+
+    /* At the start. */
+    while (i < l->len && (k = furn_token(l->s + i, l->len - i, &strong)) > 0) {
+        i += k;
+        while (i < l->len && l->s[i] == ' ')
+            i++;
+        if (strong)
+            cut = i;
+    }
+    if (cut == l->len)
+        return 1;
+    if (cut > 0) {
+        l->s += cut;
+        l->len -= (uint32_t)cut;
+    }
+    /* At the end. */
+    strong = 0;
+    cut = l->len;
+    for (i = l->len; i > 0;) {
+        size_t b = i;
+        unsigned char c = (unsigned char)l->s[i - 1];
+
+        /* What no furniture token can end with (most words). */
+        if (!(is_digit(c) || c == 'X' || c == '*' || c == '/' || c == ')' ||
+              c == 'i' || c == 'v' || c == 'x' || c == '\0'))
+            break;
+        while (b > 0 && l->s[b - 1] != ' ')
+            b--;
+        if (b == i || furn_token(l->s + b, i - b, &strong) != i - b)
+            break;
+        if (strong)
+            cut = b;
+        i = b;
+        while (i > 0 && l->s[i - 1] == ' ')
+            i--;
+    }
+    if (cut < l->len) {
+        while (cut > 0 && l->s[cut - 1] == ' ')
+            cut--;
+        l->len = (uint32_t)cut;
+    }
+    /* Inside.  A job number holds a '-' at most six bytes into its
+     * word ("GE.25-"): only the words around a '-' are tried, found
+     * with memchr() rather than by trying every byte of the line. */
+    for (h = l->len >= 8 ? memchr(l->s + 2, '-', l->len - 2) : NULL; h;
+         h = (size_t)(h - l->s) + 1 < l->len ?
+             memchr(h + 1, '-', l->len - (size_t)(h - l->s) - 1) : NULL) {
+        size_t e, f;
+
+        i = (size_t)(h - l->s);
+        while (i > 0 && l->s[i - 1] != ' ' && (size_t)(h - l->s) - i < 7)
+            i--;
+        if ((i > 0 && l->s[i - 1] != ' ') || i + 8 > l->len)
+            continue;
+        if ((e = job_token(l->s + i, l->len - i, &d)) == 0 ||
+            (i + e < l->len && l->s[i + e] != ' '))
+            continue;
+        f = i + e;
+        if (f + 4 <= l->len && l->s[f + 1] == '(' && l->s[f + 3] == ')' &&
+            l->s[f + 2] >= 'A' && l->s[f + 2] <= 'Z')
+            f += 4;
+        else if (!(job[0] && memcmp(l->s + i + d, job, 8) == 0))
+            continue;
+        /* Date stamps beside it. */
+        while (f + 7 <= l->len && l->s[f] == ' ' &&
+               furn_token(l->s + f + 1, l->len - f - 1, &strong) == 6 &&
+               is_digit((unsigned char)l->s[f + 1]))
+            f += 7;
+        add_edit(p, li, (uint32_t)i, (uint32_t)(f - i), "");
+        h = l->s + f - 1;
+    }
+    return 0;
+}
+
+/* qsort() order of edits: by line, then offset. */
+static int
+edit_cmp(const void *a, const void *b)
+{
+    const struct edit *x = a, *y = b;
+
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    return x->off < y->off ? -1 : x->off > y->off;
+}
+
+/* Mark furniture and footnote regions of pdftotext output. */
+void
+pc_scan_pdf(struct parser *p)
+{
+    size_t i, j, ps, hist[256], total = 0, acc;
+    char tmp[96];
+    int counts[4] = { 0, 0, 0, 0 }, n_cand = 0;
+    char cand[4][96], job[9] = "";
+
+    /* The document's own job number: the first line of furniture
+     * tokens that holds one ("25-09651 (E) 250425"). */
+    for (i = 0; i < p->n_lines && job[0] == '\0'; i++) {
+        struct line *l = &p->lines[i];
+        size_t d, k;
+        int strong = 0;
+
+        if ((l->fl & L_BLANK) || (k = job_token(l->s, l->len, &d)) == 0 ||
+            furn_token(l->s, l->len, &strong) == 0)
+            continue;
+        memcpy(job, l->s + d, 8);
+        job[8] = '\0';
+    }
+    /* Shape furniture, and symbol-shaped lines at page edges. */
+    for (i = 0; i < p->n_lines; i++) {
+        struct line *l = &p->lines[i];
+
+        if (l->fl & L_BLANK)
+            continue;
+        if (is_furniture(l) || strip_furniture(p, i, job) || l->len == 0) {
+            l->fl |= L_DROP;
+            continue;
+        }
+        if (pc_symbol_line(l, tmp, sizeof(tmp)) && l->s[l->len - 1] != '.') {
+            int c;
+
+            for (c = 0; c < n_cand; c++)
+                if (strcmp(cand[c], tmp) == 0)
+                    break;
+            if (c == n_cand && n_cand < 4)
+                memcpy(cand[n_cand++], tmp, sizeof(tmp));
+            if (c < 4)
+                counts[c]++;
+        }
+    }
+    for (j = 0; j < (size_t)n_cand; j++)
+        if (counts[j] >= 3 && p->n_runhead < 4)
+            memcpy(p->runhead[p->n_runhead++], cand[j], 96);
+    for (i = 0; i < p->n_lines; i++) {
+        struct line *l = &p->lines[i];
+        int c;
+
+        if (l->fl & (L_BLANK | L_DROP))
+            continue;
+        if (!pc_symbol_line(l, tmp, sizeof(tmp)))
+            continue;
+        for (c = 0; c < p->n_runhead; c++)
+            if (strcmp(p->runhead[c], tmp) == 0)
+                l->fl |= L_DROP;
+    }
+    /* Bare page numbers: digits alone first or last on a page. */
+    for (ps = 0; ps < p->n_lines; ps = j) {
+        size_t first = (size_t)-1, last = (size_t)-1;
+
+        for (j = ps; j < p->n_lines; j++) {
+            if (j > ps && (p->lines[j].fl & L_PAGE))
+                break;
+            if (p->lines[j].fl & (L_BLANK | L_DROP))
+                continue;
+            if (first == (size_t)-1)
+                first = j;
+            last = j;
+        }
+        if (first != (size_t)-1) {
+            size_t e[2] = { first, last }, q;
+
+            for (q = 0; q < 2; q++) {
+                struct line *l = &p->lines[e[q]];
+                size_t d = 0;
+
+                while (d < l->len && is_digit((unsigned char)l->s[d]))
+                    d++;
+                if (d == l->len && d <= 3 && (q == 0 || e[0] != e[1]))
+                    l->fl |= L_DROP;
+            }
+        }
+        /* Footnotes: from a rule to the end of the page. */
+        for (i = ps; i < j; i++) {
+            if (!(p->lines[i].fl & (L_BLANK | L_DROP)) &&
+                is_rule(&p->lines[i])) {
+                p->lines[i].fl |= L_DROP;
+                if (i >= p->body)
+                    page_footnotes(p, ps < p->body ? p->body : ps, i + 1, j);
+                break;
+            }
+        }
+    }
+    /* Deletions of furniture came before the markers: order the edits
+     * by line and offset, as pool_line() applies them. */
+    if (p->n_edits > 1)
+        qsort(p->edits, p->n_edits, sizeof(*p->edits), edit_cmp);
+    /* Typical full line length: the 90th percentile. */
+    memset(hist, 0, sizeof(hist));
+    for (i = p->body; i < p->n_lines; i++) {
+        const struct line *l = &p->lines[i];
+
+        if (l->fl & (L_BLANK | L_DROP | L_FOOT))
+            continue;
+        hist[l->len < 255 ? l->len : 255]++;
+        total++;
+    }
+    p->width = 80;
+    for (i = 0, acc = 0; i < 256 && total > 0; i++) {
+        acc += hist[i];
+        if (acc * 10 >= total * 9) {
+            p->width = i;
+            break;
+        }
+    }
+}
+

@@ -1,0 +1,587 @@
+/*
+ * parse-units.c - the parser's fourth pass: body lines into units (a
+ * numbered paragraph, an unnumbered block, a heading, an annex
+ * heading, a notes heading), hard-wrapped lines re-flowed into one
+ * pool of text.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "parse-int.h"
+
+/* A contents line with dotted leaders (". . . ." or "....."). */
+static int
+has_leader(const struct line *l)
+{
+    size_t i, run = 0;
+    const char *d = l->len >= 5 ? memchr(l->s, '.', l->len) : NULL;
+
+    /* Most lines have no dot at all, or one far from the end. */
+    if (d == NULL || l->len - (size_t)(d - l->s) < 5)
+        return 0;
+    /* A leader: five dots, each the next byte after the one before or
+     * the one after a single space.  From a dot that ends a run, the
+     * next run can only start at the next dot. */
+    for (i = (size_t)(d - l->s);;) {
+        if (++run >= 5)
+            return 1;
+        if (i + 1 < l->len && l->s[i + 1] == '.')
+            i++;
+        else if (i + 2 < l->len && l->s[i + 1] == ' ' && l->s[i + 2] == '.')
+            i += 2;
+        else {
+            run = 0;
+            if (i + 1 >= l->len ||
+                (d = memchr(l->s + i + 1, '.', l->len - i - 1)) == NULL)
+                return 0;
+            i = (size_t)(d - l->s);
+        }
+    }
+}
+
+/* ================================================================== */
+/* Pass 4: units                                                       */
+/* ================================================================== */
+
+struct cutter {
+    struct unit *cur;           /* open unit taking text, or NULL */
+    size_t cur_i;               /* its index */
+    struct note *note;          /* open note taking text, or NULL */
+    size_t edit;                /* next edit to apply */
+    int blank;                  /* a blank line since the last text */
+    int prev_end;               /* the last text line ended a sentence */
+    size_t prev_len;            /* its length */
+    int need_text;              /* "N." alone: the text follows */
+    int notes_mode;             /* inside a Notes section */
+    int last_num;               /* last paragraph number of the region */
+    size_t pend[8];             /* numbered units still waiting for text */
+    int n_pend;                 /* entries in pend */
+    int roman;                  /* current roman section value */
+    char letter;                /* current letter section */
+};
+
+static struct unit *
+add_unit(struct parser *p, struct cutter *c, int type, const char *num)
+{
+    struct unit *u;
+
+    if (p->st < 0)
+        return NULL;
+    if (p->n_units == p->cap_units) {
+        size_t cap = p->cap_units ? p->cap_units * 2 : 128;
+
+        u = pc_reallocarray(p->units, cap, sizeof(*u));
+        if (u == NULL) {
+            p->st = PILCROW_NOMEM;
+            return NULL;
+        }
+        p->units = u;
+        p->cap_units = cap;
+    }
+    u = &p->units[p->n_units];
+    c->cur_i = p->n_units++;
+    u->type = (uint8_t)type;
+    snprintf(u->num, sizeof(u->num), "%s", num ? num : "");
+    u->off = p->pool.len;
+    u->len = 0;
+    c->cur = u;
+    c->note = NULL;
+    return u;
+}
+
+/* Append bytes [A, B) of line I to the pool, applying marker edits. */
+static void
+pool_line(struct parser *p, struct cutter *c, size_t i, size_t a, size_t b)
+{
+    const struct line *l = &p->lines[i];
+    struct pc_buf *pool = &p->pool;
+
+    while (c->edit < p->n_edits && p->edits[c->edit].line < i)
+        c->edit++;
+    while (c->edit < p->n_edits && p->edits[c->edit].line == i) {
+        const struct edit *e = &p->edits[c->edit++];
+
+        if (e->off < a || e->off + e->len > b)
+            continue;
+        pc_buf_append(&p->st, pool, l->s + a, e->off - a);
+        pc_put_superscript(&p->st, pool, e->num, strlen(e->num));
+        a = e->off + e->len;
+    }
+    pc_buf_append(&p->st, pool, l->s + a, b - a);
+}
+
+/* Append line I from byte A to the open unit, joining with a space (no
+ * space after a hyphen that broke a word). */
+static void
+unit_text(struct parser *p, struct cutter *c, size_t i, size_t a)
+{
+    const struct line *l = &p->lines[i];
+    struct unit *u;
+
+    if (c->cur == NULL || a >= l->len)
+        return;
+    u = &p->units[c->cur_i];
+    if (u->len > 0) {
+        const char *last = p->pool.data + p->pool.len - 1;
+
+        if (!(p->pdf && *last == '-' && u->len >= 2 &&
+              isalpha((unsigned char)last[-1]) &&
+              islower((unsigned char)l->s[a])))
+            pc_buf_putc(&p->st, &p->pool, ' ');
+    }
+    pool_line(p, c, i, a, l->len);
+    u->len = p->pool.len - u->off;
+    c->prev_end = pc_ends_sentence(l->s, l->len);
+    c->prev_len = l->len;
+    c->blank = 0;
+    c->need_text = 0;
+}
+
+/* Close the open unit (and note). */
+static void
+close_unit(struct cutter *c)
+{
+    c->cur = NULL;
+    c->note = NULL;
+}
+
+/* The heading title of a label line I whose title starts at REST (or on
+ * the next lines when REST is at the end).  Returns the last line used. */
+static size_t
+heading(struct parser *p, struct cutter *c, int type, const char *label,
+        size_t i, size_t rest)
+{
+    const struct line *l = &p->lines[i];
+    size_t j, n = 0;
+
+    add_unit(p, c, type, label);
+    if (rest < l->len) {
+        unit_text(p, c, i, rest);
+        j = i;
+    } else {
+        char num[16];
+        size_t r;
+
+        /* The title on the next line; but a paragraph number there
+         * ("I." then "1." alone: pdftotext put the title before the
+         * label) leaves the heading untitled. */
+        j = pc_next_content(p, i + 1);
+        if (j >= p->n_lines || (p->lines[j].fl & L_FOOT) ||
+            pc_para_start(&p->lines[j], num, &r)) {
+            close_unit(c);
+            c->prev_end = 1;
+            c->blank = 1;
+            return i;
+        }
+        unit_text(p, c, j, 0);
+    }
+    /* pdftotext wraps long headings. */
+    while (p->pdf && n < 2 && j + 1 < p->n_lines &&
+           !(p->lines[j + 1].fl & (L_BLANK | L_DROP | L_FOOT | L_PAGE)) &&
+           !c->prev_end && p->lines[j].len + 10 < p->width + 20 &&
+           islower((unsigned char)p->lines[j + 1].s[0])) {
+        j++;
+        n++;
+        unit_text(p, c, j, 0);
+    }
+    close_unit(c);
+    c->prev_end = 1;
+    c->blank = 1;
+    return j;
+}
+
+/* An annex heading: "Annex", "Annex II", "ANNEX I*", "Annex to the
+ * letter dated ...".  Writes the label ("II" or "") into LABEL. */
+static int
+annex_line(const struct line *l, char *label)
+{
+    size_t i = 5, a;
+
+    if (!(pc_line_starts(l, "Annex") || pc_line_starts(l, "ANNEX")))
+        return 0;
+    label[0] = '\0';
+    if (l->len == 5)
+        return 1;
+    if (l->s[5] == '*' && l->len <= 7)
+        return 1;
+    if (l->s[5] != ' ')
+        return 0;
+    while (i < l->len && l->s[i] == ' ')
+        i++;
+    if (l->len - i >= 3 && memcmp(l->s + i, "to ", 3) == 0 && l->len < 120)
+        return 1;
+    a = i;
+    while (i < l->len && (isupper((unsigned char)l->s[i]) ||
+                          is_digit((unsigned char)l->s[i])))
+        i++;
+    if (i == a || i - a > 6)
+        return 0;
+    while (i < l->len && l->s[i] == '*')
+        i++;
+    if (i != l->len)
+        return 0;
+    memcpy(label, l->s + a, i - a);
+    label[i - a] = '\0';
+    while (i - a > 0 && label[i - a - 1] == '*')
+        label[--i - a] = '\0';
+    return 1;
+}
+
+/* The last contents line after the "Contents" line I: the last line
+ * with dotted leaders (pdftotext) and the labels and page numbers that
+ * trail it on its page, or the end of the next block (clean text). */
+static size_t
+contents_end(struct parser *p, size_t i)
+{
+    size_t j, last = (size_t)-1, since = 0;
+
+    if (!p->pdf) {
+        j = pc_next_content(p, i + 1);
+        while (j < p->n_lines && !(p->lines[j].fl & L_BLANK))
+            j++;
+        return j;
+    }
+    for (j = i + 1; j < p->n_lines && since < 60; j++) {
+        const struct line *l = &p->lines[j];
+
+        if (l->fl & (L_BLANK | L_DROP | L_FOOT))
+            continue;
+        if (has_leader(l)) {
+            last = j;
+            since = 0;
+        } else
+            since++;
+    }
+    if (last == (size_t)-1)
+        return i;
+    /* Page numbers and stray labels after the last leader, on its page:
+     * skip them if nothing longer follows on that page. */
+    for (j = last + 1; j < p->n_lines; j++) {
+        const struct line *l = &p->lines[j];
+
+        if (l->fl & L_PAGE)
+            return j - 1;
+        if (l->fl & (L_BLANK | L_DROP | L_FOOT))
+            continue;
+        if (l->len > 8)
+            break;
+    }
+    /* Something longer follows: skip only page numbers. */
+    for (j = last + 1; j < p->n_lines; j++) {
+        const struct line *l = &p->lines[j];
+        size_t d = 0;
+
+        if (l->fl & (L_BLANK | L_DROP))
+            continue;
+        while (d < l->len && is_digit((unsigned char)l->s[d]))
+            d++;
+        if (d != l->len)
+            break;
+    }
+    return j - 1;
+}
+
+/* Should a "N." line be taken as a paragraph number in pdftotext text
+ * (hard-wrapped lines may start with any number)? */
+static int
+accept_number(const struct parser *p, const struct cutter *c, int n,
+              int alone, const struct line *l, size_t rest)
+{
+    int boundary = c->blank || c->prev_end || c->cur == NULL;
+
+    if (!p->pdf)
+        return 1;
+    if (!alone && rest < l->len && islower((unsigned char)l->s[rest]))
+        return 0;
+    if (n == c->last_num + 1)
+        return 1;
+    if (c->last_num == 0)
+        return alone && n <= 10;
+    return n > c->last_num && n <= c->last_num + 3 && (alone || boundary);
+}
+
+/* Markdown's own lines at line I: a "---" rule (dropped), a "[^N]:"
+ * footnote, a "#" heading with a label ("## II. Title").  Returns 1
+ * when the line was taken, 0 when it is read as any other line. */
+static int
+markdown_line(struct parser *p, struct cutter *c, size_t i)
+{
+    const struct line *l = &p->lines[i];
+    size_t rest;
+    char num[16];
+
+    if (pc_line_is(l, "---"))
+        return 1;
+    if (pc_line_starts(l, "[^")) {
+        const char *e = memchr(l->s, ']', l->len);
+
+        if (e && (size_t)(e - l->s) + 1 < l->len && e[1] == ':') {
+            size_t o = (size_t)(e - l->s) + 2;
+
+            close_unit(c);
+            c->note = pc_new_note(p, l->s + 2, (size_t)(e - l->s) - 2);
+            while (o < l->len && l->s[o] == ' ')
+                o++;
+            pc_note_append(p, c->note, l->s + o, l->len - o);
+            return 1;
+        }
+    }
+    if (l->s[0] == '#') {
+        struct line h = *l;
+
+        while (h.len > 0 && (h.s[0] == '#' || h.s[0] == ' ')) {
+            h.s++;
+            h.len--;
+        }
+        if (pc_head_label(&h, num, &rest) && rest < h.len) {
+            int rv = pc_roman_value(num, strlen(num));
+
+            heading(p, c, rv && strlen(num) > 1 ? U_ROMAN
+                    : rv && c->letter != num[0] - 1 ? U_ROMAN
+                    : U_LETTER, num, i, rest + (size_t)(h.s - l->s));
+            if (p->n_units && p->units[p->n_units - 1].type == U_ROMAN)
+                c->roman = rv;
+            else
+                c->letter = num[0];
+            return 1;
+        }
+    }
+    return 0;
+}
+
+void
+pc_cut_units(struct parser *p)
+{
+    struct cutter c;
+    size_t i, rest, k, skip_to = 0;
+    char num[16];
+
+    memset(&c, 0, sizeof(c));
+    c.prev_end = 1;
+    c.blank = 1;
+    for (i = p->body; i < p->n_lines && p->st == PILCROW_OK; i++) {
+        const struct line *l = &p->lines[i];
+        int short_prev;
+
+        if (l->fl & (L_DROP | L_FOOT))
+            continue;
+        if (l->fl & L_BLANK) {
+            c.blank = 1;
+            c.note = NULL;      /* a blank line ends a note item */
+            continue;
+        }
+        if (skip_to && i <= skip_to)
+            continue;
+        if (p->md && markdown_line(p, &c, i))
+            continue;
+        if (c.note && !c.blank && !(pc_para_start(l, num, &rest)) &&
+            !(p->pdf && l->s[0] == '*') &&
+            !(c.notes_mode && (l->s[0] == '-' || l->s[0] == '*' ||
+                               (unsigned char)l->s[0] >= 0xC2 ||
+                               is_digit((unsigned char)l->s[0])))) {
+            pc_note_append(p, c.note, l->s, l->len);
+            continue;
+        }
+        if (pc_line_is(l, "Contents") || pc_line_is(l, "CONTENTS")) {
+            size_t e = contents_end(p, i);
+
+            if (e > i) {
+                close_unit(&c);
+                add_unit(p, &c, U_CONTENTS, NULL);
+                close_unit(&c);
+                skip_to = e;
+                c.blank = 1;
+                c.prev_end = 1;
+                continue;
+            }
+        }
+        if (has_leader(l) && p->pdf)
+            continue;
+        if (pc_line_is(l, "Summary") || pc_line_is(l, "SUMMARY")) {
+            close_unit(&c);
+            add_unit(p, &c, U_SUMMARY, NULL);
+            close_unit(&c);
+            c.blank = c.prev_end = 1;
+            c.notes_mode = 0;
+            continue;
+        }
+        if (pc_line_is(l, "Notes") || pc_line_is(l, "NOTES") ||
+            pc_line_is(l, "Notes:")) {
+            close_unit(&c);
+            add_unit(p, &c, U_NOTES, NULL);
+            close_unit(&c);
+            c.notes_mode = 1;
+            c.blank = c.prev_end = 1;
+            continue;
+        }
+        if ((c.blank || c.prev_end || c.cur == NULL) && annex_line(l, num)) {
+            close_unit(&c);
+            c.notes_mode = 0;
+            c.last_num = 0;
+            c.roman = 0;
+            c.letter = 0;
+            i = heading(p, &c, U_ANNEX, num, i,
+                        pc_line_starts(l, "Annex to") ? 0 : l->len);
+            continue;
+        }
+        /* pdftotext: a line "* text" (or "** text") outside a footnote
+         * region is a star note printed without a rule above it: the
+         * first page's "* Circulated in ...", or the note under a
+         * table or list whose entries end with "*".  It resolves the
+         * "*" markers glued to words ("annex*", "Inc.*"); it runs to
+         * the next blank line, star line or paragraph number. */
+        if (p->pdf && l->s[0] == '*' && pc_foot_marker(l, &k, &rest) &&
+            k <= 3 && rest < l->len) {
+            close_unit(&c);
+            c.note = pc_new_note(p, l->s, k);
+            pc_note_append(p, c.note, l->s + rest, l->len - rest);
+            c.blank = 0;
+            c.prev_end = 1;
+            continue;
+        }
+        /* Notes: "- ¹ See", "¹ See", "1/ See", "* A/52/150". */
+        if (!p->pdf && (c.notes_mode || c.blank || c.cur == NULL)) {
+            struct line m = *l;
+            size_t d = 0, sk;
+
+            if (m.len > 2 && m.s[0] == '-' && m.s[1] == ' ') {
+                m.s += 2;
+                m.len -= 2;
+            }
+            while (d < m.len && pc_superscript_digit(m.s + d, m.len - d, &sk) >= 0)
+                d += sk;
+            if (d > 0 && d < m.len && m.s[d] == ' ') {
+                struct pc_buf digits = PC_BUF_INIT;
+                size_t q;
+                int v;
+
+                for (q = 0; q < d; q += sk) {
+                    v = pc_superscript_digit(m.s + q, d - q, &sk);
+                    pc_buf_putc(&p->st, &digits, (char)('0' + v));
+                }
+                close_unit(&c);
+                c.note = pc_new_note(p, digits.data ? digits.data : "",
+                                  digits.len);
+                pc_buf_free(&digits);
+                pc_note_append(p, c.note, m.s + d + 1, m.len - d - 1);
+                c.blank = 0;
+                continue;
+            }
+            d = 0;
+            while (d < m.len && d < 4 && is_digit((unsigned char)m.s[d]))
+                d++;
+            if (c.notes_mode && d > 0 && d + 1 < m.len && m.s[d] == '/' &&
+                m.s[d + 1] == ' ') {
+                close_unit(&c);
+                c.note = pc_new_note(p, m.s, d);
+                pc_note_append(p, c.note, m.s + d + 2, m.len - d - 2);
+                c.blank = 0;
+                continue;
+            }
+            if (pc_foot_marker(&m, &k, &rest) && m.s[0] == '*' &&
+                rest < m.len) {
+                close_unit(&c);
+                c.note = pc_new_note(p, m.s, k);
+                pc_note_append(p, c.note, m.s + rest, m.len - rest);
+                c.blank = 0;
+                continue;
+            }
+        }
+        if (pc_para_start(l, num, &rest)) {
+            int n = atoi(num), alone = rest >= l->len;
+
+            if (accept_number(p, &c, n, alone, l, rest)) {
+                /* pdftotext stacks the numbers of short paragraphs
+                 * ("83." then "84." alone, then both texts): a number
+                 * still waiting for its text is queued, and the text
+                 * blocks that follow go to the queued numbers in
+                 * order (see the ordinary text below). */
+                if (alone && c.cur != NULL && c.need_text &&
+                    c.cur->type == U_PARA && c.cur->len == 0) {
+                    if (c.n_pend < 8)
+                        c.pend[c.n_pend++] = c.cur_i;
+                } else {
+                    c.n_pend = 0;
+                }
+                close_unit(&c);
+                c.notes_mode = 0;
+                c.last_num = n;
+                add_unit(p, &c, U_PARA, num);
+                if (alone) {
+                    c.need_text = 1;
+                    c.prev_end = 0;
+                } else {
+                    unit_text(p, &c, i, rest);
+                }
+                continue;
+            }
+        }
+        if ((c.blank || c.prev_end || c.cur == NULL) && !c.need_text &&
+            pc_head_label(l, num, &rest)) {
+            int rv = pc_roman_value(num, strlen(num));
+            size_t nl = strlen(num);
+            int is_roman;
+
+            if (nl > 1)
+                is_roman = 1;
+            else if (rv && c.letter == num[0] - 1)
+                is_roman = 0;
+            else if (rv && (rv == c.roman + 1 || rv == 1))
+                is_roman = 1;
+            else
+                is_roman = 0;
+            if ((rest < l->len && l->len - rest < 250 &&
+                 (isupper((unsigned char)l->s[rest]) ||
+                  !isalpha((unsigned char)l->s[rest]))) ||
+                (rest >= l->len && p->pdf)) {
+                close_unit(&c);
+                c.notes_mode = 0;
+                if (is_roman) {
+                    c.roman = rv;
+                    c.letter = 0;
+                } else {
+                    c.letter = num[0];
+                }
+                i = heading(p, &c, is_roman ? U_ROMAN : U_LETTER, num, i,
+                            rest);
+                continue;
+            }
+        }
+        /* Text after stacked paragraph numbers: the first block goes
+         * to the first number, and each line that starts after a
+         * sentence end to the next one (a bare label "(a)" and its
+         * text, separated by a blank line, stay together). */
+        if (c.n_pend > 0 && c.cur != NULL && c.cur->type == U_PARA &&
+            (c.need_text || c.prev_end)) {
+            struct unit *u;
+
+            if (c.need_text && c.cur->len == 0 && c.n_pend < 8)
+                c.pend[c.n_pend++] = c.cur_i;
+            c.cur_i = c.pend[0];
+            memmove(c.pend, c.pend + 1, --c.n_pend * sizeof(*c.pend));
+            u = c.cur = &p->units[c.cur_i];
+            u->off = p->pool.len;
+            u->len = 0;
+            unit_text(p, &c, i, 0);
+            continue;
+        }
+        /* Ordinary text: continue the open unit or start a block. */
+        short_prev = p->pdf ? c.prev_len * 4 < p->width * 3 : 1;
+        if (c.cur != NULL &&
+            (c.need_text || !c.prev_end || (!c.blank && !short_prev))) {
+            unit_text(p, &c, i, 0);
+            continue;
+        }
+        if (c.note) {
+            pc_note_append(p, c.note, l->s, l->len);
+            continue;
+        }
+        close_unit(&c);
+        add_unit(p, &c, U_TEXT, NULL);
+        unit_text(p, &c, i, 0);
+    }
+}
+
