@@ -1,6 +1,7 @@
 /*
  * alloc.c - the library's one allocator family, with a fault-injection
- * hook so tests can make any allocation fail (tests/unit/t-oom.c).
+ * hook so tests can make any allocation fail (tests/lib/t-oom.c), and
+ * the one way arrays grow.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -91,4 +92,30 @@ void
 pilcrow_free(void *p)
 {
     pc_free(p);
+}
+
+int
+pc_grow(pilcrow_status *st, void *arrayp, size_t *cap, size_t n,
+        size_t size, size_t first)
+{
+    void *a, *t;
+    size_t c;
+
+    if (*st < 0)
+        return -1;
+    if (n < *cap)
+        return 0;
+    c = *cap ? *cap * 2 : first;
+    if (c <= *cap) {                /* doubling wrapped */
+        *st = PILCROW_NOMEM;
+        return -1;
+    }
+    memcpy(&a, arrayp, sizeof(a));
+    if ((t = pc_reallocarray(a, c, size)) == NULL) {
+        *st = PILCROW_NOMEM;
+        return -1;
+    }
+    memcpy(arrayp, &t, sizeof(t));
+    *cap = c;
+    return 0;
 }

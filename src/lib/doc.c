@@ -62,19 +62,9 @@ pc_doc_add_record(pilcrow_status *st, pilcrow_doc *doc)
 {
     struct pilcrow_record *r;
 
-    if (*st < 0)
+    if (pc_grow(st, &doc->records, &doc->cap_records, doc->n_records,
+                sizeof(*r), 32) < 0)
         return NULL;
-    if (doc->n_records == doc->cap_records) {
-        size_t cap = doc->cap_records ? doc->cap_records * 2 : 32;
-
-        r = pc_reallocarray(doc->records, cap, sizeof(*r));
-        if (r == NULL) {
-            *st = PILCROW_NOMEM;
-            return NULL;
-        }
-        doc->records = r;
-        doc->cap_records = cap;
-    }
     r = &doc->records[doc->n_records++];
     memset(r, 0, sizeof(*r));
     return r;

@@ -340,17 +340,9 @@ pc_split_lines(struct parser *p)
 
         nl = memchr(s, '\n', (size_t)(end - s));
         e = nl ? nl : end;
-        if (p->n_lines == cap) {
-            struct line *t;
-
-            cap = cap ? cap * 2 : 1024;
-            t = pc_reallocarray(p->lines, cap, sizeof(*t));
-            if (t == NULL) {
-                p->st = PILCROW_NOMEM;
-                return;
-            }
-            p->lines = t;
-        }
+        if (pc_grow(&p->st, &p->lines, &cap, p->n_lines, sizeof(*l),
+                    1024) < 0)
+            return;
         l = &p->lines[p->n_lines++];
         l->fl = 0;
         while (s < e && (is_space((unsigned char)*s) || *s == '\f')) {

@@ -208,19 +208,9 @@ add_edit(struct parser *p, size_t line, uint32_t off, uint32_t len,
 {
     struct edit *e;
 
-    if (p->st < 0)
+    if (pc_grow(&p->st, &p->edits, &p->cap_edits, p->n_edits, sizeof(*e),
+                64) < 0)
         return;
-    if (p->n_edits == p->cap_edits) {
-        size_t cap = p->cap_edits ? p->cap_edits * 2 : 64;
-
-        e = pc_reallocarray(p->edits, cap, sizeof(*e));
-        if (e == NULL) {
-            p->st = PILCROW_NOMEM;
-            return;
-        }
-        p->edits = e;
-        p->cap_edits = cap;
-    }
     e = &p->edits[p->n_edits++];
     e->line = line;
     e->off = off;
@@ -295,19 +285,9 @@ pc_new_note(struct parser *p, const char *num, size_t n)
 {
     struct note *nt;
 
-    if (p->st < 0)
+    if (pc_grow(&p->st, &p->notes, &p->cap_notes, p->n_notes, sizeof(*nt),
+                32) < 0)
         return NULL;
-    if (p->n_notes == p->cap_notes) {
-        size_t cap = p->cap_notes ? p->cap_notes * 2 : 32;
-
-        nt = pc_reallocarray(p->notes, cap, sizeof(*nt));
-        if (nt == NULL) {
-            p->st = PILCROW_NOMEM;
-            return NULL;
-        }
-        p->notes = nt;
-        p->cap_notes = cap;
-    }
     nt = &p->notes[p->n_notes++];
     memset(nt, 0, sizeof(*nt));
     if (n >= sizeof(nt->num))

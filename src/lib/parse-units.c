@@ -68,19 +68,9 @@ add_unit(struct parser *p, struct cutter *c, int type, const char *num)
 {
     struct unit *u;
 
-    if (p->st < 0)
+    if (pc_grow(&p->st, &p->units, &p->cap_units, p->n_units, sizeof(*u),
+                128) < 0)
         return NULL;
-    if (p->n_units == p->cap_units) {
-        size_t cap = p->cap_units ? p->cap_units * 2 : 128;
-
-        u = pc_reallocarray(p->units, cap, sizeof(*u));
-        if (u == NULL) {
-            p->st = PILCROW_NOMEM;
-            return NULL;
-        }
-        p->units = u;
-        p->cap_units = cap;
-    }
     u = &p->units[p->n_units];
     c->cur_i = p->n_units++;
     u->type = (uint8_t)type;

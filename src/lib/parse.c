@@ -52,17 +52,9 @@ add_cite(struct parser *p, const char *num, size_t n)
     for (i = 0; i < p->n_cites; i++)
         if (strlen(p->cites[i]) == n && memcmp(p->cites[i], num, n) == 0)
             return;
-    if (p->n_cites == p->cap_cites) {
-        size_t cap = p->cap_cites ? p->cap_cites * 2 : 8;
-
-        t = pc_reallocarray(p->cites, cap, sizeof(*t));
-        if (t == NULL) {
-            p->st = PILCROW_NOMEM;
-            return;
-        }
-        p->cites = t;
-        p->cap_cites = cap;
-    }
+    if (pc_grow(&p->st, &p->cites, &p->cap_cites, p->n_cites, sizeof(*t),
+                8) < 0)
+        return;
     p->cites[p->n_cites] = pc_arena_strndup(&p->st, &p->doc->arena, num, n);
     if (p->st == PILCROW_OK)
         p->n_cites++;

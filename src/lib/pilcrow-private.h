@@ -27,6 +27,12 @@ void *pc_malloc(size_t n);
 void *pc_calloc(size_t n, size_t size);
 void *pc_realloc(void *p, size_t n);
 void *pc_reallocarray(void *p, size_t n, size_t size);
+/* Make room in the array *ARRAYP (a T **, *CAP elements of SIZE bytes,
+ * N in use) for one more: its capacity doubles, from FIRST.  Returns 0,
+ * or -1 with *ST = PILCROW_NOMEM and the array as it was; does nothing
+ * and returns -1 if *ST < 0 already. */
+int pc_grow(pilcrow_status *st, void *arrayp, size_t *cap, size_t n,
+            size_t size, size_t first);
 char *pc_strdup(const char *s);
 char *pc_strndup(const char *s, size_t n);
 void pc_free(void *p);

@@ -136,18 +136,9 @@ add_qterm(struct parser *p, const char *term, size_t len, int is_prefix)
         if (q->terms[i].len == len && q->terms[i].is_prefix == is_prefix &&
             memcmp(q->terms[i].term, term, len) == 0)
             return;
-    if (p->st < 0)
+    if (pc_grow(&p->st, &q->terms, &q->cap_terms, q->n_terms, sizeof(*t),
+                8) < 0)
         return;
-    if (q->n_terms == q->cap_terms) {
-        size_t cap = q->cap_terms ? q->cap_terms * 2 : 8;
-        t = pc_reallocarray(q->terms, cap, sizeof(*t));
-        if (t == NULL) {
-            p->st = PILCROW_NOMEM;
-            return;
-        }
-        q->terms = t;
-        q->cap_terms = cap;
-    }
     t = &q->terms[q->n_terms];
     t->term = pc_arena_strndup(&p->st, &q->arena, term, len);
     t->len = len;
@@ -228,16 +219,9 @@ collect_token(const struct pc_token *tok, void *payload)
     qn_add(c->phrase, leaf);
     add_qterm(p, tok->term, tok->term_len, 0);
     if (c->record_words && !tok->is_symbol && p->st >= 0) {
-        if (q->n_words == q->cap_words) {
-            size_t cap = q->cap_words ? q->cap_words * 2 : 8;
-            struct qword *w = pc_reallocarray(q->words, cap, sizeof(*w));
-            if (w == NULL) {
-                p->st = PILCROW_NOMEM;
-                return 1;
-            }
-            q->words = w;
-            q->cap_words = cap;
-        }
+        if (pc_grow(&p->st, &q->words, &q->cap_words, q->n_words,
+                    sizeof(*q->words), 8) < 0)
+            return 1;
         q->words[q->n_words].start = c->base + tok->start;
         q->words[q->n_words].end = c->base + tok->end;
         q->words[q->n_words].term = leaf->term;

@@ -48,16 +48,9 @@ find_token(const struct pc_token *tok, void *payload)
             break;
     if (i == c->n_terms)
         return 0;
-    if (*c->n_matches == *c->cap) {
-        size_t cap = *c->cap ? *c->cap * 2 : 16;
-        m = pc_reallocarray(*c->matches, cap, sizeof(*m));
-        if (m == NULL) {
-            c->st = PILCROW_NOMEM;
-            return 1;
-        }
-        *c->matches = m;
-        *c->cap = cap;
-    }
+    if (pc_grow(&c->st, c->matches, c->cap, *c->n_matches, sizeof(*m),
+                16) < 0)
+        return 1;
     m = &(*c->matches)[(*c->n_matches)++];
     m->start = tok->start;
     m->end = tok->end;
