@@ -56,13 +56,23 @@ extern "C" {
 /* Versions                                                            */
 /* ------------------------------------------------------------------ */
 
-/* The version of this header.  PILCROW_VERSION_NUMBER is
+/* The version of this header: the project's one statement of its
+ * version (configure.ac and pilcrow.pc take it from here).
+ * PILCROW_VERSION is "MAJOR.MINOR.PATCH"; PILCROW_VERSION_NUMBER is
  * major * 10000 + minor * 100 + patch. */
 #define PILCROW_VERSION_MAJOR 0
 #define PILCROW_VERSION_MINOR 1
 #define PILCROW_VERSION_PATCH 0
-#define PILCROW_VERSION "0.1.0"
-#define PILCROW_VERSION_NUMBER 100
+
+#define PILCROW_VERSION_STR_(x) #x
+#define PILCROW_VERSION_XSTR_(x) PILCROW_VERSION_STR_(x)
+#define PILCROW_VERSION                                                 \
+    PILCROW_VERSION_XSTR_(PILCROW_VERSION_MAJOR) "."                    \
+    PILCROW_VERSION_XSTR_(PILCROW_VERSION_MINOR) "."                    \
+    PILCROW_VERSION_XSTR_(PILCROW_VERSION_PATCH)
+#define PILCROW_VERSION_NUMBER                                          \
+    (PILCROW_VERSION_MAJOR * 10000 + PILCROW_VERSION_MINOR * 100 +      \
+     PILCROW_VERSION_PATCH)
 
 /* The version of the library actually linked, as a string ("0.1.0") and
  * as a number comparable with PILCROW_VERSION_NUMBER.  A program built

@@ -75,8 +75,10 @@ if ! flags=$(pkg-config --cflags --libs pilcrow 2>"$tmp/pc.err"); then
     exit 1
 fi
 version=$(pkg-config --modversion pilcrow)
-grep -q "define PILCROW_VERSION \"$version\"" "$header" ||
-    fail "pilcrow.pc version $version is not the header's"
+hversion=$(sed -n 's/^#define PILCROW_VERSION_\(MAJOR\|MINOR\|PATCH\) \([0-9]*\)$/\2/p' \
+    "$header" | paste -sd. -)
+[ "$version" = "$hversion" ] ||
+    fail "pilcrow.pc version $version is not the header's ($hversion)"
 echo "pkg-config: $flags"
 
 # Build the example as a user would, then run it on the staged library.

@@ -1,7 +1,8 @@
 # Unit tests of the core library.  Each is a C program linked with the
 # convenience library so it reaches internals (STYLE T2).
 UNIT_CORE = tests/unit/t-status tests/unit/t-store tests/unit/t-snippet \
-	tests/unit/t-db tests/unit/t-query tests/unit/t-terms
+	tests/unit/t-db tests/unit/t-query tests/unit/t-terms \
+	tests/unit/t-analyze
 check_PROGRAMS += $(UNIT_CORE)
 TESTS += $(UNIT_CORE)
 tests_unit_t_status_SOURCES = tests/unit/t-status.c
@@ -16,3 +17,5 @@ tests_unit_t_query_SOURCES = tests/unit/t-query.c
 tests_unit_t_query_LDADD = $(TEST_LIBS)
 tests_unit_t_terms_SOURCES = tests/unit/t-terms.c
 tests_unit_t_terms_LDADD = $(TEST_LIBS)
+tests_unit_t_analyze_SOURCES = tests/unit/t-analyze.c
+tests_unit_t_analyze_LDADD = $(TEST_LIBS)
