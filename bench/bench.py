@@ -9,7 +9,7 @@ bench/ref-xapian, bench/fts5, ripgrep).  Steps, per corpus:
      converted to records.tsv (doc, anchor, escaped text: the peers'
      input) and records.txt (one record's text a line: ripgrep's input);
      when pilcrow parse is missing or prints nothing, a labelled fallback
-     splitter (blank-line blocks, SPEC section 2) makes them instead;
+     splitter (blank-line blocks, doc/design.md "Document model") makes them instead;
   3. index with each engine RUNS times (wall time, peak RSS from
      /usr/bin/time -v, size on disk; Xapian indexes also compacted);
   4. queries (bench/queries.tsv): each engine's searcher over all of
@@ -206,7 +206,7 @@ def esc(s):
 
 
 def fallback_records(root, files):
-    """Blank-line block splitter (SPEC section 2 rule for unnumbered
+    """Blank-line block splitter (doc/design.md "Document model": unnumbered
     text): yields (doc, anchor, text)."""
     for f in files:
         with open(f, encoding="utf-8", errors="replace") as fh:

@@ -11,7 +11,7 @@ Output: one query a line, "category<TAB>query", categories
 
 Method (deterministic: files in sorted order, one seeded PRNG):
 - a paragraph is a blank-line separated block of a file (a file with no
-  blank line: each non-empty line), as in SPEC section 2;
+  blank line: each non-empty line), as in doc/design.md, "Document model";
 - words are runs of ASCII letters (length >= 3, lower-cased); df = number
   of paragraphs containing the word; stop words are never drawn;
 - rare: df 3..30, medium: df 31..1000, frequent: df > 1000; 150 of each,

@@ -1,7 +1,7 @@
 /*
  * buf.c - growable byte buffers and arenas.  Appends use a sticky
- * status (STYLE E7): once *st holds an error every later append is a
- * no-op, so long encode chains check once at the end.
+ * status (doc/conventions.md E6): once *st holds an error every later
+ * append is a no-op, so long encode chains check once at the end.
  */
 #include <stdio.h>
 #include <string.h>

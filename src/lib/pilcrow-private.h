@@ -21,7 +21,7 @@
 /* ================================================================== */
 
 /* malloc(3) and friends, but every call can be made to fail by the test
- * hook below, so tests can walk every allocation (tests/unit/t-oom.c).
+ * hook below, so tests can walk every allocation (tests/lib/t-oom.c).
  * pc_malloc(0) returns a unique pointer like malloc(1). */
 void *pc_malloc(size_t n);
 void *pc_calloc(size_t n, size_t size);
@@ -43,7 +43,7 @@ void pc_free(void *p);
 long pc_alloc_fail_after(long n);
 
 /* ================================================================== */
-/* buf.c: growable byte buffers and arenas, with sticky status (E7)    */
+/* buf.c: growable byte buffers and arenas, with sticky status          */
 /* ================================================================== */
 
 struct pc_buf {
@@ -100,7 +100,7 @@ char *pc_arena_strdup(pilcrow_status *st, struct pc_arena *a,
 void pc_arena_free(struct pc_arena *a);
 
 /* ================================================================== */
-/* doc.c: the document model (SPEC section 2)                          */
+/* doc.c: the document model (doc/design.md, "Document model")         */
 /* ================================================================== */
 
 /* One record.  Every string is NUL-terminated and lives in the arena of
@@ -203,7 +203,7 @@ pilcrow_status pc_clean_text(char **out, size_t *out_len, const char *buf,
                              char **errmsg);
 
 /* ================================================================== */
-/* parse.c: clean text -> records                                      */
+/* parse*.c: clean text -> records (parse-int.h inside)               */
 /* ================================================================== */
 
 /* Parse the LEN bytes of clean text at TEXT (NUL-terminated) into
@@ -457,7 +457,7 @@ pc_hash64(const char *s, size_t n)
 #define PC_META_FORMAT "pilcrow:format"
 
 /* ================================================================== */
-/* record.c: stored bytes -> the records callers see                    */
+/* record.c: stored bytes -> the records callers see                   */
 /* ================================================================== */
 
 /* What pc_record_load() fills besides the stored fields. */

@@ -403,7 +403,7 @@ typedef struct pilcrow_query_options {
 
 /* Parse query TEXT for DB (the syntax is in pilcrow(1): words ANDed,
  * OR, NOT, -word, "phrase", NEAR, word*, parentheses, doc:, kind:,
- * section:, symbol:, year:).  OPTS may be NULL.  On success *OUT is a new
+ * section:, symbol:, year:, lang:).  OPTS may be NULL.  On success *OUT is a new
  * query for pilcrow_query_free(), also freed by pilcrow_db_close().
  * Returns PILCROW_OK, PILCROW_INVALID, PILCROW_NOMEM or PILCROW_BADQUERY
  * (pilcrow_db_errmsg() then reads "column N: what is wrong").
@@ -443,8 +443,9 @@ PILCROW_API uint64_t pilcrow_hits_total(const pilcrow_hits *hits);
 PILCROW_API int pilcrow_hits_partial(const pilcrow_hits *hits);
 
 /* Advance to the next hit (to the first on the first call).  Returns
- * PILCROW_OK, PILCROW_DONE after the last, or an error (PILCROW_NOMEM,
- * PILCROW_CORRUPT: a stored record cannot be decoded).  The accessors
+ * PILCROW_OK, PILCROW_DONE after the last, or PILCROW_INVALID when HITS
+ * is NULL (records are decoded by pilcrow_query_run(), which reports
+ * damage).  The accessors
  * below describe the current hit; their pointers are borrowed until the
  * next call to pilcrow_hits_next() or pilcrow_hits_free().  Since 0.1. */
 PILCROW_API pilcrow_status pilcrow_hits_next(pilcrow_hits *hits);

@@ -1,6 +1,6 @@
 /*
  * error.cc - the one translator from C++ exceptions to pilcrow_status
- * (STYLE X4, X5).  Codes say what the caller can do, not which backend
+ * (doc/conventions.md X3, X4; E2).  Codes say what the caller can do, not which backend
  * failed.
  */
 #include <cstdarg>

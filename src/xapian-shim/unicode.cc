@@ -5,7 +5,7 @@
  * the Xapian library through these three functions.
  *
  * The Xapian functions are inline table look-ups that cannot throw;
- * each body is still one try block (STYLE X3) so that no C++ exception
+ * each body is still one try block (doc/conventions.md X2) so that no C++ exception
  * can ever cross into C.  On the impossible failure a code point is
  * "not a word character", lower-cases to itself and has category 0
  * (unassigned).

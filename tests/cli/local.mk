@@ -1,4 +1,4 @@
-# tests/cli/local.mk: the pilcrow command's tests (STYLE T3), shell
+# tests/cli/local.mk: the pilcrow command's tests (doc/conventions.md T2, T6), shell
 # scripts sourcing tests/cli/lib.sh, run by automake's parallel harness
 # with the environment of AM_TESTS_ENVIRONMENT (PILCROW, CORPUS, ...).
 

@@ -37,7 +37,7 @@ run "$PILCROW" --db idx search -n 1 views of governments regarding a conference
 expect_exit 0
 expect_match "$(head -n 1 OUT)" "^$doc, para\. [0-9]+ — "
 
-begin_subtest '--json: one object a line, the fields of SPEC section 4'
+begin_subtest '--json: one object a line, the fields of pilcrow(1), OUTPUT, JSON'
 run "$PILCROW" --db idx search --json -n 5 migration
 expect_exit 0
 expect_equal "$(wc -l <OUT | tr -d ' ')" 5

@@ -1,5 +1,5 @@
 #!/bin/sh
-# The EXAMPLES of pilcrow(1), run as written (STYLE T7), with the
+# The EXAMPLES of pilcrow(1), run as written (doc/conventions.md T8), with the
 # default index under the test's private HOME.
 . "$(dirname "$0")/lib.sh"
 

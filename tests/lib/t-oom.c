@@ -1,5 +1,5 @@
 /*
- * t-oom.c - allocation failures at every point (STYLE T4): for
+ * t-oom.c - allocation failures at every point (doc/conventions.md M6): for
  * k = 1, 2, ... make the k-th allocation from now and every later one
  * fail (pc_alloc_fail_after(), pilcrow-private.h), run a whole scenario
  * through the public API, and require each step to end in success or

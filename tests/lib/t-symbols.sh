@@ -1,6 +1,6 @@
 #!/bin/sh
 # t-symbols.sh - the dynamic symbols libpilcrow.so exports are exactly
-# the functions pilcrow.h declares with PILCROW_API (STYLE X6, T5): no
+# the functions pilcrow.h declares with PILCROW_API (doc/conventions.md A3): no
 # pc_* or pcx_* internals, no C++ symbols (Xapian or libstdc++ template
 # instances, typeinfo), and no header function left undefined.
 set -u

@@ -1,5 +1,5 @@
 # Unit tests of the core library.  Each is a C program linked with the
-# convenience library so it reaches internals (STYLE T2).
+# convenience library so it reaches internals (doc/conventions.md T2, L1).
 UNIT_CORE = tests/unit/t-status tests/unit/t-store tests/unit/t-snippet \
 	tests/unit/t-db tests/unit/t-query tests/unit/t-terms \
 	tests/unit/t-analyze
