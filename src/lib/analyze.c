@@ -43,15 +43,13 @@
  * are not text, and Xapian limits term length).
  *
  * Performance: stemming costs far more than tokenizing, and prose
- * repeats few distinct words, so each analyser keeps a bounded cache
- * of folded word -> stem (open addressing, cleared when full).  Code
+ * repeats few distinct words, so each analyser's stemmer keeps a
+ * bounded cache of folded word -> stem (lang.c).  Code
  * points below U+0800 (ASCII, Latin, Greek, Cyrillic, Arabic, Hebrew)
  * are classified and lower-cased through tables filled from Xapian
  * once per analyser, so only rarer scripts call into the shim.
  */
 #include <string.h>
-
-#include <libstemmer.h>
 
 #include "pilcrow-private.h"
 #include "shim.h"
@@ -59,84 +57,9 @@
 /* Longest folded word or symbol emitted, in bytes. */
 #define PC_MAX_WORD 200
 
-/* Default bound of the stem cache, in entries. */
-#define PC_STEM_CACHE_ENTRIES 65536
-
-/* Bytes of cached words and stems at which the cache is cleared. */
-#define PC_STEM_POOL_MAX (4u * 1024 * 1024)
-
 /* Xapian::Unicode::category values used here (unicode.cc checks them
  * against Xapian's enum at compile time). */
 #define PC_CAT_CONNECTOR_PUNCTUATION 19
-
-/* ================================================================== */
-/* Languages                                                           */
-/* ================================================================== */
-
-/* French articles and conjunctions that elide before a vowel. */
-static const char *const fr_elisions[] = {
-    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu",
-    "puisqu", "quoiqu", NULL
-};
-
-/* English function words not worth a posting: the most frequent words
- * of English text (about a third of its tokens), which carry no topic.
- * They keep their positions, so a phrase across one ("rights of
- * migrants") still matches with the gap.  Sorted, for bsearch(). */
-static const char *const en_stopwords[] = {
-    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has",
-    "have", "in", "is", "it", "its", "of", "on", "or", "that", "the",
-    "this", "to", "was", "were", "which", "with", NULL
-};
-
-/* One analysable language.  Adding a language is adding a row. */
-struct pc_lang {
-    const char *code;               /* ISO 639-1 code */
-    const char *stemmer;            /* libstemmer algorithm, or NULL */
-    const char *const *elisions;    /* folded prefixes before ', or NULL */
-    const char *const *stopwords;   /* sorted folded words, or NULL */
-    size_t n_stopwords;             /* entries of STOPWORDS before NULL */
-    int stem_keeps_first;           /* a stem always begins with its
-                                     * word's first byte (pc_analyze_for) */
-};
-
-#define PC_LIST_LEN(list) (sizeof(list) / sizeof((list)[0]) - 1)
-
-static const struct pc_lang pc_languages[] = {
-    /* Porter2 rewrites suffixes only; t-analyze checks the first byte
-     * over every word of the corpora it finds. */
-    { "en", "english", NULL, en_stopwords, PC_LIST_LEN(en_stopwords), 1 },
-    { "fr", "french", fr_elisions, NULL, 0, 0 },
-    { "es", "spanish", NULL, NULL, 0, 0 },
-    { "ru", "russian", NULL, NULL, 0, 0 },
-    { "ar", "arabic", NULL, NULL, 0, 0 },  /* strips prefixes too */
-    { "zh", NULL, NULL, NULL, 0, 0 },      /* CJK bigrams, no stemming */
-};
-
-/* Non-zero if the folded word W (LEN bytes) is a stopword of LANG. */
-static int
-is_stopword(const struct pc_lang *lang, const char *w, size_t len)
-{
-    const char *const *list = lang->stopwords;
-    size_t lo = 0, hi = lang->n_stopwords, mid;
-    int c;
-
-    if (list == NULL || len > 5)    /* 5: the longest stopword listed */
-        return 0;
-    while (lo < hi) {
-        mid = (lo + hi) / 2;
-        c = strncmp(list[mid], w, len);
-        if (c == 0)
-            c = list[mid][len] != '\0';
-        if (c == 0)
-            return 1;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return 0;
-}
 
 /* ================================================================== */
 /* Character classes                                                   */
@@ -154,31 +77,9 @@ enum {
 /* The tables cover code points below this. */
 #define PC_TABLE_SIZE 0x800
 
-/* A stem cache slot: OFF is the entry's offset in the pool (0: empty). */
-struct pc_stem_slot {
-    uint32_t hash;
-    uint32_t off;
-};
-
-/*
- * The stem cache.  Pool entries are: byte word length, byte stem
- * length, the folded word, its stem.  Offset 0 of the pool is unused so
- * that 0 can mark an empty slot.
- */
-struct pc_stem_cache {
-    struct pc_stem_slot *slots;     /* n_slots entries, NULL until used */
-    uint32_t mask;                  /* n_slots - 1 (a power of two) */
-    uint32_t n;                     /* entries in use */
-    uint32_t max;                   /* entries at which it is cleared */
-    char *pool;
-    size_t pool_len;                /* bytes used (>= 1 once allocated) */
-    size_t pool_cap;                /* bytes allocated */
-};
-
 struct pc_analyzer {
     const struct pc_lang *lang;
-    struct sb_stemmer *stemmer;     /* NULL for languages without one */
-    struct pc_stem_cache cache;
+    struct pc_stemmer *stem;
     uint8_t cls[PC_TABLE_SIZE];     /* C_* of each code point */
     uint32_t lower[PC_TABLE_SIZE];  /* lower case of each code point */
     char fold[PC_MAX_WORD + 8];     /* the current folded token */
@@ -385,61 +286,32 @@ pc_fold(pilcrow_status *st, struct pc_buf *b, const char *s, size_t len)
 }
 
 /* ================================================================== */
-/* Analysers and the stem cache                                        */
+/* Analysers                                                           */
 /* ================================================================== */
-
-/* Non-zero if LANG names language L: "en", "EN", "en-GB", "en_GB". */
-static int
-lang_matches(const struct pc_lang *l, const char *lang)
-{
-    size_t n = strlen(l->code), i;
-
-    for (i = 0; i < n; i++) {
-        char c = lang[i];
-
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c + ('a' - 'A'));
-        if (c != l->code[i])
-            return 0;
-    }
-    return lang[n] == '\0' || lang[n] == '-' || lang[n] == '_';
-}
 
 pilcrow_status
 pc_analyzer_new(struct pc_analyzer **out, const char *lang)
 {
-    const struct pc_lang *l = NULL;
+    const struct pc_lang *l;
     struct pc_analyzer *a;
+    pilcrow_status st;
     uint32_t cp;
-    size_t i;
 
     if (out == NULL)
         return PILCROW_INVALID;
     *out = NULL;
-    if (lang == NULL)
-        return PILCROW_INVALID;
-    for (i = 0; i < sizeof(pc_languages) / sizeof(pc_languages[0]); i++) {
-        if (lang_matches(&pc_languages[i], lang)) {
-            l = &pc_languages[i];
-            break;
-        }
-    }
-    if (l == NULL)
+    if ((l = pc_lang_find(lang)) == NULL)
         return PILCROW_INVALID;
     if ((a = pc_calloc(1, sizeof(*a))) == NULL)
         return PILCROW_NOMEM;
     a->lang = l;
-    a->cache.max = PC_STEM_CACHE_ENTRIES;
     for (cp = 0; cp < PC_TABLE_SIZE; cp++) {
         a->cls[cp] = (uint8_t)class_of(cp);
         a->lower[cp] = cp == 0x2019 ? '\'' : pcx_unicode_tolower(cp);
     }
-    /* libstemmer allocates with malloc(3); NULL here is out of memory,
-     * since every name in the table is one libstemmer knows. */
-    if (l->stemmer != NULL &&
-        (a->stemmer = sb_stemmer_new(l->stemmer, "UTF_8")) == NULL) {
+    if ((st = pc_stemmer_new(&a->stem, l)) < 0) {
         pc_free(a);
-        return PILCROW_NOMEM;
+        return st;
     }
     *out = a;
     return PILCROW_OK;
@@ -450,10 +322,7 @@ pc_analyzer_free(struct pc_analyzer *a)
 {
     if (a == NULL)
         return;
-    if (a->stemmer != NULL)
-        sb_stemmer_delete(a->stemmer);
-    pc_free(a->cache.slots);
-    pc_free(a->cache.pool);
+    pc_stemmer_free(a->stem);
     pc_free(a);
 }
 
@@ -466,152 +335,7 @@ pc_analyzer_language(const struct pc_analyzer *a)
 void
 pc_analyzer_set_cache(struct pc_analyzer *a, size_t max_entries)
 {
-    struct pc_stem_cache *c = &a->cache;
-
-    pc_free(c->slots);
-    pc_free(c->pool);
-    memset(c, 0, sizeof(*c));
-    c->max = max_entries > (1u << 24) ? (1u << 24) : (uint32_t)max_entries;
-}
-
-/* Forget every entry of C, keeping its memory. */
-static void
-cache_clear(struct pc_stem_cache *c)
-{
-    memset(c->slots, 0, ((size_t)c->mask + 1) * sizeof(*c->slots));
-    c->n = 0;
-    c->pool_len = 1;
-}
-
-/*
- * An entry of the pool: word length, stem length, stopword flag, the
- * word, the stem.
- */
-#define PC_ENTRY_HEAD 3
-
-/*
- * Look the N-byte folded word W up in C.  On a hit, returns its stem
- * and sets *TLEN and *IS_STOP.  On a miss returns NULL with *SLOT set
- * to the empty slot where it belongs.  C must be allocated.
- */
-static const char *
-cache_find(struct pc_stem_cache *c, const char *w, size_t n, uint32_t h,
-           size_t *tlen, int *is_stop, uint32_t *slot)
-{
-    uint32_t i = h & c->mask;
-    const unsigned char *e;
-
-    for (;;) {
-        struct pc_stem_slot *s = &c->slots[i];
-
-        if (s->off == 0) {
-            *slot = i;
-            return NULL;
-        }
-        e = (const unsigned char *)c->pool + s->off;
-        if (s->hash == h && e[0] == n &&
-            memcmp(e + PC_ENTRY_HEAD, w, n) == 0) {
-            *tlen = e[1];
-            *is_stop = e[2];
-            return (const char *)e + PC_ENTRY_HEAD + n;
-        }
-        i = (i + 1) & c->mask;
-    }
-}
-
-/*
- * Add W (N bytes) -> T (TLEN bytes), stopword or not, with hash H to C
- * at SLOT, clearing C first when it is full (then the slot is found
- * again).  Returns the cached copy of T, or NULL if the pool cannot
- * grow.
- */
-static const char *
-cache_add(struct pc_stem_cache *c, const char *w, size_t n, uint32_t h,
-          uint32_t slot, const char *t, size_t tlen, int is_stop)
-{
-    size_t need = PC_ENTRY_HEAD + n + tlen, cap;
-    size_t dummy;
-    int dummy_stop;
-    char *p;
-
-    if (c->n >= c->max || c->pool_len + need > PC_STEM_POOL_MAX) {
-        cache_clear(c);
-        cache_find(c, w, n, h, &dummy, &dummy_stop, &slot);
-    }
-    if (c->pool_len + need > c->pool_cap) {
-        cap = c->pool_cap ? c->pool_cap : 65536;
-        while (cap < c->pool_len + need)
-            cap *= 2;
-        if ((p = pc_realloc(c->pool, cap)) == NULL)
-            return NULL;
-        c->pool = p;
-        c->pool_cap = cap;
-    }
-    p = c->pool + c->pool_len;
-    p[0] = (char)n;
-    p[1] = (char)tlen;
-    p[2] = (char)is_stop;
-    memcpy(p + PC_ENTRY_HEAD, w, n);
-    memcpy(p + PC_ENTRY_HEAD + n, t, tlen);
-    c->slots[slot].hash = h;
-    c->slots[slot].off = (uint32_t)c->pool_len;
-    c->pool_len += need;
-    c->n++;
-    return p + PC_ENTRY_HEAD + n;
-}
-
-/* Allocate C's slots: twice its bound, so probes stay short. */
-static int
-cache_init(struct pc_stem_cache *c)
-{
-    uint32_t n = 16;
-
-    while (n < 2 * c->max)
-        n *= 2;
-    if ((c->slots = pc_calloc(n, sizeof(*c->slots))) == NULL)
-        return -1;
-    c->mask = n - 1;
-    c->pool_len = 1;
-    return 0;
-}
-
-/* The stem of the folded word FOLDED (LEN bytes), its length in
- * *TERM_LEN, and whether the word is a stopword in *IS_STOP (cached
- * with the stem, so a word is looked up once).  NULL if out of
- * memory. */
-static const char *
-stem_word(struct pc_analyzer *a, const char *folded, size_t len,
-          size_t *term_len, int *is_stop)
-{
-    struct pc_stem_cache *c = &a->cache;
-    const sb_symbol *r;
-    const char *t;
-    uint32_t h = 0, slot = 0;
-    int cacheable;
-
-    if (a->stemmer == NULL) {
-        *is_stop = is_stopword(a->lang, folded, len);
-        *term_len = len;
-        return folded;
-    }
-    cacheable = c->max > 0 && len <= 255;
-    if (cacheable) {
-        if (c->slots == NULL && cache_init(c) != 0)
-            return NULL;
-        h = pc_hash(folded, len);
-        if ((t = cache_find(c, folded, len, h, term_len, is_stop,
-                            &slot)) != NULL)
-            return t;
-    }
-    *is_stop = is_stopword(a->lang, folded, len);
-    r = sb_stemmer_stem(a->stemmer, (const sb_symbol *)folded, (int)len);
-    if (r == NULL)
-        return NULL;
-    *term_len = (size_t)sb_stemmer_length(a->stemmer);
-    if (!cacheable || *term_len > 255)
-        return (const char *)r;
-    return cache_add(c, folded, len, h, slot, (const char *)r, *term_len,
-                     *is_stop);
+    pc_stemmer_set_cache(a->stem, max_entries);
 }
 
 const char *
@@ -620,7 +344,7 @@ pc_analyzer_stem(struct pc_analyzer *a, const char *folded, size_t len,
 {
     int is_stop;
 
-    return stem_word(a, folded, len, term_len, &is_stop);
+    return pc_stemmer_stem(a->stem, folded, len, term_len, &is_stop);
 }
 
 /* ================================================================== */
@@ -865,14 +589,14 @@ scan_word(struct pc_scan *s, size_t start)
         off = elide(s, &k, &start);
     if (!has_letter) {
         emit(s, a->fold + off, k, a->fold + off, k, start, end, 0,
-             is_stopword(a->lang, a->fold + off, k));
+             pc_lang_is_stopword(a->lang, a->fold + off, k));
         return end;
     }
     if (s->first != NULL && k > 0 && !PC_BYTESET_HAS(s->first, a->fold[off])) {
         emit(s, a->fold + off, k, "", 0, start, end, 0, 0);
         return end;
     }
-    if ((term = stem_word(a, a->fold + off, k, &tlen, &is_stop)) == NULL) {
+    if ((term = pc_stemmer_stem(a->stem, a->fold + off, k, &tlen, &is_stop)) == NULL) {
         s->st = PILCROW_NOMEM;
         return end;
     }
@@ -897,7 +621,7 @@ scan_cjk(struct pc_scan *s, size_t start)
     if (class_at(a, s->text, s->len, cur) != C_CJK) {
         emit(s, s->text + start, cur - start, s->text + start,
              cur - start, start, cur, 0,
-             is_stopword(a->lang, s->text + start, cur - start));
+             pc_lang_is_stopword(a->lang, s->text + start, cur - start));
         return cur;
     }
     while (cur < s->len && s->st == PILCROW_OK) {
@@ -906,7 +630,7 @@ scan_cjk(struct pc_scan *s, size_t start)
             break;
         emit(s, s->text + prev, cur + n - prev, s->text + prev,
              cur + n - prev, prev, cur + n, 0,
-             is_stopword(a->lang, s->text + prev, cur + n - prev));
+             pc_lang_is_stopword(a->lang, s->text + prev, cur + n - prev));
         prev = cur;
         cur += n;
     }

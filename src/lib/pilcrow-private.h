@@ -214,6 +214,42 @@ pilcrow_status pc_parse(pilcrow_doc *doc, const char *text, size_t len,
                         pilcrow_warn_fn *warn, void *payload);
 
 /* ================================================================== */
+/* lang.c: the languages analysed, and their stemmers                  */
+/* ================================================================== */
+
+/* One analysable language.  Adding a language is adding a row. */
+struct pc_lang {
+    const char *code;               /* ISO 639-1 code */
+    const char *stemmer;            /* libstemmer algorithm, or NULL */
+    const char *const *elisions;    /* folded prefixes before ', or NULL */
+    const char *const *stopwords;   /* sorted folded words, or NULL */
+    size_t n_stopwords;             /* entries of STOPWORDS before NULL */
+    int stem_keeps_first;           /* a stem always begins with its
+                                     * word's first byte (pc_analyze_for) */
+};
+
+/* The language CODE names ("en", "EN", "en-GB", "en_GB"), or NULL. */
+const struct pc_lang *pc_lang_find(const char *code);
+/* Non-zero if the folded word W (LEN bytes) is a stopword of LANG. */
+int pc_lang_is_stopword(const struct pc_lang *lang, const char *w,
+                        size_t len);
+
+/* A language's stemmer behind a bounded cache of folded word -> stem,
+ * for one thread. */
+struct pc_stemmer;
+pilcrow_status pc_stemmer_new(struct pc_stemmer **out,
+                              const struct pc_lang *lang);
+void pc_stemmer_free(struct pc_stemmer *s);
+/* Bound the cache at MAX_ENTRIES (0: no cache), emptying it. */
+void pc_stemmer_set_cache(struct pc_stemmer *s, size_t max_entries);
+/* The stem of the folded word FOLDED (LEN bytes), its length in
+ * *TERM_LEN, and whether the word is a stopword in *IS_STOP (cached
+ * with the stem, so a word is looked up once).  NULL if out of
+ * memory.  The stem is valid until the next call. */
+const char *pc_stemmer_stem(struct pc_stemmer *s, const char *folded,
+                            size_t len, size_t *term_len, int *is_stop);
+
+/* ================================================================== */
 /* analyze.c: the one analysis pipeline (documents, queries, snippets) */
 /* ================================================================== */
 
