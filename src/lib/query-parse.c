@@ -562,12 +562,48 @@ parse_primary(struct parser *p)
     return r;
 }
 
+/* Can N be an operand of NEAR?  Xapian's OP_NEAR takes terms and ORs
+ * of terms only: a phrase (a hyphenated word is one), a prefix, or a
+ * group holding them is refused rather than handed to the engine. */
+static int
+near_operand(const struct qn *n)
+{
+    const struct qn *c;
+
+    if (n->kind == QN_TERM)
+        return 1;
+    if (n->kind == QN_PHRASE)
+        return n->n_children == 1 && near_operand(n->first);
+    if (n->kind != QN_OR)
+        return 0;
+    for (c = n->first; c != NULL; c = c->next)
+        if (c->kind != QN_BOOLEAN && !near_operand(c))
+            return 0;
+    return 1;
+}
+
+/* The operand at byte START of NEAR at AT: refused (NULL, the error
+ * set) unless near_operand() takes it. */
+static struct qn *
+near_check(struct parser *p, struct qn *n, size_t start, size_t at)
+{
+    if (n == NULL || near_operand(n))
+        return n;
+    perr(p, start, "%s works on words, not on phrases, prefixes (word*) "
+         "or groups", "NEAR");
+    (void)at;
+    return NULL;
+}
+
 static struct qn *
 parse_near(struct parser *p)
 {
-    struct qn *left = parse_primary(p), *near = NULL, *right;
-    size_t at;
+    struct qn *left, *near = NULL, *right;
+    size_t at, start;
 
+    skip_space(p);
+    start = p->i;
+    left = parse_primary(p);
     for (;;) {
         skip_space(p);
         if (p->st < 0 || !at_op(p, "NEAR"))
@@ -578,7 +614,8 @@ parse_near(struct parser *p)
             return NULL;
         }
         if (near == NULL) {
-            if ((near = qn_new(p, QN_NEAR)) == NULL)
+            if (near_check(p, left, start, at) == NULL ||
+                (near = qn_new(p, QN_NEAR)) == NULL)
                 return NULL;
             near->window = NEAR_DEFAULT;
             qn_add(near, left);
@@ -588,11 +625,15 @@ parse_near(struct parser *p)
         if (near->window == 0)
             near->window = NEAR_DEFAULT;
         p->i += word_len(p);
+        skip_space(p);
+        start = p->i;
         right = parse_primary(p);
         if (right == NULL) {
             perr(p, at, "%s needs a word after it", "NEAR");
             return NULL;
         }
+        if (near_check(p, right, start, at) == NULL)
+            return NULL;
         qn_add(near, right);
     }
     if (near != NULL) {

@@ -216,6 +216,17 @@ expect_exit 2
 expect_equal "$(cat ERR)" \
     "pilcrow: search: bad query: column 65537: query longer than 65536 bytes"
 
+# Regression (reliability issue, item 4): the engine's own message,
+# doubled and without a column.
+begin_subtest 'a phrase or a prefix inside NEAR: refused with its column'
+run "$PILCROW" --db idx search '"lighthouse keepers" NEAR/3 lanterns'
+expect_exit 2
+expect_equal "$(cat ERR)" \
+    "pilcrow: search: bad query: column 1: NEAR works on words, not on phrases, prefixes (word*) or groups"
+run "$PILCROW" --db idx search 'lanterns NEAR keep*'
+expect_exit 2
+expect_file_match ERR '^pilcrow: search: bad query: column 15: NEAR works on words'
+
 begin_subtest 'a query of only punctuation'
 run "$PILCROW" --db idx search '...'
 expect_match "$status" '^[12]$'

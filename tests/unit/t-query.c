@@ -303,6 +303,16 @@ main(void)
     expect_bad(db, "", "empty query");
     expect_bad(db, "  ... ,, ", "no words");
     expect_bad(db, "the of and", "only common words");
+    /* NEAR takes words and ORs of words; a phrase, a prefix or a group
+     * is refused with its column, never left to the engine. */
+    expect_results(db, "(Commission OR conference) NEAR Rights",
+                   "reports/A_52_314 para. 23");
+    expect_bad(db, "\"technical symposium\" NEAR/3 Geneva",
+               "column 1: NEAR works on words, not on phrases");
+    expect_bad(db, "Geneva NEAR migra*", "column 13: NEAR works on words");
+    expect_bad(db, "Geneva NEAR cross-sectoral", "column 13: NEAR works");
+    expect_bad(db, "(rights AND migrants) NEAR Geneva", "column 1: NEAR");
+    expect_bad(db, "rights NEAR (Commission NEAR Human)", "column 13: NEAR");
     /* The limits hold in the library, not only in the command. */
     expect_bad(db, "\xC2\xAD*", "no words");
     expect_bad(db, "\xFF*", "no words");
