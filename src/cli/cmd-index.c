@@ -42,15 +42,6 @@
 
 #include "cli.h"
 
-enum { OPT_PRUNE = 1, OPT_QUIET, OPT_JOBS };
-
-static const struct cli_option options[] = {
-    { "prune", 0, 0, OPT_PRUNE },
-    { "quiet", 'q', 0, OPT_QUIET },
-    { "jobs", 'j', 1, OPT_JOBS },
-    { NULL, 0, 0, 0 }
-};
-
 #define MAX_JOBS 64
 
 /* One file to index. */
@@ -705,56 +696,35 @@ out:
 int
 cmd_index(struct cli_ctx *ctx, int argc, char **argv)
 {
-    struct cli_parser parser;
     struct run run;
     struct list files;
     struct worker w;
     pilcrow_stats stats;
     pilcrow_db *db = NULL;
     pilcrow_status st;
-    const char *arg, *dir;
-    char **paths, *err = NULL;
-    int id, r, n_paths = 0, prune = 0, quiet = 0, status = CLI_EXIT_ERROR;
+    const char *dir;
+    char *err = NULL;
+    int n_paths, prune = 0, quiet = 0, status = CLI_EXIT_ERROR;
     int i, parallel = 0;
     long jobs = 1;
     size_t k, n_pruned = 0;
+    const struct cli_option options[] = {
+        CLI_FLAG("prune", 0, &prune, 1),
+        CLI_FLAG("quiet", 'q', &quiet, 1),
+        CLI_COUNT("jobs", 'j', &jobs, 1, MAX_JOBS),
+        CLI_END
+    };
 
+    /* The paths are then argv[0] to argv[n_paths - 1]. */
+    if ((n_paths = cli_parse_args(&status, ctx, argc, argv, options)) < 0)
+        return status;
+    if (n_paths == 0 && !prune)
+        return cli_usage_error(ctx, "no file or directory given");
     memset(&run, 0, sizeof(run));
     memset(&files, 0, sizeof(files));
     memset(&w, 0, sizeof(w));
     run.ctx = ctx;
     pthread_mutex_init(&run.lock, NULL);
-    paths = argv;       /* Operands are gathered in place, in order. */
-    cli_parser_init(&parser, argc, argv);
-    while ((id = cli_next_option(ctx, &parser, options, &arg)) != -1) {
-        switch (id) {
-        case -2:
-            goto out;
-        case 0:
-            paths[n_paths++] = (char *)arg;
-            break;
-        case OPT_PRUNE:
-            prune = 1;
-            break;
-        case OPT_QUIET:
-            quiet = 1;
-            break;
-        case OPT_JOBS:
-            if (cli_parse_count(ctx, "-j", arg, 1, MAX_JOBS, &jobs) < 0)
-                goto out;
-            break;
-        default:
-            if ((r = cli_common_option(ctx, id, arg)) != -2) {
-                status = r;
-                goto out;
-            }
-            break;
-        }
-    }
-    if (n_paths == 0 && !prune) {
-        cli_usage_error(ctx, "no file or directory given");
-        goto out;
-    }
     if ((dir = cli_db_path(ctx)) == NULL)
         goto out;
     run.t0 = now();
@@ -776,7 +746,7 @@ cmd_index(struct cli_ctx *ctx, int argc, char **argv)
     }
 
     for (i = 0; i < n_paths; i++) {
-        if (walk_arg(&run, &files, paths[i]) < 0) {
+        if (walk_arg(&run, &files, argv[i]) < 0) {
             cli_error(ctx, "out of memory");
             goto out;
         }
