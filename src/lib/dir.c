@@ -38,33 +38,20 @@ is_index_file(const char *name)
            || strstr(name, ".glass.") != NULL;
 }
 
-/* A new string (pc_malloc'd): A, then B.  NULL when out of memory. */
+/* A new string (pc_malloc'd): A, B and C end to end.  NULL when out
+ * of memory. */
 static char *
-concat(const char *a, const char *b)
+concat3(const char *a, const char *b, const char *c)
 {
-    size_t la = strlen(a), lb = strlen(b);
-    char *s = pc_malloc(la + lb + 1);
+    size_t la = strlen(a), lb = strlen(b), lc = strlen(c);
+    char *s = pc_malloc(la + lb + lc + 1);
 
     if (s != NULL) {
         memcpy(s, a, la);
-        memcpy(s + la, b, lb + 1);
+        memcpy(s + la, b, lb);
+        memcpy(s + la + lb, c, lc + 1);
     }
     return s;
-}
-
-/* A new string (pc_malloc'd): DIR "/" NAME.  NULL when out of memory. */
-static char *
-join_path(const char *dir, const char *name)
-{
-    size_t dl = strlen(dir), nl = strlen(name);
-    char *p = pc_malloc(dl + nl + 2);
-
-    if (p != NULL) {
-        memcpy(p, dir, dl);
-        p[dl] = '/';
-        memcpy(p + dl + 1, name, nl + 1);
-    }
-    return p;
 }
 
 /* Fail with the file-system error ERR (an errno value): if ERRMSG is
@@ -163,7 +150,7 @@ remove_shards(const char *shards)
         if (de->d_name[0] == '\0'
             || strspn(de->d_name, "0123456789") != strlen(de->d_name))
             continue;           /* ".", "..", and what is not a shard. */
-        if ((p = join_path(shards, de->d_name)) == NULL) {
+        if ((p = concat3(shards, "/", de->d_name)) == NULL) {
             errno = ENOMEM;
             rc = -1;
             break;
@@ -187,8 +174,8 @@ pilcrow_db_build_begin(const char *dir, char **errmsg)
         *errmsg = NULL;
     if (dir == NULL || dir[0] == '\0')
         return pc_errmsg(errmsg, PILCROW_INVALID, "no index directory");
-    if ((shards = concat(dir, SHARDS_SUFFIX)) == NULL
-        || (merged = concat(dir, MERGED_SUFFIX)) == NULL)
+    if ((shards = concat3(dir, SHARDS_SUFFIX, "")) == NULL
+        || (merged = concat3(dir, MERGED_SUFFIX, "")) == NULL)
         st = pc_errmsg(errmsg, PILCROW_NOMEM, "out of memory");
     else if (remove_shards(shards) < 0 || remove_index_dir(merged) < 0)
         st = fs_error(errmsg, errno, "cannot clear %s or %s from an "
@@ -204,7 +191,6 @@ pilcrow_status
 pilcrow_db_build_shard(char **out, const char *dir, size_t k)
 {
     char num[32];
-    char *shards;
 
     if (out == NULL)
         return PILCROW_INVALID;
@@ -212,11 +198,9 @@ pilcrow_db_build_shard(char **out, const char *dir, size_t k)
     if (dir == NULL || dir[0] == '\0')
         return PILCROW_INVALID;
     snprintf(num, sizeof(num), "%zu", k);
-    if ((shards = concat(dir, SHARDS_SUFFIX)) == NULL)
+    if ((*out = concat3(dir, SHARDS_SUFFIX "/", num)) == NULL)
         return PILCROW_NOMEM;
-    *out = join_path(shards, num);
-    pc_free(shards);
-    return *out != NULL ? PILCROW_OK : PILCROW_NOMEM;
+    return PILCROW_OK;
 }
 
 /* Close the handle at *LOCK, if any, and set it to NULL. */
@@ -243,7 +227,7 @@ pilcrow_db_build_finish(const char *dir, size_t n_shards, pilcrow_db **lock,
         st = pc_errmsg(errmsg, PILCROW_INVALID, "nothing to merge");
         goto out;
     }
-    if ((merged = concat(dir, MERGED_SUFFIX)) == NULL
+    if ((merged = concat3(dir, MERGED_SUFFIX, "")) == NULL
         || (paths = pc_calloc(n_shards, sizeof(*paths))) == NULL) {
         st = pc_errmsg(errmsg, PILCROW_NOMEM, "out of memory");
         goto out;
@@ -285,7 +269,7 @@ pilcrow_db_build_clean(const char *dir, char **errmsg)
         *errmsg = NULL;
     if (dir == NULL || dir[0] == '\0')
         return pc_errmsg(errmsg, PILCROW_INVALID, "no index directory");
-    if ((shards = concat(dir, SHARDS_SUFFIX)) == NULL)
+    if ((shards = concat3(dir, SHARDS_SUFFIX, "")) == NULL)
         return pc_errmsg(errmsg, PILCROW_NOMEM, "out of memory");
     if (remove_shards(shards) < 0)
         st = fs_error(errmsg, errno, "cannot remove %s", shards);

@@ -152,12 +152,37 @@ walk_parse(const char *label, const char *text, size_t len,
 
 /* ---- scenario 2: index and search --------------------------------- */
 
+/* The first steps of scenarios 2 and 3: parse the short document into
+ * *DOC and create the index DIR, open for writing, in *DB.  Returns
+ * the status of the step that failed, or PILCROW_OK; the caller frees
+ * what was made. */
+static pilcrow_status
+parse_and_open(long k, const char *dir, pilcrow_doc **doc, pilcrow_db **db)
+{
+    pilcrow_parse_options po = PILCROW_PARSE_OPTIONS_INIT;
+    pilcrow_status st;
+    char *err = NULL;
+
+    po.doc = "reports/A_52_314";
+    st = pilcrow_doc_parse_buffer(doc, fixture_text,
+                                  sizeof(fixture_text) - 1, &po, &err);
+    if (!step_ok_msg(k, "parse_buffer", st, err))
+        return st;
+    err = NULL;
+    st = pilcrow_db_open(db, dir, PILCROW_OPEN_WRITE | PILCROW_OPEN_CREATE,
+                         &err);
+    if (!step_ok_msg(k, "db_open", st, err)) {
+        CHECK(*db == NULL);
+        return st;
+    }
+    return PILCROW_OK;
+}
+
 /* The whole index-and-search scenario in directory DIR.  On success
  * *ACC (malloc'd) holds what it found.  Returns the final status. */
 static pilcrow_status
 index_scenario(long k, const char *dir, char **acc)
 {
-    pilcrow_parse_options po = PILCROW_PARSE_OPTIONS_INIT;
     pilcrow_db *db = NULL;
     pilcrow_doc *doc = NULL;
     pilcrow_query *q = NULL, *q2 = NULL;
@@ -165,23 +190,13 @@ index_scenario(long k, const char *dir, char **acc)
     pilcrow_record *rec = NULL;
     pilcrow_stats stats;
     pilcrow_status st;
-    char *err = NULL, *marked = NULL, *sugg = NULL;
+    char *marked = NULL, *sugg = NULL;
     char out[4096];
     size_t at = 0;
 
     out[0] = '\0';
-    po.doc = "reports/A_52_314";
-    st = pilcrow_doc_parse_buffer(&doc, fixture_text,
-                                  sizeof(fixture_text) - 1, &po, &err);
-    if (!step_ok_msg(k, "parse_buffer", st, err))
+    if ((st = parse_and_open(k, dir, &doc, &db)) < 0)
         goto out;
-    err = NULL;
-    st = pilcrow_db_open(&db, dir, PILCROW_OPEN_WRITE | PILCROW_OPEN_CREATE,
-                         &err);
-    if (!step_ok_msg(k, "db_open", st, err)) {
-        CHECK(db == NULL);
-        goto out;
-    }
     if (!step_ok(k, "index_doc", st = pilcrow_index_doc(db, doc), db) ||
         !step_ok(k, "commit", st = pilcrow_index_commit(db), db))
         goto out;
@@ -279,7 +294,6 @@ walk_index(void)
 static pilcrow_status
 build_scenario(long k, const char *top, uint64_t *records)
 {
-    pilcrow_parse_options po = PILCROW_PARSE_OPTIONS_INIT;
     pilcrow_db *lock = NULL, *db = NULL;
     pilcrow_doc *doc = NULL;
     pilcrow_stats stats;
@@ -287,17 +301,8 @@ build_scenario(long k, const char *top, uint64_t *records)
     char dir[128], *shard = NULL, *err = NULL;
 
     snprintf(dir, sizeof(dir), "%s/idx", top);
-    po.doc = "reports/A_52_314";
-    st = pilcrow_doc_parse_buffer(&doc, fixture_text,
-                                  sizeof(fixture_text) - 1, &po, &err);
-    if (!step_ok_msg(k, "parse_buffer", st, err))
+    if ((st = parse_and_open(k, dir, &doc, &lock)) < 0)
         goto out;
-    err = NULL;
-    st = pilcrow_db_open(&lock, dir, PILCROW_OPEN_WRITE | PILCROW_OPEN_CREATE,
-                         &err);
-    if (!step_ok_msg(k, "db_open", st, err))
-        goto out;
-    err = NULL;
     if (!step_ok_msg(k, "build_begin",
                      st = pilcrow_db_build_begin(dir, &err), err))
         goto clean;
