@@ -18,6 +18,16 @@
 #define CLI_EXIT_NOTHING 1      /* A search found nothing. */
 #define CLI_EXIT_ERROR 2        /* Any error, usage included. */
 
+/*
+ * Return codes of the helpers (qsort comparators aside), one meaning
+ * each: -1 is stop (the helper failed, or ended the command's work,
+ * after printing what it had to); 0 or more is go on, with a count or
+ * a yes/no where the helper says so.  Exit statuses (CLI_EXIT_*) are
+ * returned only by the cmd_* handlers and cli_usage_error(), and handed
+ * back through an argument where a helper decides one
+ * (cli_parse_args()).
+ */
+
 struct cli_command;
 
 /* What every command handler receives. */

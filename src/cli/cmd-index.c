@@ -583,8 +583,8 @@ compare_order(const void *a, const void *b)
 /* Build the index DIR from the files of L with N_JOBS workers, each
  * into its shard of the library's parallel build (see the top of the
  * file).  DB is DIR, open for writing (holding the lock) and empty; it
- * is closed here (*DB set to NULL).  Returns the exit status so far (0
- * or 2, after a message). */
+ * is closed here (*DB set to NULL).  Returns 0, or -1 after a
+ * message. */
 static int
 index_parallel(struct run *run, struct list *l, const char *dir,
                pilcrow_db **db, int n_jobs)
@@ -594,7 +594,7 @@ index_parallel(struct run *run, struct list *l, const char *dir,
     struct entry **bysize = NULL;
     char *err = NULL, *shard;
     size_t i, n = 0;
-    int k, best, begun = 0, started = 0, status = CLI_EXIT_ERROR, done;
+    int k, best, begun = 0, started = 0, rc = -1, done;
     pilcrow_status st;
 
     memset(w, 0, sizeof(w));
@@ -666,7 +666,7 @@ index_parallel(struct run *run, struct list *l, const char *dir,
     /* Merge, then put the result in DIR's place (closing *DB). */
     if ((st = pilcrow_db_build_finish(dir, (size_t)n_jobs, db, &err)) < 0)
         goto fail;
-    status = CLI_EXIT_OK;
+    rc = 0;
     goto out;
 nomem:
     cli_error(run->ctx, "out of memory");
@@ -686,7 +686,7 @@ out:
     }
     pilcrow_free(err);
     free(bysize);
-    return status;
+    return rc;
 }
 
 /* ------------------------------------------------------------------ */
@@ -776,8 +776,7 @@ cmd_index(struct cli_ctx *ctx, int argc, char **argv)
     if (parallel) {
         if (jobs > (long)run.n_files)
             jobs = (long)run.n_files;
-        status = index_parallel(&run, &files, dir, &db, (int)jobs);
-        if (status != CLI_EXIT_OK)
+        if (index_parallel(&run, &files, dir, &db, (int)jobs) < 0)
             goto out;
     } else {
         w.run = &run;
