@@ -396,13 +396,13 @@ pilcrow_db_build_shard(char **out, const char *dir, size_t k);
  * opened with PILCROW_OPEN_WRITE (or to NULL): that handle is closed
  * after the merge, before DIR is replaced, and in any case by the time
  * the call returns, with *LOCK set to NULL.  If the merge fails DIR is
- * as it was.  The shards stay for
- * pilcrow_db_build_clean().  Returns PILCROW_OK, PILCROW_INVALID,
- * PILCROW_NOMEM, the errors of pilcrow_db_merge() (PILCROW_NOTFOUND: a
- * shard is missing, PILCROW_IO, PILCROW_BACKEND), or, when DIR cannot be
- * replaced, PILCROW_EXISTS (DIR holds files that are not an index's)
- * or PILCROW_BACKEND (the merged index is then left beside DIR), with
- * a message in *ERRMSG if ERRMSG is not NULL.  Since 0.1. */
+ * as it was.  The shards stay for pilcrow_db_build_clean().  Returns
+ * PILCROW_OK, PILCROW_INVALID, PILCROW_NOMEM, the errors of
+ * pilcrow_db_merge() (PILCROW_NOTFOUND: a shard is missing,
+ * PILCROW_IO, PILCROW_BACKEND), or, when DIR cannot be replaced,
+ * PILCROW_EXISTS (DIR holds files that are not an index's) or
+ * PILCROW_BACKEND (the merged index is then left beside DIR), with a
+ * message in *ERRMSG if ERRMSG is not NULL.  Since 0.1. */
 PILCROW_API pilcrow_status
 pilcrow_db_build_finish(const char *dir, size_t n_shards, pilcrow_db **lock,
                         char **errmsg);
