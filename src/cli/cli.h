@@ -18,6 +18,16 @@
 #define CLI_EXIT_NOTHING 1      /* A search found nothing. */
 #define CLI_EXIT_ERROR 2        /* Any error, usage included. */
 
+/*
+ * Return codes of the helpers (qsort comparators aside), one meaning
+ * each: -1 is stop (the helper failed, or ended the command's work,
+ * after printing what it had to); 0 or more is go on, with a count or
+ * a yes/no where the helper says so.  Exit statuses (CLI_EXIT_*) are
+ * returned only by the cmd_* handlers and cli_usage_error(), and handed
+ * back through an argument where a helper decides one
+ * (cli_parse_args()).
+ */
+
 struct cli_command;
 
 /* What every command handler receives. */
@@ -32,10 +42,19 @@ struct cli_ctx {
  * follow.  Returns the exit status. */
 typedef int cli_handler(struct cli_ctx *ctx, int argc, char **argv);
 
+/* max_operands of a command that takes any number. */
+#define CLI_ANY (-1)
+
+/* flags of a command: an unknown "-word" of 3 bytes or more is an
+ * operand, not an error (search: a NOT term). */
+#define CLI_DASH_WORDS 1u
+
 /* One line of the command table in main.c. */
 struct cli_command {
     const char *name;       /* "search" */
     cli_handler *handler;
+    int max_operands;       /* More is a usage error; CLI_ANY: no limit. */
+    unsigned flags;         /* CLI_DASH_WORDS or 0. */
     const char *synopsis;   /* Arguments after the name, for usage. */
     const char *summary;    /* One line for pilcrow --help. */
     const char *help;       /* Option list for pilcrow COMMAND --help. */
@@ -49,55 +68,52 @@ int cmd_parse(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_stats(struct cli_ctx *ctx, int argc, char **argv);
 
 /* ------------------------------------------------------------------ */
-/* Option parsing (main.c)                                             */
+/* Options (main.c)                                                    */
 /* ------------------------------------------------------------------ */
 
-/* One option a command accepts.  LONG_NAME without the dashes ("db"),
- * SHORT_NAME a letter or 0, HAS_ARG 1 if it takes a value, ID the value
- * cli_next_option() returns for it (a positive number). */
+/* What an option does. */
+enum cli_option_kind {
+    CLI_OPT_FLAG,       /* No value: *FLAG = SET. */
+    CLI_OPT_STRING,     /* A value: *STRING points to it (in ARGV). */
+    CLI_OPT_COUNT,      /* A value: a decimal number from MIN to MAX,
+                         * stored in *COUNT. */
+    CLI_OPT_DB,         /* --db DIR, which every command has. */
+    CLI_OPT_HELP        /* --help, which every command has. */
+};
+
+/* One option of a command, bound to the variable it sets.  A command
+ * declares a table of them, ended by CLI_END, with the macros below;
+ * --db and --help need no line. */
 struct cli_option {
-    const char *long_name;
-    char short_name;
-    int has_arg;
-    int id;
+    const char *long_name;      /* Without the dashes ("limit"); NULL
+                                 * ends a table. */
+    char short_name;            /* A letter ("-n"), or 0. */
+    enum cli_option_kind kind;
+    int *flag;                  /* CLI_OPT_FLAG: the variable, */
+    int set;                    /* and the value it is given. */
+    const char **string;        /* CLI_OPT_STRING: the variable. */
+    long *count;                /* CLI_OPT_COUNT: the variable, */
+    long min, max;              /* and its range. */
 };
 
-/* Options every command accepts (ids). */
-#define CLI_OPT_HELP 1000
-#define CLI_OPT_DB 1001
+#define CLI_FLAG(name, letter, var, value) \
+    { (name), (letter), CLI_OPT_FLAG, (var), (value), NULL, NULL, 0, 0 }
+#define CLI_STRING(name, letter, var) \
+    { (name), (letter), CLI_OPT_STRING, NULL, 0, (var), NULL, 0, 0 }
+#define CLI_COUNT(name, letter, var, lo, hi) \
+    { (name), (letter), CLI_OPT_COUNT, NULL, 0, NULL, (var), (lo), (hi) }
+#define CLI_END { NULL, 0, CLI_OPT_FLAG, NULL, 0, NULL, NULL, 0, 0 }
 
-/* The state of one parse over ARGV (from index 1: ARGV[0] is the
- * command name). */
-struct cli_parser {
-    int argc;
-    char **argv;
-    int i;                  /* Next element of ARGV to look at. */
-    int only_operands;      /* "--" seen. */
-    int dash_words;         /* Unknown "-word" (3+ bytes) is an operand
-                             * (search: a NOT term), not an error. */
-};
-
-/* Start parsing the arguments of a command. */
-void cli_parser_init(struct cli_parser *p, int argc, char **argv);
-
-/* The next option of P among OPTS (a table ended by a NULL long_name;
- * --help and --db are always accepted).  Returns its id with *ARG its
- * value (or NULL), 0 for an operand with *ARG the operand, -1 at the
- * end, or -2 after printing a usage error for CTX (unknown option,
- * missing or unexpected value). */
-int cli_next_option(struct cli_ctx *ctx, struct cli_parser *p,
-                    const struct cli_option *opts, const char **arg);
-
-/* Handle the options every command shares: CLI_OPT_DB sets ctx->db_opt;
- * CLI_OPT_HELP prints the help of the command on stdout.  Returns -1 if
- * ID was not one of them, else the exit status the command must return
- * now (CLI_EXIT_OK after --help), or -2 to go on (after --db). */
-int cli_common_option(struct cli_ctx *ctx, int id, const char *arg);
-
-/* Parse ARG as a count: a decimal number in [MIN, MAX].  On error
- * prints a usage error naming option NAME and returns -1. */
-int cli_parse_count(struct cli_ctx *ctx, const char *name, const char *arg,
-                    long min, long max, long *out);
+/* Parse the arguments ARGV[1] to ARGV[ARGC - 1] of the command CTX
+ * runs, against its options OPTS, --db (sets ctx->db_opt) and --help
+ * (prints the command's help on stdout).  Options and operands may
+ * mix; "--" makes the rest operands.  The operands are gathered in
+ * order at ARGV[0], ARGV[1], ...  Returns their number, or -1 when the
+ * command must stop now with the exit status in *STATUS: CLI_EXIT_OK
+ * after --help, CLI_EXIT_ERROR after a usage error (an unknown option,
+ * a value missing, unexpected or out of range, an operand too many). */
+int cli_parse_args(int *status, struct cli_ctx *ctx, int argc, char **argv,
+                   const struct cli_option *opts);
 
 /* ------------------------------------------------------------------ */
 /* Messages (main.c)                                                   */

@@ -32,16 +32,6 @@
 #include "cli.h"
 #include "printer.h"
 
-enum { OPT_N = 1, OPT_TSV, OPT_JSON, OPT_INPUT };
-
-static const struct cli_option options[] = {
-    { "limit", 'n', 1, OPT_N },
-    { "tsv", 0, 0, OPT_TSV },
-    { "json", 0, 0, OPT_JSON },
-    { "input", 'i', 1, OPT_INPUT },
-    { NULL, 0, 0, 0 }
-};
-
 #define CHUNK 65536
 
 /* A line reader over a file descriptor, plain or gzip. */
@@ -334,42 +324,24 @@ run_one(struct cli_ctx *ctx, struct printer *p, pilcrow_db *db, int tsv,
 int
 cmd_batch(struct cli_ctx *ctx, int argc, char **argv)
 {
-    struct cli_parser parser;
     struct printer printer;
     struct reader *rd = NULL;
-    const char *arg, *input = NULL, *name = "<stdin>", *err = NULL;
-    int id, r, tsv = 0, failed = 0, status = CLI_EXIT_ERROR, fd = -1;
+    const char *input = NULL, *name = "<stdin>", *err = NULL;
+    int r, tsv = 0, failed = 0, status = CLI_EXIT_ERROR, fd = -1;
     long limit = 10, qid = 0;
     pilcrow_db *db = NULL;
     char *line;
     size_t len;
+    const struct cli_option options[] = {
+        CLI_COUNT("limit", 'n', &limit, 1, 100000),
+        CLI_FLAG("tsv", 0, &tsv, 1),
+        CLI_FLAG("json", 0, &tsv, 0),
+        CLI_STRING("input", 'i', &input),
+        CLI_END
+    };
 
-    cli_parser_init(&parser, argc, argv);
-    while ((id = cli_next_option(ctx, &parser, options, &arg)) != -1) {
-        switch (id) {
-        case -2:
-            return CLI_EXIT_ERROR;
-        case 0:
-            return cli_usage_error(ctx, "unexpected argument '%s'", arg);
-        case OPT_N:
-            if (cli_parse_count(ctx, "-n", arg, 1, 100000, &limit) < 0)
-                return CLI_EXIT_ERROR;
-            break;
-        case OPT_TSV:
-            tsv = 1;
-            break;
-        case OPT_JSON:
-            tsv = 0;
-            break;
-        case OPT_INPUT:
-            input = arg;
-            break;
-        default:
-            if ((r = cli_common_option(ctx, id, arg)) != -2)
-                return r;
-            break;
-        }
-    }
+    if (cli_parse_args(&status, ctx, argc, argv, options) < 0)
+        return status;
     if (input != NULL && strcmp(input, "-") != 0) {
         if ((fd = open(input, O_RDONLY)) < 0) {
             cli_error(ctx, "cannot open %s: %s", input, strerror(errno));

@@ -17,9 +17,9 @@
  *    of files that are gone, and a final commit makes it all visible.
  * 3. On a new or empty index (with -j N, or one worker by default),
  *    the files are split into N shards balanced by size, each indexed
- *    by its own thread into DIR.shards/K, and the shards are compacted
- *    into DIR.new, which then replaces DIR: a new index is always
- *    compact.
+ *    by its own thread into a shard of the library's parallel build
+ *    (pilcrow_db_build_begin() to _clean()), and the shards are merged
+ *    in DIR's place: a new index is always compact.
  *
  * stderr: warnings naming the file, a progress line when stderr is a
  * terminal, and a one-line summary, the last two unless --quiet.
@@ -41,15 +41,6 @@
 #include <unistd.h>
 
 #include "cli.h"
-
-enum { OPT_PRUNE = 1, OPT_QUIET, OPT_JOBS };
-
-static const struct cli_option options[] = {
-    { "prune", 0, 0, OPT_PRUNE },
-    { "quiet", 'q', 0, OPT_QUIET },
-    { "jobs", 'j', 1, OPT_JOBS },
-    { NULL, 0, 0, 0 }
-};
 
 #define MAX_JOBS 64
 
@@ -547,84 +538,8 @@ worker_main(void *arg)
 }
 
 /* ------------------------------------------------------------------ */
-/* Directories of a parallel build                                     */
+/* A parallel build                                                    */
 /* ------------------------------------------------------------------ */
-
-/* Is NAME a file Xapian keeps in a database directory? */
-static int
-is_index_file(const char *name)
-{
-    size_t len = strlen(name);
-
-    return strcmp(name, ".") == 0 || strcmp(name, "..") == 0
-           || strcmp(name, "iamglass") == 0
-           || strcmp(name, "flintlock") == 0
-           || (len > 6 && strcmp(name + len - 6, ".glass") == 0)
-           || (len > 4 && strncmp(name + len - 4, ".tmp", 4) == 0)
-           || strstr(name, ".glass.") != NULL;
-}
-
-/* Remove directory PATH if it holds nothing but index files (or does
- * not exist).  Returns 0, or -1 with errno set (ENOTEMPTY: something
- * else is in there, left alone). */
-static int
-remove_index_dir(const char *path)
-{
-    DIR *d;
-    struct dirent *de;
-    char *p;
-    int foreign = 0;
-
-    if ((d = opendir(path)) == NULL)
-        return errno == ENOENT ? 0 : -1;
-    while ((de = readdir(d)) != NULL)
-        if (!is_index_file(de->d_name))
-            foreign = 1;
-    if (foreign) {
-        closedir(d);
-        errno = ENOTEMPTY;
-        return -1;
-    }
-    rewinddir(d);
-    while ((de = readdir(d)) != NULL) {
-        if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
-            continue;
-        if ((p = join_path(path, de->d_name)) == NULL) {
-            closedir(d);
-            errno = ENOMEM;
-            return -1;
-        }
-        unlink(p);
-        free(p);
-    }
-    closedir(d);
-    return rmdir(path);
-}
-
-/* Remove the shard directory SHARDS with its N numbered shards (and
- * any others of an earlier run, 0 to MAX_JOBS - 1).  Returns 0, or -1
- * with errno set. */
-static int
-remove_shards(const char *shards)
-{
-    char *p;
-    char num[16];
-    int k;
-
-    for (k = 0; k < MAX_JOBS; k++) {
-        snprintf(num, sizeof(num), "%d", k);
-        if ((p = join_path(shards, num)) == NULL)
-            return -1;
-        if (remove_index_dir(p) < 0) {
-            free(p);
-            return -1;
-        }
-        free(p);
-    }
-    if (rmdir(shards) < 0 && errno != ENOENT)
-        return -1;
-    return 0;
-}
 
 /* Create the parent directories of PATH, as mkdir -p (errors are left
  * for opening the index to report). */
@@ -665,40 +580,29 @@ compare_order(const void *a, const void *b)
     return ea->order < eb->order ? -1 : ea->order > eb->order;
 }
 
-/* Build the index DIR from the files of L with N_JOBS workers (see the
- * top of the file).  DB is DIR, open for writing (holding the lock) and
- * empty; it is closed here (*DB set to NULL).  Returns the exit status
- * so far (0 or 2, after a message). */
+/* Build the index DIR from the files of L with N_JOBS workers, each
+ * into its shard of the library's parallel build (see the top of the
+ * file).  DB is DIR, open for writing (holding the lock) and empty; it
+ * is closed here (*DB set to NULL).  Returns 0, or -1 after a
+ * message. */
 static int
 index_parallel(struct run *run, struct list *l, const char *dir,
                pilcrow_db **db, int n_jobs)
 {
     struct worker w[MAX_JOBS];
-    const char *shard_paths[MAX_JOBS];
     uint64_t load[MAX_JOBS];
     struct entry **bysize = NULL;
-    char *shards = NULL, *dst = NULL, *err = NULL, num[16];
+    char *err = NULL, *shard;
     size_t i, n = 0;
-    int k, best, started = 0, status = CLI_EXIT_ERROR, done;
+    int k, best, begun = 0, started = 0, rc = -1, done;
     pilcrow_status st;
 
     memset(w, 0, sizeof(w));
-    shards = malloc(strlen(dir) + 8);
-    dst = malloc(strlen(dir) + 8);
-    bysize = malloc((l->n + 1) * sizeof(*bysize));
-    if (shards == NULL || dst == NULL || bysize == NULL)
+    if ((bysize = malloc((l->n + 1) * sizeof(*bysize))) == NULL)
         goto nomem;
-    sprintf(shards, "%s.shards", dir);
-    sprintf(dst, "%s.new", dir);
-    if (remove_shards(shards) < 0 || remove_index_dir(dst) < 0) {
-        cli_error(run->ctx, "cannot clear %s or %s from an earlier run: %s",
-                  shards, dst, strerror(errno));
-        goto out;
-    }
-    if (mkdir(shards, 0777) < 0) {
-        cli_error(run->ctx, "%s: %s", shards, strerror(errno));
-        goto out;
-    }
+    begun = 1;
+    if ((st = pilcrow_db_build_begin(dir, &err)) < 0)
+        goto fail;
 
     /* Largest files first, each to the least loaded shard. */
     for (i = 0; i < l->n; i++)
@@ -710,10 +614,9 @@ index_parallel(struct run *run, struct list *l, const char *dir,
         w[k].run = run;
         if ((w[k].files = malloc((n + 1) * sizeof(*w[k].files))) == NULL)
             goto nomem;
-        snprintf(num, sizeof(num), "%d", k);
-        if ((shard_paths[k] = join_path(shards, num)) == NULL)
+        if (pilcrow_db_build_shard(&shard, dir, (size_t)k) < 0)
             goto nomem;
-        w[k].db_path = shard_paths[k];
+        w[k].db_path = shard;
     }
     for (i = 0; i < n; i++) {
         best = 0;
@@ -760,39 +663,30 @@ index_parallel(struct run *run, struct list *l, const char *dir,
     if (started < n_jobs)
         goto out;
 
-    /* Merge, then put the result in DIR's place. */
-    st = pilcrow_db_merge(dst, shard_paths, (size_t)n_jobs, &err);
-    if (st < 0) {
-        cli_error(run->ctx, "%s", err != NULL ? err
-                  : pilcrow_status_str(st));
-        remove_index_dir(dst);
-        goto out;
-    }
-    pilcrow_db_close(*db);
-    *db = NULL;
-    if (remove_index_dir(dir) < 0 || rename(dst, dir) < 0) {
-        cli_error(run->ctx, "cannot move %s to %s: %s", dst, dir,
-                  strerror(errno));
-        goto out;
-    }
-    status = CLI_EXIT_OK;
+    /* Merge, then put the result in DIR's place (closing *DB). */
+    if ((st = pilcrow_db_build_finish(dir, (size_t)n_jobs, db, &err)) < 0)
+        goto fail;
+    rc = 0;
     goto out;
 nomem:
     cli_error(run->ctx, "out of memory");
+    goto out;
+fail:
+    cli_error(run->ctx, "%s", err != NULL ? err : pilcrow_status_str(st));
 out:
-    if (shards != NULL && remove_shards(shards) < 0)
-        cli_error(run->ctx, "cannot remove %s: %s", shards,
-                  strerror(errno));
+    pilcrow_free(err);
+    err = NULL;
+    if (begun && (st = pilcrow_db_build_clean(dir, &err)) < 0)
+        cli_error(run->ctx, "%s", err != NULL ? err
+                  : pilcrow_status_str(st));
     for (k = 0; k < n_jobs; k++) {
         free(w[k].files);
         free(w[k].fatal_msg);
-        free((char *)w[k].db_path);
+        pilcrow_free((char *)w[k].db_path);
     }
     pilcrow_free(err);
     free(bysize);
-    free(shards);
-    free(dst);
-    return status;
+    return rc;
 }
 
 /* ------------------------------------------------------------------ */
@@ -802,56 +696,35 @@ out:
 int
 cmd_index(struct cli_ctx *ctx, int argc, char **argv)
 {
-    struct cli_parser parser;
     struct run run;
     struct list files;
     struct worker w;
     pilcrow_stats stats;
     pilcrow_db *db = NULL;
     pilcrow_status st;
-    const char *arg, *dir;
-    char **paths, *err = NULL;
-    int id, r, n_paths = 0, prune = 0, quiet = 0, status = CLI_EXIT_ERROR;
+    const char *dir;
+    char *err = NULL;
+    int n_paths, prune = 0, quiet = 0, status = CLI_EXIT_ERROR;
     int i, parallel = 0;
     long jobs = 1;
     size_t k, n_pruned = 0;
+    const struct cli_option options[] = {
+        CLI_FLAG("prune", 0, &prune, 1),
+        CLI_FLAG("quiet", 'q', &quiet, 1),
+        CLI_COUNT("jobs", 'j', &jobs, 1, MAX_JOBS),
+        CLI_END
+    };
 
+    /* The paths are then argv[0] to argv[n_paths - 1]. */
+    if ((n_paths = cli_parse_args(&status, ctx, argc, argv, options)) < 0)
+        return status;
+    if (n_paths == 0 && !prune)
+        return cli_usage_error(ctx, "no file or directory given");
     memset(&run, 0, sizeof(run));
     memset(&files, 0, sizeof(files));
     memset(&w, 0, sizeof(w));
     run.ctx = ctx;
     pthread_mutex_init(&run.lock, NULL);
-    paths = argv;       /* Operands are gathered in place, in order. */
-    cli_parser_init(&parser, argc, argv);
-    while ((id = cli_next_option(ctx, &parser, options, &arg)) != -1) {
-        switch (id) {
-        case -2:
-            goto out;
-        case 0:
-            paths[n_paths++] = (char *)arg;
-            break;
-        case OPT_PRUNE:
-            prune = 1;
-            break;
-        case OPT_QUIET:
-            quiet = 1;
-            break;
-        case OPT_JOBS:
-            if (cli_parse_count(ctx, "-j", arg, 1, MAX_JOBS, &jobs) < 0)
-                goto out;
-            break;
-        default:
-            if ((r = cli_common_option(ctx, id, arg)) != -2) {
-                status = r;
-                goto out;
-            }
-            break;
-        }
-    }
-    if (n_paths == 0 && !prune) {
-        cli_usage_error(ctx, "no file or directory given");
-        goto out;
-    }
     if ((dir = cli_db_path(ctx)) == NULL)
         goto out;
     run.t0 = now();
@@ -873,7 +746,7 @@ cmd_index(struct cli_ctx *ctx, int argc, char **argv)
     }
 
     for (i = 0; i < n_paths; i++) {
-        if (walk_arg(&run, &files, paths[i]) < 0) {
+        if (walk_arg(&run, &files, argv[i]) < 0) {
             cli_error(ctx, "out of memory");
             goto out;
         }
@@ -903,8 +776,7 @@ cmd_index(struct cli_ctx *ctx, int argc, char **argv)
     if (parallel) {
         if (jobs > (long)run.n_files)
             jobs = (long)run.n_files;
-        status = index_parallel(&run, &files, dir, &db, (int)jobs);
-        if (status != CLI_EXIT_OK)
+        if (index_parallel(&run, &files, dir, &db, (int)jobs) < 0)
             goto out;
     } else {
         w.run = &run;

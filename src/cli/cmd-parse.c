@@ -13,13 +13,6 @@
 #include "cli.h"
 #include "printer.h"
 
-enum { OPT_JSON = 1 };
-
-static const struct cli_option options[] = {
-    { "json", 0, 0, OPT_JSON },
-    { NULL, 0, 0, 0 }
-};
-
 /* Parser warnings: "pilcrow: parse: WARNING" on stderr. */
 static void
 warn(const char *message, void *payload)
@@ -64,36 +57,24 @@ list_record(const pilcrow_record *r)
 int
 cmd_parse(struct cli_ctx *ctx, int argc, char **argv)
 {
-    struct cli_parser parser;
     struct printer p;
     struct item it;
     pilcrow_parse_options opts = PILCROW_PARSE_OPTIONS_INIT;
     pilcrow_doc *doc;
     pilcrow_status st;
-    const char *arg, *s;
+    const char *s;
     char *err;
-    int id, r, json = 0, n_files = 0, failed = 0, i;
+    int status, json = 0, n_files, failed = 0, i;
     size_t k, n;
-    char **files;
+    char **files = argv;
+    const struct cli_option options[] = {
+        CLI_FLAG("json", 0, &json, 1),
+        CLI_END
+    };
 
-    files = argv;   /* Operands are gathered in place, in order. */
-    cli_parser_init(&parser, argc, argv);
-    while ((id = cli_next_option(ctx, &parser, options, &arg)) != -1) {
-        switch (id) {
-        case -2:
-            return CLI_EXIT_ERROR;
-        case 0:
-            files[n_files++] = (char *)arg;
-            break;
-        case OPT_JSON:
-            json = 1;
-            break;
-        default:
-            if ((r = cli_common_option(ctx, id, arg)) != -2)
-                return r;
-            break;
-        }
-    }
+    /* The files are then argv[0] to argv[n_files - 1]. */
+    if ((n_files = cli_parse_args(&status, ctx, argc, argv, options)) < 0)
+        return status;
     if (n_files == 0)
         return cli_usage_error(ctx, "no file given");
     opts.warn = warn;

@@ -15,19 +15,8 @@
 #include "cli.h"
 #include "printer.h"
 
-enum { OPT_N = 1, OPT_OFFSET, OPT_JSON, OPT_TSV, OPT_COLOR };
-
-static const struct cli_option options[] = {
-    { "limit", 'n', 1, OPT_N },
-    { "offset", 0, 1, OPT_OFFSET },
-    { "json", 0, 0, OPT_JSON },
-    { "tsv", 0, 0, OPT_TSV },
-    { "color", 0, 1, OPT_COLOR },
-    { "colour", 0, 1, OPT_COLOR },
-    { NULL, 0, 0, 0 }
-};
-
-enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_TSV };
+/* Output formats (values of an int, which --json and --tsv set). */
+enum { FORMAT_TEXT, FORMAT_JSON, FORMAT_TSV };
 
 /* Join the N words at WORDS with single spaces into a new string, or
  * NULL when out of memory. */
@@ -103,14 +92,11 @@ suggest(struct cli_ctx *ctx, pilcrow_query *q, const char *lead)
 int
 cmd_search(struct cli_ctx *ctx, int argc, char **argv)
 {
-    struct cli_parser parser;
     struct text_style style;
     struct printer printer;
     struct item it;
-    enum format format = FORMAT_TEXT;
-    const char *arg, *color = "auto";
-    char **words;
-    int n_words = 0, id, r, status = CLI_EXIT_ERROR;
+    const char *color = "auto";
+    int n_words, r, format = FORMAT_TEXT, status = CLI_EXIT_ERROR;
     long limit = 10, offset = 0;
     size_t printed = 0;
     pilcrow_query_options qopts = PILCROW_QUERY_OPTIONS_INIT;
@@ -119,60 +105,27 @@ cmd_search(struct cli_ctx *ctx, int argc, char **argv)
     pilcrow_status st;
     pilcrow_db *db = NULL;
     char *text = NULL;
+    const struct cli_option options[] = {
+        CLI_COUNT("limit", 'n', &limit, 1, 100000),
+        CLI_COUNT("offset", 0, &offset, 0, 1000000),
+        CLI_FLAG("json", 0, &format, FORMAT_JSON),
+        CLI_FLAG("tsv", 0, &format, FORMAT_TSV),
+        CLI_STRING("color", 0, &color),
+        CLI_STRING("colour", 0, &color),
+        CLI_END
+    };
 
-    /* Operands are at most argc; keep them in order. */
-    if ((words = calloc((size_t)argc + 1, sizeof(*words))) == NULL) {
-        cli_error(ctx, "out of memory");
-        return CLI_EXIT_ERROR;
-    }
-    cli_parser_init(&parser, argc, argv);
-    parser.dash_words = 1;
-    while ((id = cli_next_option(ctx, &parser, options, &arg)) != -1) {
-        switch (id) {
-        case -2:
-            goto out;
-        case 0:
-            words[n_words++] = (char *)arg;
-            break;
-        case OPT_N:
-            if (cli_parse_count(ctx, "-n", arg, 1, 100000, &limit) < 0)
-                goto out;
-            break;
-        case OPT_OFFSET:
-            if (cli_parse_count(ctx, "--offset", arg, 0, 1000000,
-                                &offset) < 0)
-                goto out;
-            break;
-        case OPT_JSON:
-            format = FORMAT_JSON;
-            break;
-        case OPT_TSV:
-            format = FORMAT_TSV;
-            break;
-        case OPT_COLOR:
-            color = arg;
-            break;
-        default:
-            r = cli_common_option(ctx, id, arg);
-            if (r != -2) {
-                status = r;
-                goto out;
-            }
-            break;
-        }
-    }
-    if ((r = decide_color(color)) < 0) {
-        cli_usage_error(ctx, "--color needs auto, always or never, not "
-                        "'%s'", color);
-        goto out;
-    }
+    /* The words are then argv[0] to argv[n_words - 1]. */
+    if ((n_words = cli_parse_args(&status, ctx, argc, argv, options)) < 0)
+        return status;
+    if ((r = decide_color(color)) < 0)
+        return cli_usage_error(ctx, "--color needs auto, always or never, "
+                               "not '%s'", color);
     style.color = r;
     style.width = 78;
-    if (n_words == 0) {
-        cli_usage_error(ctx, "no query given");
-        goto out;
-    }
-    if ((text = join_words(words, n_words)) == NULL) {
+    if (n_words == 0)
+        return cli_usage_error(ctx, "no query given");
+    if ((text = join_words(argv, n_words)) == NULL) {
         cli_error(ctx, "out of memory");
         goto out;
     }
@@ -233,6 +186,5 @@ cmd_search(struct cli_ctx *ctx, int argc, char **argv)
 out:
     pilcrow_db_close(db);   /* Frees q and hits as well. */
     free(text);
-    free(words);
     return status;
 }

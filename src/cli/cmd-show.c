@@ -14,13 +14,6 @@
 #include "cli.h"
 #include "printer.h"
 
-enum { OPT_JSON = 1 };
-
-static const struct cli_option options[] = {
-    { "json", 0, 0, OPT_JSON },
-    { NULL, 0, 0, 0 }
-};
-
 /* Look up note NUMBER of document DOC in DB; NULL if it has none (a
  * dangling marker is not an error worth failing the command for). */
 static pilcrow_record *
@@ -133,40 +126,27 @@ show_text(pilcrow_db *db, const pilcrow_record *rec)
 int
 cmd_show(struct cli_ctx *ctx, int argc, char **argv)
 {
-    struct cli_parser parser;
-    const char *arg, *operands[2];
-    int id, r, json = 0, n_operands = 0;
+    int n_operands, status, json = 0;
     pilcrow_db *db;
     pilcrow_record *rec = NULL;
     pilcrow_status st;
+    const struct cli_option options[] = {
+        CLI_FLAG("json", 0, &json, 1),
+        CLI_END
+    };
 
-    cli_parser_init(&parser, argc, argv);
-    while ((id = cli_next_option(ctx, &parser, options, &arg)) != -1) {
-        switch (id) {
-        case -2:
-            return CLI_EXIT_ERROR;
-        case 0:
-            if (n_operands == 2)
-                return cli_usage_error(ctx, "unexpected argument '%s'",
-                                       arg);
-            operands[n_operands++] = arg;
-            break;
-        case OPT_JSON:
-            json = 1;
-            break;
-        default:
-            if ((r = cli_common_option(ctx, id, arg)) != -2)
-                return r;
-            break;
-        }
-    }
+    /* Then DOC is argv[0] and ANCHOR argv[1] (the command table allows
+     * no more). */
+    n_operands = cli_parse_args(&status, ctx, argc, argv, options);
+    if (n_operands < 0)
+        return status;
     if (n_operands < 2)
         return cli_usage_error(ctx, "needs a document and an anchor");
     if ((db = cli_open_read(ctx)) == NULL)
         return CLI_EXIT_ERROR;
-    st = pilcrow_db_get_record(&rec, db, operands[0], operands[1]);
+    st = pilcrow_db_get_record(&rec, db, argv[0], argv[1]);
     if (st == PILCROW_NOTFOUND) {
-        cli_error(ctx, "no record %s in %s", operands[1], operands[0]);
+        cli_error(ctx, "no record %s in %s", argv[1], argv[0]);
         pilcrow_db_close(db);
         return CLI_EXIT_ERROR;
     }

@@ -11,40 +11,22 @@
 #include "cli.h"
 #include "printer.h"
 
-enum { OPT_JSON = 1 };
-
-static const struct cli_option options[] = {
-    { "json", 0, 0, OPT_JSON },
-    { NULL, 0, 0, 0 }
-};
-
 int
 cmd_stats(struct cli_ctx *ctx, int argc, char **argv)
 {
-    struct cli_parser parser;
     struct printer p;
     pilcrow_stats stats;
     pilcrow_status st;
     pilcrow_db *db;
-    const char *arg, *path;
-    int id, r, json = 0;
+    const char *path;
+    int status, json = 0;
+    const struct cli_option options[] = {
+        CLI_FLAG("json", 0, &json, 1),
+        CLI_END
+    };
 
-    cli_parser_init(&parser, argc, argv);
-    while ((id = cli_next_option(ctx, &parser, options, &arg)) != -1) {
-        switch (id) {
-        case -2:
-            return CLI_EXIT_ERROR;
-        case 0:
-            return cli_usage_error(ctx, "unexpected argument '%s'", arg);
-        case OPT_JSON:
-            json = 1;
-            break;
-        default:
-            if ((r = cli_common_option(ctx, id, arg)) != -2)
-                return r;
-            break;
-        }
-    }
+    if (cli_parse_args(&status, ctx, argc, argv, options) < 0)
+        return status;
     if ((db = cli_open_read(ctx)) == NULL)
         return CLI_EXIT_ERROR;
     path = cli_db_path(ctx);

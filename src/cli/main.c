@@ -19,7 +19,7 @@
 #include "printer.h"
 
 static const struct cli_command commands[] = {
-    { "index", cmd_index,
+    { "index", cmd_index, CLI_ANY, 0,
       "[--db DIR] [--prune] [--quiet] [-j N] PATH...",
       "index the documents in files and directories",
       "  --db DIR     the index directory (created if absent)\n"
@@ -28,7 +28,7 @@ static const struct cli_command commands[] = {
       "  -j N         build a new index with N workers in parallel\n"
       "Directories are walked recursively for *.txt, *.md, *.txt.gz and\n"
       "*.md.gz files; a file named as an argument is always indexed.\n" },
-    { "search", cmd_search,
+    { "search", cmd_search, CLI_ANY, CLI_DASH_WORDS,
       "[--db DIR] [-n N] [--offset K] [--json | --tsv] [--color WHEN] "
       "QUERY...",
       "search the index and print the best records",
@@ -41,7 +41,7 @@ static const struct cli_command commands[] = {
       "The words of QUERY are joined by spaces into one query; see\n"
       "pilcrow(1) for the query syntax.  Use -- before a query that\n"
       "starts with a dash.\n" },
-    { "batch", cmd_batch,
+    { "batch", cmd_batch, 0, 0,
       "[--db DIR] [-n N] [--tsv] [--input FILE]",
       "run one query per input line, print one JSON line each",
       "  --db DIR       the index directory\n"
@@ -50,17 +50,17 @@ static const struct cli_command commands[] = {
       "  --input FILE   read queries from FILE (gzip accepted), not stdin\n"
       "Each output line is flushed at once, so batch can run as a\n"
       "co-process.\n" },
-    { "show", cmd_show,
+    { "show", cmd_show, 2, 0,
       "[--db DIR] [--json] DOC ANCHOR",
       "print one record whole, with its notes",
       "  --db DIR   the index directory\n"
       "  --json     print the record as one JSON object\n"
       "ANCHOR is 7, para.7, \"para. 7\", note:1, summary:1, ...\n" },
-    { "parse", cmd_parse,
+    { "parse", cmd_parse, CLI_ANY, 0,
       "[--json] FILE...",
       "print the records parsed from files (no index)",
       "  --json   one JSON object per record and line\n" },
-    { "stats", cmd_stats,
+    { "stats", cmd_stats, 0, 0,
       "[--db DIR] [--json]",
       "print the size of the index",
       "  --db DIR   the index directory\n"
@@ -174,24 +174,14 @@ print_command_help(const struct cli_command *cmd)
 /* Options                                                             */
 /* ------------------------------------------------------------------ */
 
-void
-cli_parser_init(struct cli_parser *p, int argc, char **argv)
-{
-    p->argc = argc;
-    p->argv = argv;
-    p->i = 1;
-    p->only_operands = 0;
-    p->dash_words = 0;
-}
-
 static const struct cli_option common_options[] = {
-    { "help", 'h', 0, CLI_OPT_HELP },
-    { "db", 0, 1, CLI_OPT_DB },
-    { NULL, 0, 0, 0 }
+    { "help", 'h', CLI_OPT_HELP, NULL, 0, NULL, NULL, 0, 0 },
+    { "db", 0, CLI_OPT_DB, NULL, 0, NULL, NULL, 0, 0 },
+    CLI_END
 };
 
 /* Find the option named NAME (NAME_LEN bytes, long form) or with letter
- * SHORT (if NAME is NULL) in OPTS, then in the common options. */
+ * LETTER (if NAME is NULL) in OPTS, then in the common options. */
 static const struct cli_option *
 find_option(const struct cli_option *opts, const char *name,
             size_t name_len, char letter)
@@ -216,109 +206,166 @@ find_option(const struct cli_option *opts, const char *name,
     return NULL;
 }
 
-int
-cli_next_option(struct cli_ctx *ctx, struct cli_parser *p,
-                const struct cli_option *opts, const char **arg)
+/* Does option O take a value? */
+static int
+takes_value(const struct cli_option *o)
 {
-    const struct cli_option *o;
-    const char *a, *eq;
-
-    *arg = NULL;
-    if (p->i >= p->argc)
-        return -1;
-    a = p->argv[p->i++];
-    if (p->only_operands || a[0] != '-' || a[1] == '\0') {
-        *arg = a;
-        return 0;
-    }
-    if (strcmp(a, "--") == 0) {
-        p->only_operands = 1;
-        return cli_next_option(ctx, p, opts, arg);
-    }
-    if (a[1] == '-') {
-        eq = strchr(a + 2, '=');
-        o = find_option(opts, a + 2,
-                        eq != NULL ? (size_t)(eq - a - 2) : strlen(a + 2),
-                        0);
-        if (o == NULL) {
-            cli_usage_error(ctx, "unknown option '%s'", a);
-            return -2;
-        }
-        if (!o->has_arg && eq != NULL) {
-            cli_usage_error(ctx, "option '--%s' takes no value",
-                            o->long_name);
-            return -2;
-        }
-        if (o->has_arg) {
-            if (eq != NULL) {
-                *arg = eq + 1;
-            } else if (p->i < p->argc) {
-                *arg = p->argv[p->i++];
-            } else {
-                cli_usage_error(ctx, "option '--%s' needs a value",
-                                o->long_name);
-                return -2;
-            }
-        }
-        return o->id;
-    }
-    o = find_option(opts, NULL, 0, a[1]);
-    if (o == NULL || (!o->has_arg && a[2] != '\0')) {
-        if (p->dash_words && strlen(a) >= 3) {
-            *arg = a;           /* "-word": a query term. */
-            return 0;
-        }
-        cli_usage_error(ctx, "unknown option '%s'", a);
-        return -2;
-    }
-    if (o->has_arg) {
-        if (a[2] != '\0') {
-            *arg = a + 2;
-        } else if (p->i < p->argc) {
-            *arg = p->argv[p->i++];
-        } else {
-            cli_usage_error(ctx, "option '-%c' needs a value",
-                            o->short_name);
-            return -2;
-        }
-    }
-    return o->id;
+    return o->kind != CLI_OPT_FLAG && o->kind != CLI_OPT_HELP;
 }
 
-int
-cli_common_option(struct cli_ctx *ctx, int id, const char *arg)
+/* Set ctx->db_opt to DIR.  Returns 0, or -1 after a usage error for an
+ * empty DIR. */
+static int
+set_db(struct cli_ctx *ctx, const char *dir)
 {
-    switch (id) {
-    case CLI_OPT_HELP:
-        print_command_help(ctx->cmd);
-        return CLI_EXIT_OK;
-    case CLI_OPT_DB:
-        if (arg[0] == '\0')
-            return cli_usage_error(ctx, "--db needs a directory");
-        ctx->db_opt = arg;
-        return -2;
-    default:
+    if (dir[0] == '\0') {
+        cli_usage_error(ctx, "--db needs a directory");
         return -1;
     }
+    ctx->db_opt = dir;
+    return 0;
 }
 
-int
-cli_parse_count(struct cli_ctx *ctx, const char *name, const char *arg,
-                long min, long max, long *out)
+/* Parse VALUE as the count of option O: a decimal number in O's range.
+ * Returns 0, or -1 after a usage error naming the option as its short
+ * form if it has one ("-n"), else its long form ("--offset"). */
+static int
+parse_count(struct cli_ctx *ctx, const struct cli_option *o,
+            const char *value)
 {
-    char *end;
+    char name[64], *end;
     long v;
 
     errno = 0;
-    v = strtol(arg, &end, 10);
-    if (arg[0] == '\0' || *end != '\0' || errno != 0 || v < min
-        || v > max) {
+    v = strtol(value, &end, 10);
+    if (value[0] == '\0' || *end != '\0' || errno != 0 || v < o->min
+        || v > o->max) {
+        if (o->short_name != 0)
+            snprintf(name, sizeof(name), "-%c", o->short_name);
+        else
+            snprintf(name, sizeof(name), "--%s", o->long_name);
         cli_usage_error(ctx, "%s needs a number from %ld to %ld, not '%s'",
-                        name, min, max, arg);
+                        name, o->min, o->max, value);
         return -1;
     }
-    *out = v;
+    *o->count = v;
     return 0;
+}
+
+/* Do what option O says, with VALUE (NULL for an option that takes
+ * none).  Returns 0, or -1 when the command must stop with *STATUS. */
+static int
+apply_option(int *status, struct cli_ctx *ctx, const struct cli_option *o,
+             const char *value)
+{
+    switch (o->kind) {
+    case CLI_OPT_FLAG:
+        *o->flag = o->set;
+        return 0;
+    case CLI_OPT_STRING:
+        *o->string = value;
+        return 0;
+    case CLI_OPT_COUNT:
+        return parse_count(ctx, o, value);
+    case CLI_OPT_DB:
+        return set_db(ctx, value);
+    case CLI_OPT_HELP:
+        print_command_help(ctx->cmd);
+        *status = CLI_EXIT_OK;
+        return -1;
+    }
+    return 0;
+}
+
+/* Is argument A, which starts with "-" and is not "-" or "--", an
+ * option of OPTS or a common one?  A is "--name", "--name=value", "-c"
+ * or "-cvalue" (for a letter that takes a value).  Returns 1 with *OUT
+ * the option, *VALUE the value within A (or NULL) and *SPELLED the
+ * length of the option's name at the start of A ("--limit", "-n"); 0
+ * when A is an operand all the same (a "-word" for a command with
+ * CLI_DASH_WORDS); -1 after a usage error. */
+static int
+recognise(const struct cli_option **out, const char **value,
+          size_t *spelled, struct cli_ctx *ctx,
+          const struct cli_option *opts, const char *a)
+{
+    const struct cli_option *o;
+    size_t len;
+
+    *value = NULL;
+    if (a[1] == '-') {
+        len = strcspn(a + 2, "=");
+        if ((o = find_option(opts, a + 2, len, 0)) == NULL) {
+            cli_usage_error(ctx, "unknown option '%s'", a);
+            return -1;
+        }
+        if (a[2 + len] == '=') {
+            if (!takes_value(o)) {
+                cli_usage_error(ctx, "option '--%s' takes no value",
+                                o->long_name);
+                return -1;
+            }
+            *value = a + 3 + len;
+        }
+        *spelled = 2 + len;
+    } else {
+        o = find_option(opts, NULL, 0, a[1]);
+        if (o == NULL || (!takes_value(o) && a[2] != '\0')) {
+            if ((ctx->cmd->flags & CLI_DASH_WORDS) && strlen(a) >= 3)
+                return 0;       /* "-word": a search's NOT term. */
+            cli_usage_error(ctx, "unknown option '%s'", a);
+            return -1;
+        }
+        if (a[2] != '\0')
+            *value = a + 2;
+        *spelled = 2;
+    }
+    *out = o;
+    return 1;
+}
+
+int
+cli_parse_args(int *status, struct cli_ctx *ctx, int argc, char **argv,
+               const struct cli_option *opts)
+{
+    int max = ctx->cmd->max_operands;
+    const struct cli_option *o;
+    const char *a, *value;
+    size_t spelled;
+    int i, r, n = 0, only_operands = 0;
+
+    *status = CLI_EXIT_ERROR;
+    for (i = 1; i < argc; i++) {
+        a = argv[i];
+        if (!only_operands && strcmp(a, "--") == 0) {
+            only_operands = 1;
+            continue;
+        }
+        r = 0;
+        if (!only_operands && a[0] == '-' && a[1] != '\0'
+            && (r = recognise(&o, &value, &spelled, ctx, opts, a)) < 0)
+            return -1;
+        if (r == 0) {
+            /* An operand, gathered in place. */
+            if (max != CLI_ANY && n >= max) {
+                cli_usage_error(ctx, "unexpected argument '%s'", a);
+                return -1;
+            }
+            argv[n++] = (char *)a;
+            continue;
+        }
+        if (takes_value(o) && value == NULL) {
+            if (i + 1 >= argc) {
+                cli_usage_error(ctx, "option '%.*s' needs a value",
+                                (int)spelled, a);
+                return -1;
+            }
+            value = argv[++i];
+        }
+        if (apply_option(status, ctx, o, value) < 0)
+            return -1;
+    }
+    return n;
 }
 
 /* ------------------------------------------------------------------ */
@@ -424,16 +471,16 @@ main(int argc, char **argv)
         } else if (strcmp(a, "--db") == 0) {
             if (i + 1 >= argc)
                 return cli_usage_error(NULL, "option '--db' needs a value");
-            ctx.db_opt = argv[++i];
+            if (set_db(&ctx, argv[++i]) < 0)
+                return CLI_EXIT_ERROR;
         } else if (strncmp(a, "--db=", 5) == 0) {
-            ctx.db_opt = a + 5;
+            if (set_db(&ctx, a + 5) < 0)
+                return CLI_EXIT_ERROR;
         } else if (a[0] == '-') {
             return cli_usage_error(NULL, "unknown option '%s'", a);
         } else {
             break;
         }
-        if (ctx.db_opt[0] == '\0')
-            return cli_usage_error(NULL, "--db needs a directory");
     }
     if (i >= argc)
         return cli_usage_error(NULL, "no command given");

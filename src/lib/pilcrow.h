@@ -368,6 +368,69 @@ PILCROW_API pilcrow_status
 pilcrow_db_merge(const char *dst, const char *const *shards,
                  size_t n_shards, char **errmsg);
 
+/* A parallel build of the index in directory DIR: the documents are
+ * split into N shards, each indexed by its own handle (in its own
+ * thread if you like), then merged into a new, compact index that
+ * replaces what DIR held.  The steps:
+ *
+ *   pilcrow_db_build_begin(DIR)          clear what a build left
+ *   pilcrow_db_build_shard(&path, DIR, K), K = 0 .. N - 1: open PATH
+ *       with PILCROW_OPEN_WRITE | PILCROW_OPEN_CREATE |
+ *       PILCROW_OPEN_NOSYNC, index, commit, close
+ *   pilcrow_db_build_finish(DIR, N, &db) merge them in DIR's place
+ *   pilcrow_db_build_clean(DIR)          remove the shards, always
+ *
+ * The shards and the merged index are kept beside DIR, on its file
+ * system, so that a rename puts the result in place.  Open DIR for
+ * writing before the build and hand the handle to finish: it keeps
+ * other writers out until DIR is replaced.  No step removes a file
+ * that is not an index's: where one is in the way the step fails with
+ * PILCROW_EXISTS and leaves it.  */
+
+/* Start a parallel build of the index in directory DIR: remove the
+ * shards and the merged index that an earlier build of DIR left, then
+ * create the directory of the shards.  Returns PILCROW_OK,
+ * PILCROW_INVALID, PILCROW_NOMEM, PILCROW_EXISTS (a leftover holds
+ * files that are not an index's) or PILCROW_BACKEND (the file system
+ * refused), with a message in *ERRMSG if ERRMSG is not NULL.
+ * Since 0.1. */
+PILCROW_API pilcrow_status
+pilcrow_db_build_begin(const char *dir, char **errmsg);
+
+/* Where shard K (from 0) of the parallel build of DIR is written: on
+ * PILCROW_OK *OUT is a new path for pilcrow_free(), to open with
+ * pilcrow_db_open() and PILCROW_OPEN_WRITE | PILCROW_OPEN_CREATE |
+ * PILCROW_OPEN_NOSYNC once pilcrow_db_build_begin() succeeded.  Returns
+ * PILCROW_OK, PILCROW_INVALID or PILCROW_NOMEM.  Since 0.1. */
+PILCROW_API pilcrow_status
+pilcrow_db_build_shard(char **out, const char *dir, size_t k);
+
+/* Merge shards 0 to N_SHARDS - 1 of the parallel build of DIR (each
+ * committed and closed) into a new, compact index, and put it in DIR's
+ * place.  LOCK, if not NULL, points to the caller's handle on DIR
+ * opened with PILCROW_OPEN_WRITE (or to NULL): that handle is closed
+ * after the merge, before DIR is replaced, and in any case by the time
+ * the call returns, with *LOCK set to NULL.  If the merge fails DIR is
+ * as it was.  The shards stay for pilcrow_db_build_clean().  Returns
+ * PILCROW_OK, PILCROW_INVALID, PILCROW_NOMEM, the errors of
+ * pilcrow_db_merge() (PILCROW_NOTFOUND: a shard is missing,
+ * PILCROW_IO, PILCROW_BACKEND), or, when DIR cannot be replaced,
+ * PILCROW_EXISTS (DIR holds files that are not an index's) or
+ * PILCROW_BACKEND (the merged index is then left beside DIR), with a
+ * message in *ERRMSG if ERRMSG is not NULL.  Since 0.1. */
+PILCROW_API pilcrow_status
+pilcrow_db_build_finish(const char *dir, size_t n_shards, pilcrow_db **lock,
+                        char **errmsg);
+
+/* Remove the shards of the parallel build of DIR, after
+ * pilcrow_db_build_finish() or after a failure at any step; none left
+ * is fine.  Returns PILCROW_OK, PILCROW_INVALID, PILCROW_NOMEM,
+ * PILCROW_EXISTS (the shard directory holds files that are not an
+ * index's; they stay) or PILCROW_BACKEND, with a message in *ERRMSG if
+ * ERRMSG is not NULL.  Since 0.1. */
+PILCROW_API pilcrow_status
+pilcrow_db_build_clean(const char *dir, char **errmsg);
+
 /* ------------------------------------------------------------------ */
 /* Searching                                                           */
 /* ------------------------------------------------------------------ */

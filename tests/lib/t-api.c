@@ -3,9 +3,10 @@
  * returns PILCROW_INVALID (or its documented neutral value) and never
  * crashes; iterators before their first step and after PILCROW_DONE;
  * pilcrow_db_errmsg() set on each failure and "" after a success; bad
- * queries, anchors and option versions; and children dying with their
+ * queries, anchors and option versions; children dying with their
  * parents (a db closed with live queries, hits and records leaks
- * nothing: run under valgrind or ASan to see it).
+ * nothing: run under valgrind or ASan to see it); and a parallel build
+ * that never removes what is not an index's.
  */
 #define _XOPEN_SOURCE 700
 #include <stdio.h>
@@ -75,6 +76,17 @@ null_arguments(void)
     CHECK(pilcrow_db_merge("x", NULL, 1, NULL) == PILCROW_INVALID);
     CHECK(pilcrow_db_merge("x", shards, 1, NULL) == PILCROW_INVALID);
     CHECK(pilcrow_db_merge("x", shards, 0, NULL) == PILCROW_INVALID);
+    CHECK(pilcrow_db_build_begin(NULL, NULL) == PILCROW_INVALID);
+    CHECK(pilcrow_db_build_begin("", &err) == PILCROW_INVALID);
+    CHECK(err != NULL);
+    pilcrow_free(err);
+    err = (char *)1;
+    CHECK(pilcrow_db_build_shard(NULL, "x", 0) == PILCROW_INVALID);
+    CHECK(pilcrow_db_build_shard(&s, NULL, 0) == PILCROW_INVALID);
+    CHECK(s == NULL);
+    CHECK(pilcrow_db_build_finish(NULL, 1, NULL, NULL) == PILCROW_INVALID);
+    CHECK(pilcrow_db_build_finish("x", 0, NULL, NULL) == PILCROW_INVALID);
+    CHECK(pilcrow_db_build_clean(NULL, NULL) == PILCROW_INVALID);
 
     /* Functions of a db. */
     CHECK(pilcrow_db_stats(NULL, NULL) == PILCROW_INVALID);
@@ -378,6 +390,101 @@ on_index(const char *path)
     pilcrow_doc_free(doc);
 }
 
+/* Shard K of the parallel build of DIR: index the fixture under
+ * document id DOC, commit, close. */
+static void
+build_shard(const char *dir, size_t k, const char *doc)
+{
+    pilcrow_parse_options po = PILCROW_PARSE_OPTIONS_INIT;
+    pilcrow_doc *d = NULL;
+    pilcrow_db *db = NULL;
+    char *path = NULL;
+
+    po.doc = doc;
+    CHECK_OK(pilcrow_db_build_shard(&path, dir, k));
+    CHECK_FATAL(path != NULL);
+    CHECK_OK(pilcrow_db_open(&db, path, PILCROW_OPEN_WRITE |
+                             PILCROW_OPEN_CREATE | PILCROW_OPEN_NOSYNC,
+                             NULL));
+    CHECK_OK(pilcrow_doc_parse_buffer(&d, fixture_text,
+                                      sizeof(fixture_text) - 1, &po, NULL));
+    CHECK_OK(pilcrow_index_doc(db, d));
+    CHECK_OK(pilcrow_index_commit(db));
+    pilcrow_db_close(db);
+    pilcrow_doc_free(d);
+    pilcrow_free(path);
+}
+
+/* True if PATH exists. */
+static int
+exists(const char *path)
+{
+    FILE *f = fopen(path, "r");
+
+    if (f != NULL)
+        fclose(f);
+    return f != NULL;
+}
+
+/* A parallel build in directory TOP: two shards merged in place of the
+ * index, the shards removed; files that are not an index's are never
+ * removed, and a failed merge leaves the index as it was. */
+static void
+parallel_build(const char *top)
+{
+    char dir[128], shards[160], stray[192];
+    pilcrow_db *lock = NULL;
+    pilcrow_stats stats;
+    char *err = NULL;
+    FILE *f;
+
+    snprintf(dir, sizeof(dir), "%s/built", top);
+    snprintf(shards, sizeof(shards), "%s.shards", dir);
+    snprintf(stray, sizeof(stray), "%s/notes.txt", shards);
+
+    CHECK_OK(pilcrow_db_open(&lock, dir,
+                             PILCROW_OPEN_WRITE | PILCROW_OPEN_CREATE, NULL));
+    CHECK_OK(pilcrow_db_build_begin(dir, &err));
+    CHECK(err == NULL);
+    build_shard(dir, 0, "a");
+    build_shard(dir, 1, "b");
+    CHECK_OK(pilcrow_db_build_finish(dir, 2, &lock, &err));
+    CHECK(lock == NULL && err == NULL);
+    CHECK_OK(pilcrow_db_build_clean(dir, &err));
+    CHECK(!exists(shards));
+    CHECK_OK(pilcrow_db_open(&lock, dir, PILCROW_OPEN_READ, NULL));
+    CHECK_OK(pilcrow_db_stats(&stats, lock));
+    CHECK(stats.documents == 2 && stats.records == 8);
+    pilcrow_db_close(lock);
+    lock = NULL;
+
+    /* A shard missing: the merge fails, the index is as it was. */
+    CHECK_OK(pilcrow_db_build_begin(dir, NULL));
+    build_shard(dir, 0, "c");
+    CHECK(pilcrow_db_build_finish(dir, 2, NULL, &err) == PILCROW_NOTFOUND);
+    CHECK(err != NULL);
+    pilcrow_free(err);
+    err = NULL;
+    CHECK_OK(pilcrow_db_build_clean(dir, NULL));
+    CHECK_OK(pilcrow_db_open(&lock, dir, PILCROW_OPEN_READ, NULL));
+    CHECK_OK(pilcrow_db_stats(&stats, lock));
+    CHECK(stats.documents == 2);
+    pilcrow_db_close(lock);
+
+    /* A file that is not an index's in the shard directory stays. */
+    CHECK_OK(pilcrow_db_build_begin(dir, NULL));
+    CHECK_FATAL((f = fopen(stray, "w")) != NULL);
+    fclose(f);
+    CHECK(pilcrow_db_build_begin(dir, &err) == PILCROW_EXISTS);
+    CHECK(err != NULL && strstr(err, shards) != NULL);
+    pilcrow_free(err);
+    err = NULL;
+    CHECK(pilcrow_db_build_clean(dir, &err) == PILCROW_EXISTS);
+    CHECK(err != NULL && strstr(err, "cannot remove") != NULL);
+    pilcrow_free(err);
+    CHECK(exists(stray));
+}
+
 int
 main(void)
 {
@@ -403,6 +510,7 @@ main(void)
     err = NULL;
 
     on_index(path);
+    parallel_build(tmpl);
     fixture_rm_rf(tmpl);
     return check_done();
 }

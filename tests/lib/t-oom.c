@@ -21,12 +21,15 @@
  *  2. parse a short document from a buffer, create an index in a new
  *     directory, index the document, commit, run a query, iterate its
  *     hits with marked snippets, get a record by anchor, suggest a
- *     spelling, read the statistics.
+ *     spelling, read the statistics;
+ *  3. a parallel build of one shard in place of a new index: begin,
+ *     the shard's path, index the document into it, finish, clean.
  */
 #define _XOPEN_SOURCE 700
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "pilcrow-private.h"
 #include "check.h"
@@ -149,12 +152,37 @@ walk_parse(const char *label, const char *text, size_t len,
 
 /* ---- scenario 2: index and search --------------------------------- */
 
+/* The first steps of scenarios 2 and 3: parse the short document into
+ * *DOC and create the index DIR, open for writing, in *DB.  Returns
+ * the status of the step that failed, or PILCROW_OK; the caller frees
+ * what was made. */
+static pilcrow_status
+parse_and_open(long k, const char *dir, pilcrow_doc **doc, pilcrow_db **db)
+{
+    pilcrow_parse_options po = PILCROW_PARSE_OPTIONS_INIT;
+    pilcrow_status st;
+    char *err = NULL;
+
+    po.doc = "reports/A_52_314";
+    st = pilcrow_doc_parse_buffer(doc, fixture_text,
+                                  sizeof(fixture_text) - 1, &po, &err);
+    if (!step_ok_msg(k, "parse_buffer", st, err))
+        return st;
+    err = NULL;
+    st = pilcrow_db_open(db, dir, PILCROW_OPEN_WRITE | PILCROW_OPEN_CREATE,
+                         &err);
+    if (!step_ok_msg(k, "db_open", st, err)) {
+        CHECK(*db == NULL);
+        return st;
+    }
+    return PILCROW_OK;
+}
+
 /* The whole index-and-search scenario in directory DIR.  On success
  * *ACC (malloc'd) holds what it found.  Returns the final status. */
 static pilcrow_status
 index_scenario(long k, const char *dir, char **acc)
 {
-    pilcrow_parse_options po = PILCROW_PARSE_OPTIONS_INIT;
     pilcrow_db *db = NULL;
     pilcrow_doc *doc = NULL;
     pilcrow_query *q = NULL, *q2 = NULL;
@@ -162,23 +190,13 @@ index_scenario(long k, const char *dir, char **acc)
     pilcrow_record *rec = NULL;
     pilcrow_stats stats;
     pilcrow_status st;
-    char *err = NULL, *marked = NULL, *sugg = NULL;
+    char *marked = NULL, *sugg = NULL;
     char out[4096];
     size_t at = 0;
 
     out[0] = '\0';
-    po.doc = "reports/A_52_314";
-    st = pilcrow_doc_parse_buffer(&doc, fixture_text,
-                                  sizeof(fixture_text) - 1, &po, &err);
-    if (!step_ok_msg(k, "parse_buffer", st, err))
+    if ((st = parse_and_open(k, dir, &doc, &db)) < 0)
         goto out;
-    err = NULL;
-    st = pilcrow_db_open(&db, dir, PILCROW_OPEN_WRITE | PILCROW_OPEN_CREATE,
-                         &err);
-    if (!step_ok_msg(k, "db_open", st, err)) {
-        CHECK(db == NULL);
-        goto out;
-    }
     if (!step_ok(k, "index_doc", st = pilcrow_index_doc(db, doc), db) ||
         !step_ok(k, "commit", st = pilcrow_index_commit(db), db))
         goto out;
@@ -268,6 +286,103 @@ walk_index(void)
     free(want);
 }
 
+/* ---- scenario 3: a parallel build -------------------------------- */
+
+/* A parallel build of index TOP/idx with one shard holding the short
+ * document.  On success *RECORDS gets the records of the index built.
+ * Returns the final status. */
+static pilcrow_status
+build_scenario(long k, const char *top, uint64_t *records)
+{
+    pilcrow_db *lock = NULL, *db = NULL;
+    pilcrow_doc *doc = NULL;
+    pilcrow_stats stats;
+    pilcrow_status st;
+    char dir[128], *shard = NULL, *err = NULL;
+
+    snprintf(dir, sizeof(dir), "%s/idx", top);
+    if ((st = parse_and_open(k, dir, &doc, &lock)) < 0)
+        goto out;
+    if (!step_ok_msg(k, "build_begin",
+                     st = pilcrow_db_build_begin(dir, &err), err))
+        goto clean;
+    err = NULL;
+    if (!step_ok(k, "build_shard",
+                 st = pilcrow_db_build_shard(&shard, dir, 0), NULL))
+        goto clean;
+    st = pilcrow_db_open(&db, shard, PILCROW_OPEN_WRITE |
+                         PILCROW_OPEN_CREATE | PILCROW_OPEN_NOSYNC, &err);
+    if (!step_ok_msg(k, "shard open", st, err))
+        goto clean;
+    err = NULL;
+    if (!step_ok(k, "index_doc", st = pilcrow_index_doc(db, doc), db) ||
+        !step_ok(k, "commit", st = pilcrow_index_commit(db), db))
+        goto clean;
+    pilcrow_db_close(db);
+    db = NULL;
+    st = pilcrow_db_build_finish(dir, 1, &lock, &err);
+    CHECK(lock == NULL);
+    if (!step_ok_msg(k, "build_finish", st, err))
+        goto clean;
+    err = NULL;
+    st = pilcrow_db_open(&db, dir, PILCROW_OPEN_READ, &err);
+    if (!step_ok_msg(k, "db_open built", st, err))
+        goto clean;
+    err = NULL;
+    if (!step_ok(k, "stats", st = pilcrow_db_stats(&stats, db), db))
+        goto clean;
+    *records = stats.records;
+clean:
+    /* Cleaning up is part of the scenario: it must work even when an
+     * earlier step failed. */
+    if (!step_ok_msg(k, "build_clean",
+                     pilcrow_db_build_clean(dir, &err), err) && st >= 0)
+        st = PILCROW_NOMEM;
+out:
+    pilcrow_free(shard);
+    pilcrow_db_close(db);
+    pilcrow_db_close(lock);
+    pilcrow_doc_free(doc);
+    return st;
+}
+
+static void
+walk_build(void)
+{
+    char top[64];
+    uint64_t want = 0, got;
+    long k, made;
+    pilcrow_status st;
+
+    snprintf(top, sizeof(top), "%s/build-ref", workdir);
+    CHECK_FATAL(mkdir(top, 0777) == 0);
+    pc_alloc_fail_after(0);
+    CHECK_OK(build_scenario(0, top, &want));
+    CHECK(want == 4);
+    fixture_rm_rf(top);
+    for (k = 1; k < MAX_RUNS; k++) {
+        got = 0;
+        snprintf(top, sizeof(top), "%s/build-%ld", workdir, k);
+        CHECK_FATAL(mkdir(top, 0777) == 0);
+        pc_alloc_fail_after(k);
+        st = build_scenario(k, top, &got);
+        made = pc_alloc_fail_after(0);
+        fixture_rm_rf(top);
+        if (st == PILCROW_OK) {
+            if (got != want) {
+                fprintf(stderr, "build: k=%ld: success with %llu "
+                        "records, want %llu\n", k,
+                        (unsigned long long)got, (unsigned long long)want);
+                check_failures++;
+            }
+            if (made < k)
+                break;
+        }
+    }
+    printf("parallel build: %ld allocation points walked\n", k - 1);
+    CHECK(k < MAX_RUNS);
+}
+
 int
 main(void)
 {
@@ -282,6 +397,7 @@ main(void)
     walk_parse("parse corpus file", NULL, 0, cpath);
     free(text);
     walk_index();
+    walk_build();
     printf("PILCROW_NOMEM with an empty pilcrow_db_errmsg(): %ld times\n",
            nomem_silent);
     fixture_rm_rf(workdir);
