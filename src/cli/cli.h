@@ -13,7 +13,7 @@
 
 #include "pilcrow.h"
 
-/* Exit statuses (SPEC section 3, as grep). */
+/* Exit statuses (pilcrow(1), EXIT STATUS; doc/conventions.md C3). */
 #define CLI_EXIT_OK 0           /* Found something, or succeeded. */
 #define CLI_EXIT_NOTHING 1      /* A search found nothing. */
 #define CLI_EXIT_ERROR 2        /* Any error, usage included. */

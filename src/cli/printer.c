@@ -531,6 +531,8 @@ item_print_fields(struct printer *p, const struct item *it,
     printer_string(p, kind != NULL ? kind : "paragraph");
     printer_key(p, "number");
     printer_string(p, nonnull(pilcrow_record_number(r)));
+    printer_key(p, "printed");
+    printer_bool(p, pilcrow_record_printed(r));
     if (fields & ITEM_META) {
         printer_key(p, "annex");
         printer_string(p, pilcrow_record_annex(r));

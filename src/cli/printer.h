@@ -1,6 +1,6 @@
 /*
  * printer.h - every output of the pilcrow command goes through here, so
- * that text, JSON and TSV cannot drift in what they show (STYLE L3).
+ * that text, JSON and TSV cannot drift in what they show (doc/conventions.md C4).
  *
  * Three layers:
  *  - struct printer: a structured-output interface (objects, arrays,

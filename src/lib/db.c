@@ -14,8 +14,9 @@
 /* The format this library writes and reads (metadata PC_META_FORMAT).
  * 2: X terms hold each symbol of a document's symbol.
  * 3: wdfs hold BM25's length-normalised term frequency.
- * 4: ... with the words of the heading and title weighing more. */
-#define PC_FORMAT "4"
+ * 4: ... with the words of the heading and title weighing more.
+ * 5: a record says whether its number is printed (record version 2). */
+#define PC_FORMAT "5"
 
 /* Create directory PATH and its missing parents.  Returns 0 or -1 with
  * errno set. */

@@ -126,7 +126,7 @@ pc_record_anchors(pilcrow_status *st, struct pilcrow_record *r,
     size_t i;
 
     pc_buf_reset(&b);
-    pc_anchor_format(st, &b, r->kind, r->annex, r->number);
+    pc_anchor_format(st, &b, r->kind, r->annex, r->number, r->printed);
     r->anchor = pc_arena_strndup(st, a, b.data ? b.data : "", b.len);
     r->cited_by_anchors = NULL;
     if (r->n_cited_by == 0 || *st < 0) {
@@ -137,18 +137,19 @@ pc_record_anchors(pilcrow_status *st, struct pilcrow_record *r,
         pc_buf_free(&b);
         return;
     }
-    /* A citing paragraph is kept as its number ("7", "p2"), as
-     * "summary N", or, in an annex, as its whole anchor. */
+    /* A citing paragraph is kept as its printed number ("7"), as "p2"
+     * in a preamble, as "summary N", or as its whole anchor (in an
+     * annex, or with a supplied number: "[para. 4]"). */
     for (i = 0; i < r->n_cited_by && *st >= 0; i++) {
         const char *c = r->cited_by[i];
 
         pc_buf_reset(&b);
         if (strncmp(c, "summary ", 8) == 0)
-            pc_anchor_format(st, &b, PILCROW_KIND_SUMMARY, NULL, c + 8);
-        else if (strncmp(c, "annex", 5) == 0)
+            pc_anchor_format(st, &b, PILCROW_KIND_SUMMARY, NULL, c + 8, 0);
+        else if (strncmp(c, "annex", 5) == 0 || c[0] == '[')
             pc_buf_puts(st, &b, c);
         else
-            pc_anchor_format(st, &b, PILCROW_KIND_PARAGRAPH, NULL, c);
+            pc_anchor_format(st, &b, PILCROW_KIND_PARAGRAPH, NULL, c, 1);
         out[i] = pc_arena_strndup(st, a, b.data ? b.data : "", b.len);
     }
     r->cited_by_anchors = out;
@@ -157,8 +158,10 @@ pc_record_anchors(pilcrow_status *st, struct pilcrow_record *r,
 
 void
 pc_anchor_format(pilcrow_status *st, struct pc_buf *b, pilcrow_kind kind,
-                 const char *annex, const char *number)
+                 const char *annex, const char *number, int printed)
 {
+    int bracket = 0;
+
     if (number == NULL)
         number = "";
     if (annex != NULL) {
@@ -183,12 +186,18 @@ pc_anchor_format(pilcrow_status *st, struct pc_buf *b, pilcrow_kind kind,
         if (number[0] == 'p' && number[1] >= '0' && number[1] <= '9') {
             pc_buf_puts(st, b, "preamble, para. ");
             number++;
+        } else if (!printed) {
+            /* Supplied, not printed: the bibliographer's brackets. */
+            pc_buf_puts(st, b, "[para. ");
+            bracket = 1;
         } else {
             pc_buf_puts(st, b, "para. ");
         }
         break;
     }
     pc_buf_puts(st, b, number);
+    if (bracket)
+        pc_buf_putc(st, b, ']');
 }
 
 /* Skip spaces at *P. */
@@ -236,11 +245,27 @@ pc_anchor_parse(const char *anchor, pilcrow_kind *kind, char *annex,
                 size_t number_size)
 {
     const char *p = anchor;
+    char plain[128];
     int preamble = 0;
 
     if (anchor == NULL || kind == NULL || annex == NULL || annex_size == 0 ||
         number == NULL || number_size == 0)
         return PILCROW_INVALID;
+    /* "[para. 4]", "annex, [para. 3]": one pair of brackets, dropped. */
+    if (strchr(anchor, '[') != NULL || strchr(anchor, ']') != NULL) {
+        const char *open = strchr(anchor, '['), *close = strchr(anchor, ']');
+        size_t n = 0, i;
+
+        if (open == NULL || close == NULL || close < open ||
+            strchr(open + 1, '[') != NULL || strchr(close + 1, ']') != NULL ||
+            strlen(anchor) >= sizeof(plain))
+            return PILCROW_INVALID;
+        for (i = 0; anchor[i] != '\0'; i++)
+            if (anchor[i] != '[' && anchor[i] != ']')
+                plain[n++] = anchor[i];
+        plain[n] = '\0';
+        p = plain;
+    }
     *kind = PILCROW_KIND_PARAGRAPH;
     annex[0] = '\0';
     number[0] = '\0';
@@ -456,6 +481,12 @@ const char *
 pilcrow_record_anchor(const pilcrow_record *r)
 {
     return r ? nz(r->anchor) : "";
+}
+
+int
+pilcrow_record_printed(const pilcrow_record *r)
+{
+    return r ? r->printed : 0;
 }
 
 const char *

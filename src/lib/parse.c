@@ -259,10 +259,12 @@ finish_text(struct parser *p, const char *s, size_t n)
     b->len = w;
 }
 
-/* Make a record of KIND from the finished text in p->scratch. */
+/* Make a record of KIND from the finished text in p->scratch; PRINTED
+ * says whether NUMBER is printed in the document. */
 static struct pilcrow_record *
 make_record(struct parser *p, pilcrow_kind kind, const char *number,
-            const char *annex, const char *section, const char *title)
+            int printed, const char *annex, const char *section,
+            const char *title)
 {
     struct pilcrow_record *r;
     pilcrow_doc *doc = p->doc;
@@ -275,6 +277,7 @@ make_record(struct parser *p, pilcrow_kind kind, const char *number,
         return NULL;
     r->kind = kind;
     r->number = pc_arena_strdup(&p->st, &doc->arena, number);
+    r->printed = printed;
     r->annex = annex;
     r->section = section;
     r->section_title = title;
@@ -393,12 +396,14 @@ make_records(struct parser *p)
         if (in_summary && u->type == U_TEXT) {
             finish_text(p, ut, u->len);
             snprintf(num, sizeof(num), "%zu", ++n_summary);
-            make_record(p, PILCROW_KIND_SUMMARY, num, annex, section, title);
+            make_record(p, PILCROW_KIND_SUMMARY, num, 0, annex, section,
+                        title);
             continue;
         }
         in_summary = 0;
         if (region_paras < 2) {
-            /* No numbered paragraphs here: blocks numbered in order. */
+            /* No numbered paragraphs here: blocks numbered in order,
+             * numbers pilcrow supplies. */
             pc_buf_reset(&raw);
             if (u->type == U_PARA) {
                 pc_buf_puts(&p->st, &raw, u->num);
@@ -407,7 +412,7 @@ make_records(struct parser *p)
             pc_buf_append(&p->st, &raw, ut, u->len);
             finish_text(p, raw.data ? raw.data : "", raw.len);
             snprintf(num, sizeof(num), "%zu", ++ord);
-            make_record(p, PILCROW_KIND_PARAGRAPH, num, annex, section,
+            make_record(p, PILCROW_KIND_PARAGRAPH, num, 0, annex, section,
                         title);
             continue;
         }
@@ -462,11 +467,11 @@ make_records(struct parser *p)
         finish_text(p, raw.data ? raw.data : "", raw.len);
         if (u->type == U_PARA) {
             have_para = 1;
-            make_record(p, PILCROW_KIND_PARAGRAPH, u->num, annex, section,
-                        title);
+            make_record(p, PILCROW_KIND_PARAGRAPH, u->num, 1, annex,
+                        section, title);
         } else {
             snprintf(num, sizeof(num), "p%zu", ++n_pre);
-            make_record(p, PILCROW_KIND_PARAGRAPH, num, annex, section,
+            make_record(p, PILCROW_KIND_PARAGRAPH, num, 0, annex, section,
                         title);
         }
         i = j - 1;
@@ -496,7 +501,8 @@ make_notes(struct parser *p)
         if (j < i || nt->text.len == 0)
             continue;
         finish_text(p, nt->text.data, nt->text.len);
-        if ((r = make_record(p, PILCROW_KIND_NOTE, nt->num, NULL, "", "")) ==
+        if ((r = make_record(p, PILCROW_KIND_NOTE, nt->num, 1, NULL, "",
+                           "")) ==
             NULL)
             break;
         r->section_title = "Notes";
@@ -519,14 +525,15 @@ make_notes(struct parser *p)
                     memcpy(t, by, n_by * sizeof(*t));
                 by = t;
             }
-            if (q->kind == PILCROW_KIND_SUMMARY || q->annex != NULL) {
+            if (q->kind == PILCROW_KIND_SUMMARY || q->annex != NULL ||
+                (!q->printed && q->number[0] != 'p')) {
                 struct pc_buf a = PC_BUF_INIT;
 
                 if (q->kind == PILCROW_KIND_SUMMARY && q->annex == NULL)
                     pc_buf_printf(&p->st, &a, "summary %s", q->number);
                 else
                     pc_anchor_format(&p->st, &a, q->kind, q->annex,
-                                     q->number);
+                                     q->number, q->printed);
                 by[n_by++] = pc_arena_strndup(&p->st, &doc->arena,
                                               a.data ? a.data : "", a.len);
                 pc_buf_free(&a);

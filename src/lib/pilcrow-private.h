@@ -117,7 +117,9 @@ struct pilcrow_record {
     const char *section_title;  /* innermost heading, "" if none */
     const char *number;         /* "7", "1", "*" */
     const char *annex;          /* NULL outside annexes, else "I" or "" */
-    const char *anchor;         /* "para. 7", "note 1", ... */
+    const char *anchor;         /* "para. 7", "[para. 4]", "note 1" */
+    int printed;                /* the number is printed in the document;
+                                 * 0: pilcrow counted it */
     const char *text;           /* full text, markers as superscripts */
     size_t text_len;            /* bytes in text */
     const char **cites;         /* note numbers cited */
@@ -163,13 +165,16 @@ void pc_record_anchors(pilcrow_status *st, struct pilcrow_record *r,
                        struct pc_arena *a);
 
 /* The anchor text for a record ("para. 7", "summary, para. 1", "note 1",
- * "annex I, para. 3") appended to B. */
+ * "annex I, para. 3") appended to B.  A paragraph number pilcrow
+ * supplied (not PRINTED) is bracketed, "[para. 4]", but for a
+ * preamble's count, which is the conventional citation. */
 void pc_anchor_format(pilcrow_status *st, struct pc_buf *b,
                       pilcrow_kind kind, const char *annex,
-                      const char *number);
+                      const char *number, int printed);
 
 /* Parse anchor text as a user types it ("7", "para. 7", "para.7",
- * "note:1", "note 1", "summary:1", "annex I, para. 3", "annex:I:3") into
+ * "note:1", "note 1", "summary:1", "annex I, para. 3", "annex:I:3",
+ * "[para. 4]": brackets are accepted and mean nothing here) into
  * kind, annex and number, written as NUL-terminated strings into the
  * caller's buffers of ANNEX_SIZE and NUMBER_SIZE bytes (ANNEX is "" when
  * none, and annex_set says whether an annex was given).  Returns

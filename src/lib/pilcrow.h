@@ -223,7 +223,13 @@ PILCROW_API void pilcrow_doc_free(pilcrow_doc *doc);
  *                 as digits ("1") or "*"
  *  annex          annex number ("I") or "" for a sole unnumbered annex
  *  anchor         the citation anchor: "para. 7", "summary, para. 1",
- *                 "note 1", "annex I, para. 3"
+ *                 "note 1", "annex I, para. 3", "preamble, para. 2";
+ *                 a paragraph number the document does not print is
+ *                 supplied in brackets, "[para. 4]"
+ *  printed        (an int) non-zero when the number is printed in the
+ *                 document: paragraph numbers and note markers as
+ *                 printed; zero when pilcrow counted it (summary and
+ *                 preamble paragraphs, bracketed anchors)
  *  text           the whole text, UTF-8, note markers kept as
  *                 superscripts; TEXT_LEN receives its length if not NULL
  * Since 0.1. */
@@ -240,13 +246,16 @@ pilcrow_record_section_title(const pilcrow_record *r);
 PILCROW_API const char *pilcrow_record_number(const pilcrow_record *r);
 PILCROW_API const char *pilcrow_record_annex(const pilcrow_record *r);
 PILCROW_API const char *pilcrow_record_anchor(const pilcrow_record *r);
+PILCROW_API int pilcrow_record_printed(const pilcrow_record *r);
 PILCROW_API const char *
 pilcrow_record_text(const pilcrow_record *r, size_t *text_len);
 
 /* The notes a paragraph or summary record cites (note numbers, "1" or
- * "*"), and the paragraphs citing a note record (their anchors' numbers,
- * "7", or "summary 1" for a summary paragraph).  I is 0-based; NULL when
- * out of range.  Since 0.1. */
+ * "*"), and the paragraphs citing a note record (a printed number, "7";
+ * "summary 1" for a summary paragraph; the whole anchor in an annex or
+ * for a supplied number, "[para. 4]"; pilcrow_record_cited_by_anchor()
+ * gives each as an anchor).  I is 0-based; NULL when out of range.
+ * Since 0.1. */
 PILCROW_API size_t pilcrow_record_n_cites(const pilcrow_record *r);
 PILCROW_API const char *pilcrow_record_cite(const pilcrow_record *r,
                                              size_t i);

@@ -3,12 +3,14 @@
  * document's metadata.  The byte layout is described in doc/design.md
  * ("Stored record format"); in short:
  *
- *   'R' 1 kind varint(seq) str(doc) str(number) annexflag [str(annex)]
+ *   'R' 2 kind supplied varint(seq) str(doc) str(number) annexflag
+ *   [str(annex)]
  *   str(section) str(section_title)
  *   varint(n_cites) str...  varint(n_cited_by) str...
  *   codec varint(text_len) text-bytes
  *
- * where str is varint(length) + bytes, annexflag is 0 (no annex) or 1,
+ * where str is varint(length) + bytes, supplied is 1 when the number
+ * is pilcrow's count and 0 when printed, annexflag is 0 (no annex) or 1,
  * and codec is 0 (raw) or 1 (a zlib stream; written with fixed Huffman
  * codes, see deflate_text()).  Document
  * metadata:
@@ -103,8 +105,9 @@ pc_store_encode(pilcrow_status *st, struct pc_buf *b,
     size_t i;
 
     pc_buf_putc(st, b, 'R');
-    pc_buf_putc(st, b, 1);
+    pc_buf_putc(st, b, 2);
     pc_buf_putc(st, b, (char)r->kind);
+    pc_buf_putc(st, b, (char)(r->printed ? 0 : 1));
     pc_buf_put_varint(st, b, r->seq);
     put_str(st, b, r->doc);
     put_str(st, b, r->number);
@@ -261,7 +264,7 @@ pc_store_decode(struct pilcrow_record *r, struct pc_arena *a,
 {
     struct reader rd;
     pilcrow_status st = PILCROW_OK;
-    int kind, codec;
+    int kind, flags, codec;
     uint64_t tlen;
     size_t avail;
     char *text;
@@ -269,12 +272,14 @@ pc_store_decode(struct pilcrow_record *r, struct pc_arena *a,
     rd.p = (const unsigned char *)data;
     rd.end = rd.p + len;
     rd.bad = 0;
-    if (get_byte(&rd) != 'R' || get_byte(&rd) != 1)
+    if (get_byte(&rd) != 'R' || get_byte(&rd) != 2)
         return PILCROW_CORRUPT;
     kind = get_byte(&rd);
-    if (kind > PILCROW_KIND_NOTE)
+    flags = get_byte(&rd);
+    if (kind > PILCROW_KIND_NOTE || flags > 1)
         return PILCROW_CORRUPT;
     r->kind = (pilcrow_kind)kind;
+    r->printed = !(flags & 1);
     r->seq = (uint32_t)get_varint(&rd);
     r->doc = get_str(&st, &rd, a);
     r->number = get_str(&st, &rd, a);

@@ -56,7 +56,7 @@ begin_subtest '--json: the record, its text and its notes'
 run "$PILCROW" --db idx show --json report 1
 expect_exit 0
 expect_equal "$(wc -l <OUT | tr -d ' ')" 1
-expect_file_match OUT '^\{"doc":"report","symbol":"A/99/1","title":"[^"]*","kind":"paragraph","number":"1","anchor":"para\. 1","section":"I","section_title":"Introduction","file":"[^"]*report\.md","text":"[^"]*Lighthouse keepers maintained the lanterns[^"]*","cites":\["1"\],"cited_by":\[\],"notes":\[\{"number":"1","text":"See the keepers'"'"' annual reports, 1998\."\}\]\}$'
+expect_file_match OUT '^\{"doc":"report","symbol":"A/99/1","title":"[^"]*","kind":"paragraph","number":"1","printed":true,"anchor":"para\. 1","section":"I","section_title":"Introduction","file":"[^"]*report\.md","text":"[^"]*Lighthouse keepers maintained the lanterns[^"]*","cites":\["1"\],"cited_by":\[\],"notes":\[\{"number":"1","text":"See the keepers'"'"' annual reports, 1998\."\}\]\}$'
 if have_python; then
     python3 -c 'import json; json.loads(open("OUT").read())' \
         || fail "not JSON"
@@ -79,6 +79,21 @@ expect_equal "$(tail -n 1 OUT)" "  cited by: preamble, para. 1"
 run "$PILCROW" --db res search -n 1 'kind:note' 169
 expect_exit 0
 expect_file_match OUT '^  cited by: preamble, para\. 1$'
+
+begin_subtest 'a number the document does not print is supplied in brackets'
+index_corpus speech "$TESTDATA/speech-lines.txt"
+for a in '[para. 2]' 'para. 2' 2; do
+    run "$PILCROW" --db speech show speech-lines "$a"
+    expect_exit 0
+    expect_equal "$(head -n 1 OUT)" "speech-lines, [para. 2]"
+    expect_equal "$(sed -n 3p OUT)" "  We meet at a difficult time for the world."
+done
+run "$PILCROW" --db speech show --json speech-lines '[para. 2]'
+expect_match "$(cat OUT)" '"number":"2","printed":false,"anchor":"\[para\. 2\]"'
+run "$PILCROW" --db speech search -n 1 difficult time
+expect_equal "$(head -n 1 OUT)" "speech-lines, [para. 2]"
+run "$PILCROW" --db speech show speech-lines '[para. 2'
+expect_exit 2
 
 begin_subtest 'an anchor that is not one: exit 2'
 run "$PILCROW" --db idx show "$doc" banana

@@ -254,10 +254,14 @@ main(void)
     /* Speeches: one paragraph a line; old numbered statements. */
     doc = parse(at("TESTDATA", "tests/data", "speech-lines.txt"));
     CHECK(pilcrow_doc_n_records(doc) == 3);
-    CHECK(find(doc, "para. 3") != NULL);
+    /* A speech prints no numbers: each is supplied, in brackets. */
+    CHECK((r = find(doc, "[para. 3]")) != NULL);
+    CHECK(r != NULL && !pilcrow_record_printed(r));
+    CHECK(find(doc, "para. 3") == NULL);
     pilcrow_doc_free(doc);
     doc = parse(at("TESTDATA", "tests/data", "old-statement.txt"));
     CHECK(find(doc, "para. 150") != NULL && find(doc, "para. 152") != NULL);
+    CHECK(pilcrow_record_printed(find(doc, "para. 150")));
     pilcrow_doc_free(doc);
     doc = parse(at("TESTDATA", "tests/data", "speech.txt.gz"));
     CHECK_STR(pilcrow_doc_id(doc), "speech");
@@ -295,10 +299,36 @@ main(void)
         pilcrow_status st = PILCROW_OK;
         struct pc_buf b = PC_BUF_INIT;
 
-        pc_anchor_format(&st, &b, PILCROW_KIND_PARAGRAPH, "I", "p3");
+        pc_anchor_format(&st, &b, PILCROW_KIND_PARAGRAPH, "I", "p3", 0);
         CHECK_STR(b.data, "annex I, preamble, para. 3");
+        /* A supplied number is bracketed, an annex's name is not. */
+        pc_buf_reset(&b);
+        pc_anchor_format(&st, &b, PILCROW_KIND_PARAGRAPH, "", "113", 0);
+        CHECK_STR(b.data, "annex, [para. 113]");
+        pc_buf_reset(&b);
+        pc_anchor_format(&st, &b, PILCROW_KIND_PARAGRAPH, NULL, "4", 0);
+        CHECK_STR(b.data, "[para. 4]");
+        pc_buf_reset(&b);
+        pc_anchor_format(&st, &b, PILCROW_KIND_SUMMARY, NULL, "2", 0);
+        CHECK_STR(b.data, "summary, para. 2");
         pc_buf_free(&b);
     }
+    /* What is typed back is read with or without the brackets. */
+    CHECK_OK(pc_anchor_parse("[para. 4]", &kind, annex, sizeof(annex),
+                             &annex_set, number, sizeof(number)));
+    CHECK(kind == PILCROW_KIND_PARAGRAPH && !annex_set);
+    CHECK_STR(number, "4");
+    CHECK_OK(pc_anchor_parse("annex, [para. 113]", &kind, annex,
+                             sizeof(annex), &annex_set, number,
+                             sizeof(number)));
+    CHECK(annex_set && annex[0] == '\0');
+    CHECK_STR(number, "113");
+    CHECK(pc_anchor_parse("[para. 4", &kind, annex, sizeof(annex),
+                          &annex_set, number, sizeof(number)) ==
+          PILCROW_INVALID);
+    CHECK(pc_anchor_parse("[[para. 4]]", &kind, annex, sizeof(annex),
+                          &annex_set, number, sizeof(number)) ==
+          PILCROW_INVALID);
     CHECK(pc_anchor_parse("para. 7 extra", &kind, annex, sizeof(annex),
                           &annex_set, number, sizeof(number)) ==
           PILCROW_INVALID);

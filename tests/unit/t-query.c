@@ -80,6 +80,7 @@ make_doc(const char *id, const char *symbol, const char *extra)
         r = pc_doc_add_record(&st, doc);
         CHECK_FATAL(r != NULL);
         r->kind = recs[i].kind;
+        r->printed = recs[i].kind != PILCROW_KIND_SUMMARY;
         r->number = recs[i].number;
         r->section = recs[i].section;
         r->section_title = recs[i].title;
