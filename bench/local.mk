@@ -7,13 +7,16 @@
 #   make bench [BENCH_SIZE=small|full] [BENCH_RUNS=3] [BENCH_WORK=DIR]
 #              [SHARED_CORPORA=DIR] [BENCH_SYNTH_MB=1000]
 #   make bench-queries      (regenerate bench/queries.tsv)
+#   make golden GOLDEN_BASE=OLD/pilcrow [GOLDEN_WORK=DIR]
+#                           (bench/golden.sh: ./pilcrow against OLD's)
 
 BENCH_PEERS = bench/ref-xapian$(EXEEXT) bench/fts5$(EXEEXT) \
 	bench/synth$(EXEEXT)
 BENCH_CFLAGS = -O2 $(WARN_FLAGS)
 BENCH_SRC = bench/ref-xapian.cc bench/fts5.c bench/synth.c \
 	bench/bench.py bench/make-queries.py bench/run.sh \
-	bench/queries.tsv bench/README.md
+	bench/queries.tsv bench/README.md \
+	bench/golden.sh bench/golden-queries.tsv
 EXTRA_DIST += $(BENCH_SRC)
 CLEANFILES += $(BENCH_PEERS)
 
@@ -76,7 +79,23 @@ bench-queries:
 	  > $(srcdir)/bench/queries.tsv.tmp \
 	&& mv $(srcdir)/bench/queries.tsv.tmp $(srcdir)/bench/queries.tsv
 
+# Golden comparison for refactors: the build's ./pilcrow against
+# GOLDEN_BASE (the pilcrow of a build of the old commit, e.g. in a `git
+# worktree add` of it), byte for byte over the corpora and the bench
+# queries.  GOLDEN_WORK: where the indexes and outputs go (default: a
+# temporary directory, removed when identical).  Exit 0 identical, 1
+# differences, 2 usage or missing inputs.
+GOLDEN_BASE =
+GOLDEN_WORK =
+golden: pilcrow$(EXEEXT)
+	@test -n '$(GOLDEN_BASE)' || { \
+	  echo "golden: set GOLDEN_BASE to the pilcrow to compare with" \
+	       "(see bench/README.md)" >&2; exit 2; }
+	SHARED_CORPORA='$(SHARED_CORPORA)' \
+	bash $(srcdir)/bench/golden.sh '$(GOLDEN_BASE)' \
+	  '$(abs_top_builddir)/pilcrow$(EXEEXT)' $(GOLDEN_WORK)
+
 clean-bench:
 	-rm -rf bench/work
 
-.PHONY: bench bench-queries clean-bench
+.PHONY: bench bench-queries clean-bench golden
