@@ -15,7 +15,19 @@
  *  - a paragraph number presented as printed is printed: a line of the
  *    source starts with it ("12." then the record's first word) for
  *    >= 99.5% of them (numbers pilcrow supplies are bracketed and not
- *    counted).
+ *    counted);
+ *  - resolutions (documents whose enacting formula comes before any
+ *    numbered paragraph; not reports quoting draft resolutions):
+ *    >= 95% of preambular paragraphs are a record of their
+ *    own.  In the source, between the enacting formula ("The General
+ *    Assembly,") and the line "1.", a preambular paragraph starts at a
+ *    line opening with a capital letter after a line that ends with a
+ *    comma or semicolon (marker digits aside); each must start a
+ *    "preamble, para. N" record.
+ * Files: *.txt and *.md (the GA resolutions are Markdown).  With
+ * "resolutions" after DIR the floors are those of a folder of
+ * resolutions: the numbered-runs figure is reported only (operative
+ * paragraphs hold lettered sub-lists and quoted texts).
  * It prints the figures and the parse speed in MB/s (reported, not
  * asserted).  Usage: parse-accuracy DIR
  *
@@ -341,6 +353,106 @@ printed_in_source(const struct pilcrow_record *r, const char *buf,
     return 0;
 }
 
+/* Does the line [S, E) end with ',' or ';', past closing quotes and
+ * brackets and a note marker (plain digits, "[^9]")? */
+static int
+ends_clause(const char *s, const char *e)
+{
+    while (e > s && (isspace((unsigned char)e[-1]) || e[-1] == ']' ||
+                     e[-1] == ')' || isdigit((unsigned char)e[-1]) ||
+                     e[-1] == '^' || e[-1] == '['))
+        e--;
+    return e > s && (e[-1] == ',' || e[-1] == ';');
+}
+
+/* "The General Assembly,": "The", then capitalised words or "and",
+ * "of", "the", "on", then the comma that ends the line. */
+static int
+enacting(const char *s, size_t n)
+{
+    size_t i = 4;
+
+    if (n < 8 || n > 64 || memcmp(s, "The ", 4) != 0 || s[n - 1] != ',')
+        return 0;
+    while (i < n - 1) {
+        size_t e = i;
+
+        while (e < n - 1 && s[e] != ' ')
+            e++;
+        if (!isupper((unsigned char)s[i]) &&
+            !(e - i == 3 && (memcmp(s + i, "and", 3) == 0 ||
+                             memcmp(s + i, "the", 3) == 0)) &&
+            !(e - i == 2 && (memcmp(s + i, "of", 2) == 0 ||
+                             memcmp(s + i, "on", 2) == 0)))
+            return 0;
+        i = e + 1;
+    }
+    return 1;
+}
+
+/* Count the preambular paragraphs of the resolution in BUF (as the
+ * head comment says) into *N_SOURCE, and those that start a preamble
+ * record of DOC into *N_OWN. */
+static void
+preamble_paragraphs(const char *buf, size_t len, const pilcrow_doc *doc,
+                    long *n_source, long *n_own, int verbose,
+                    const char *name)
+{
+    const char *p = buf, *end = buf + len, *prev = NULL, *prev_e = NULL;
+    int in = 0;
+
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *e = nl ? nl : end, *s = p;
+        size_t n;
+
+        while (s < e && (*s == ' ' || *s == '\f'))
+            s++;
+        n = (size_t)(e - s);
+        if (n == 0) {
+            p = nl ? nl + 1 : end;
+            continue;
+        }
+        if (!in) {
+            /* A resolution, not a report quoting one: the enacting
+             * formula comes before any numbered paragraph. */
+            if (n >= 2 && isdigit((unsigned char)s[0]) &&
+                (s[1] == '.' || (isdigit((unsigned char)s[1]) && n >= 3 &&
+                                 s[2] == '.')))
+                return;
+            in = enacting(s, n);
+        } else if (n >= 2 && s[0] == '1' && s[1] == '.') {
+            break;
+        } else if (isupper((unsigned char)s[0]) &&
+                   (prev == NULL || ends_clause(prev, prev_e))) {
+            size_t k, w = n < 24 ? n : 24, m;
+            int found = 0;
+
+            for (m = 0; m < w && s[m] != '[' && s[m] != '*'; m++)
+                ;
+            w = m;
+            (*n_source)++;
+            for (k = 0; k < doc->n_records && !found; k++) {
+                const struct pilcrow_record *r = &doc->records[k];
+
+                found = r->kind == PILCROW_KIND_PARAGRAPH &&
+                        r->number[0] == 'p' && r->text_len >= w &&
+                        memcmp(r->text, s, w) == 0;
+            }
+            if (found)
+                (*n_own)++;
+            else if (verbose)
+                fprintf(stderr, "%s: preambular paragraph not a record: "
+                        "\"%.60s\"\n", name, s);
+        }
+        if (in) {
+            prev = s;
+            prev_e = e;
+        }
+        p = nl ? nl + 1 : end;
+    }
+}
+
 /* Compare N/D with the floor and target, in tenths of a percent: fail
  * below the floor (returns 0), say so below the target (returns 1). */
 static int
@@ -367,15 +479,17 @@ main(int argc, char **argv)
     int n_docs = 0, n_symbol = 0, n_numbered = 0, n_runs = 0;
     long n_markers = 0, n_resolved = 0, n_notes = 0, n_notes_cited = 0;
     long n_furniture = 0, n_records = 0, n_printed = 0, n_verified = 0;
-    long n_supplied = 0;
+    long n_supplied = 0, n_pre_source = 0, n_pre_own = 0;
     double secs = 0, bytes = 0;
-    int verbose = getenv("VERBOSE") != NULL, ok = 1;
+    int verbose = getenv("VERBOSE") != NULL, ok = 1, resolutions;
     char path[4096];
 
-    if (argc != 2) {
-        fprintf(stderr, "usage: parse-accuracy DIR\n");
+    if (argc < 2 || argc > 3 ||
+        (argc == 3 && strcmp(argv[2], "resolutions") != 0)) {
+        fprintf(stderr, "usage: parse-accuracy DIR [resolutions]\n");
         return 2;
     }
+    resolutions = argc == 3;
     if ((dir = opendir(argv[1])) == NULL)
         return 77;
     while ((de = readdir(dir)) != NULL) {
@@ -390,10 +504,16 @@ main(int argc, char **argv)
         struct numbered_line *lines;
         size_t n_lines;
 
-        if (nl < 5 || strcmp(de->d_name + nl - 4, ".txt") != 0)
+        size_t ext;
+
+        if (nl > 4 && strcmp(de->d_name + nl - 4, ".txt") == 0)
+            ext = 4;
+        else if (nl > 3 && strcmp(de->d_name + nl - 3, ".md") == 0)
+            ext = 3;
+        else
             continue;
         snprintf(path, sizeof(path), "%s/%s", argv[1], de->d_name);
-        snprintf(stem, sizeof(stem), "%.*s", (int)(nl - 4), de->d_name);
+        snprintf(stem, sizeof(stem), "%.*s", (int)(nl - ext), de->d_name);
         if ((buf = slurp(path, &len)) == NULL)
             continue;
         opts.file = de->d_name;
@@ -416,6 +536,8 @@ main(int argc, char **argv)
             fprintf(stderr, "%s: symbol %s\n", stem,
                     doc->symbol ? doc->symbol : "(null)");
         shape(buf, len, &numbered, &pages, job);
+        preamble_paragraphs(buf, len, doc, &n_pre_source, &n_pre_own,
+                            verbose, stem);
         lines = numbered_lines(buf, len, &n_lines);
         if (numbered >= 10) {
             n_numbered++;
@@ -478,19 +600,27 @@ main(int argc, char **argv)
     printf("furniture records    %ld (== 0)\n", n_furniture);
     printf("markers resolved     %ld/%ld = %.1f%% (>= 95%%)\n", n_resolved,
            n_markers, n_markers ? 100.0 * n_resolved / n_markers : 100.0);
-    printf("printed as printed   %ld/%ld = %.1f%% (>= 99.5%%; %ld supplied, "
-           "bracketed)\n", n_verified, n_printed,
+    printf("printed as printed   %ld/%ld = %.1f%% (>= 99.5%%; %ld counted: "
+           "bracketed or preamble)\n", n_verified, n_printed,
            n_printed ? 100.0 * n_verified / n_printed : 100.0, n_supplied);
+    printf("preambles split      %ld/%ld = %.1f%% (>= 95%%)\n", n_pre_own,
+           n_pre_source,
+           n_pre_source ? 100.0 * n_pre_own / n_pre_source : 100.0);
     printf("notes cited          %ld/%ld = %.1f%% (reported)\n",
            n_notes_cited, n_notes,
            n_notes ? 100.0 * n_notes_cited / n_notes : 100.0);
     printf("parse speed          %.1f MB/s (%.1f MB in %.3f s, reported)\n",
            secs > 0 ? bytes / 1e6 / secs : 0.0, bytes / 1e6, secs);
     ok &= check("symbol found", n_symbol, n_docs, 980, 980);
-    ok &= check("numbered runs clean", n_runs, n_numbered, 950, 950);
+    if (!resolutions)
+        ok &= check("numbered runs clean", n_runs, n_numbered, 950, 950);
     ok &= check("markers resolved", n_resolved, n_markers, 950, 950);
-    /* Floor: what the parser reached when the check came (99.4%). */
-    ok &= check("printed as printed", n_verified, n_printed, 993, 995);
+    /* Floors: what the parser reached when each check came (un-docs
+     * 99.4% and 94.1%, the GA resolutions 100% and 97.5%). */
+    ok &= check("printed as printed", n_verified, n_printed,
+                resolutions ? 995 : 993, 995);
+    ok &= check("preambles split", n_pre_own, n_pre_source,
+                resolutions ? 970 : 935, 950);
     if (n_furniture > 0) {
         printf("FAIL: furniture records %ld > 0\n", n_furniture);
         ok = 0;

@@ -151,6 +151,11 @@ const char *pc_superscript_str(char d);
  * marker (pdftotext), one of . ? ! : ; */
 int pc_ends_sentence(const char *s, size_t n);
 
+/* Does the text S (N bytes) end with a comma or semicolon, after what
+ * pc_ends_sentence() looks past and a glued plain-digit or Markdown
+ * note marker ("arsenals,5", "arsenals,[^5]")? */
+int pc_ends_clause(const char *s, size_t n);
+
 /* A numbered paragraph start at L: 1-3 digits, then "." or ":", then
  * the end of the line or white space.  Writes the number into NUM (16
  * bytes) and the offset of the text after it into *REST.  Returns 1 or
@@ -167,6 +172,13 @@ size_t pc_head_label(const struct line *l, char *label, size_t *rest);
  * normalised (no '*', no space around '/', dashes as '-') into OUT of
  * SIZE bytes and return 1. */
 int pc_symbol_line(const struct line *l, char *out, size_t size);
+
+/* Is L a resolution's enacting formula, "The General Assembly,"? */
+int pc_enacting_line(const struct line *l);
+
+/* Does L open a preambular paragraph ("Recalling", "Deeply concerned",
+ * "Aware")? */
+int pc_preamble_opener(const struct line *l);
 
 /* The value of roman numeral S (N bytes, upper case), 0 if invalid. */
 int pc_roman_value(const char *s, size_t n);

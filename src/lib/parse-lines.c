@@ -105,13 +105,12 @@ pc_superscript_str(char d)
     return sup[d - '0'];
 }
 
-/* Does the text S (N bytes) end a sentence: its last character, after
- * closing quotes, brackets, note markers and a trailing plain-digit
- * marker (pdftotext), one of . ? ! : ; */
-int
-pc_ends_sentence(const char *s, size_t n)
+/* The length of S (N bytes) without trailing white space, closing
+ * quotes and brackets, and superscript note markers. */
+static size_t
+strip_tail(const char *s, size_t n)
 {
-    size_t k, m;
+    size_t k;
 
     for (;;) {
         while (n > 0 && is_space((unsigned char)s[n - 1]))
@@ -142,6 +141,20 @@ pc_ends_sentence(const char *s, size_t n)
         }
         break;
     }
+    return n;
+}
+
+/* Does the text S (N bytes) end a sentence: its last character, after
+ * closing quotes, brackets, note markers and a trailing plain-digit
+ * marker (pdftotext), one of . ? ! : ; */
+int
+pc_ends_sentence(const char *s, size_t n)
+{
+    size_t m;
+
+    n = strip_tail(s, n);
+    if (n == 0)
+        return 0;
     /* "... 2024. 1": a plain-digit marker after the full stop. */
     m = n;
     while (m > 0 && is_digit((unsigned char)s[m - 1]))
@@ -151,6 +164,30 @@ pc_ends_sentence(const char *s, size_t n)
         return 1;
     return stop_byte(s[n - 1]);
 }
+
+int
+pc_ends_clause(const char *s, size_t n)
+{
+    size_t m;
+
+    n = strip_tail(s, n);
+    /* A Markdown footnote reference, "...arsenals,[^5]". */
+    m = n;
+    while (m > 0 && is_digit((unsigned char)s[m - 1]))
+        m--;
+    if (m < n && m >= 2 && s[m - 1] == '^' && s[m - 2] == '[')
+        n = strip_tail(s, m - 2);
+    /* A plain-digit marker after the comma, "...arsenals,5" or
+     * "...countries, 3" (pdftotext). */
+    else if (m < n && n - m <= 2 && m >= 1 &&
+             (s[m - 1] == ',' || s[m - 1] == ';'))
+        n = m;
+    else if (m < n && n - m <= 2 && m >= 2 && s[m - 1] == ' ' &&
+             (s[m - 2] == ',' || s[m - 2] == ';'))
+        n = m - 1;
+    return n > 0 && (s[n - 1] == ',' || s[n - 1] == ';');
+}
+
 
 /* A numbered paragraph start at L: 1-3 digits, then "." or ":", then
  * the end of the line or white space.  Writes the number into NUM (16
@@ -320,6 +357,68 @@ pc_roman_value(const char *s, size_t n)
     for (i = 1; i <= 30; i++)
         if (strlen(r[i]) == n && memcmp(r[i], s, n) == 0)
             return i;
+    return 0;
+}
+
+/* Is L a resolution's enacting formula: "The General Assembly,", "The
+ * Security Council,", "The Economic and Social Council,", "The
+ * Conference of the Parties,"?  "The", then capitalised words (and
+ * "and", "of", "the", "on", "for"), then a comma ending the line. */
+int
+pc_enacting_line(const struct line *l)
+{
+    static const char *const small[] = { "and", "of", "the", "on", "for",
+                                         NULL };
+    size_t i = 4, words = 0;
+
+    if (l->len < 8 || l->len > 64 || !pc_line_starts(l, "The ") ||
+        l->s[l->len - 1] != ',')
+        return 0;
+    while (i < l->len - 1) {
+        size_t e = i, k;
+        int ok = 0;
+
+        while (e < l->len - 1 && l->s[e] != ' ')
+            e++;
+        if (isupper((unsigned char)l->s[i]))
+            ok = 1;
+        for (k = 0; !ok && small[k]; k++)
+            ok = strlen(small[k]) == e - i &&
+                 memcmp(l->s + i, small[k], e - i) == 0;
+        if (!ok)
+            return 0;
+        words++;
+        i = e + 1;
+    }
+    return words >= 1 && words <= 7;
+}
+
+/* Does L open a preambular paragraph: a capitalised participle or
+ * adjective as UN resolutions begin them ("Recalling", "Noting with
+ * concern", "Deeply concerned", "Bearing in mind", "Aware", "Mindful")?
+ * The word ends in "ing" or "ed", or is one of a few adjectives. */
+int
+pc_preamble_opener(const struct line *l)
+{
+    static const char *const adj[] = {
+        "Aware", "Mindful", "Conscious", "Cognizant", "Cognisant",
+        "Deeply", "Gravely", "Further", "Fully", "Firmly", "Strongly",
+        "Seriously", "Profoundly", "Also", NULL
+    };
+    size_t n = 0, k;
+
+    if (l->len == 0 || !isupper((unsigned char)l->s[0]))
+        return 0;
+    while (n < l->len && isalpha((unsigned char)l->s[n]))
+        n++;
+    if (n < 4 || (n < l->len && l->s[n] != ' ' && l->s[n] != ','))
+        return 0;
+    if ((n >= 6 && memcmp(l->s + n - 3, "ing", 3) == 0) ||
+        (n >= 5 && memcmp(l->s + n - 2, "ed", 2) == 0))
+        return 1;
+    for (k = 0; adj[k]; k++)
+        if (strlen(adj[k]) == n && memcmp(l->s, adj[k], n) == 0)
+            return 1;
     return 0;
 }
 

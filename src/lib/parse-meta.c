@@ -251,11 +251,24 @@ pc_first_page_symbol(struct parser *p, size_t start)
     }
 }
 
+/* A resolution's adoption line: "Adopted by the Security Council at
+ * its 9913th meeting, on", "Resolution adopted by the General
+ * Assembly on 1 December 2025". */
+static int
+adoption_line(const struct line *l)
+{
+    return pc_line_starts(l, "Adopted by the ") ||
+           pc_line_starts(l, "Adopted at the ") ||
+           pc_line_starts(l, "Resolution adopted by ");
+}
+
 /* Find the metadata lines and the start of the body. */
 void
 pc_scan_front_matter(struct parser *p, size_t start)
 {
     size_t i, seen = 0, last_label = (size_t)-1, title_a, sub = (size_t)-1;
+    size_t adopt = (size_t)-1, enact = (size_t)-1;
+    int later_page = 0;
     size_t limit;
     char tmp[96], date[11];
     int distr = -1;
@@ -268,7 +281,18 @@ pc_scan_front_matter(struct parser *p, size_t start)
 
         if (l->fl & (L_BLANK | L_DROP))
             continue;
+        /* Labels are on the first page: a running head on the next
+         * ("S/RES/2779 (2025)") is not one.  A publication's symbol
+         * may be on the page after its cover, so that search goes on. */
+        if ((l->fl & L_PAGE) && seen > 0)
+            later_page = 1;
         seen++;
+        if (later_page) {
+            if (p->symbol[0] == '\0' && seen <= 40 &&
+                pc_symbol_line(l, tmp, sizeof(tmp)))
+                memcpy(p->symbol, tmp, sizeof(tmp));
+            continue;
+        }
         if (pc_line_starts(l, "Symbol:")) {
             pc_set_meta(p, &p->doc->symbol, l->s + 7, l->len - 7);
             l->fl |= L_DROP;
@@ -315,12 +339,54 @@ pc_scan_front_matter(struct parser *p, size_t start)
             sub = i;
             break;
         }
+        if (adoption_line(l)) {
+            adopt = i;
+            break;
+        }
+        if (pc_enacting_line(l)) {
+            enact = i;
+            break;
+        }
         if (is_label(l))
             last_label = i;
     }
     if (last_label == (size_t)-1)
         return;                         /* no front matter */
     title_a = last_label + 1;
+    if (adopt != (size_t)-1) {
+        /* A resolution: its title ("Resolution 2779 (2025)") between
+         * the labels and its adoption line ("Adopted by the Security
+         * Council at its 9913th meeting, on 8 May 2025"), which is front
+         * matter up to the enacting formula. */
+        size_t j = adopt;
+
+        i = pc_next_content(p, title_a);
+        if (i < adopt && adopt - i <= 3)
+            set_title(p, i, adopt);
+        while (j < p->n_lines && j < adopt + 4 &&
+               !pc_enacting_line(&p->lines[j]))
+            j++;
+        if (j < p->n_lines && pc_enacting_line(&p->lines[j]))
+            for (i = adopt; i < j; i++)
+                p->lines[i].fl |= L_DROP;
+        p->body = adopt;
+        return;
+    }
+    if (enact != (size_t)-1) {
+        /* A (draft) resolution without an adoption line: its title is
+         * the block just before the enacting formula, which starts the
+         * body. */
+        size_t a = enact;
+
+        while (a > title_a && a + 5 > enact &&
+               !(p->lines[a - 1].fl & (L_BLANK | L_DROP)) &&
+               !is_label(&p->lines[a - 1]))
+            a--;
+        if (a < enact)
+            set_title(p, a, enact);
+        p->body = enact;
+        return;
+    }
     if (sub != (size_t)-1) {
         /* The subtitle runs to a blank line or a short line. */
         size_t j = sub, prev_len = p->lines[sub].len, rest2;
@@ -373,15 +439,19 @@ pc_scan_front_matter(struct parser *p, size_t start)
             }
         }
         title_a = i;
+        /* A resolution's title stops at its adoption line and never
+         * takes the enacting formula ("The Security Council,"). */
         while (i < p->n_lines && !(p->lines[i].fl & L_BLANK) &&
-               i < title_a + 4)
+               i < title_a + 4 && !adoption_line(&p->lines[i]) &&
+               !pc_enacting_line(&p->lines[i]))
             i++;
         if (i > title_a && pc_ends_sentence(p->lines[i - 1].s,
                                          p->lines[i - 1].len)) {
             p->body = title_a;          /* a paragraph, not a title */
             return;
         }
-        set_title(p, title_a, i);
+        if (i > title_a)
+            set_title(p, title_a, i);
         p->body = i;
     }
 }

@@ -53,6 +53,7 @@ struct cutter {
     size_t edit;                /* next edit to apply */
     int blank;                  /* a blank line since the last text */
     int prev_end;               /* the last text line ended a sentence */
+    int prev_comma;             /* ... ended with ',' or ';' */
     size_t prev_len;            /* its length */
     int need_text;              /* "N." alone: the text follows */
     int notes_mode;             /* inside a Notes section */
@@ -61,6 +62,9 @@ struct cutter {
     int n_pend;                 /* entries in pend */
     int roman;                  /* current roman section value */
     char letter;                /* current letter section */
+    int preamble;               /* after an enacting formula, before
+                                 * paragraph 1: each preambular paragraph
+                                 * is a unit of its own */
 };
 
 static struct unit *
@@ -125,9 +129,66 @@ unit_text(struct parser *p, struct cutter *c, size_t i, size_t a)
     pool_line(p, c, i, a, l->len);
     u->len = p->pool.len - u->off;
     c->prev_end = pc_ends_sentence(l->s, l->len);
+    c->prev_comma = pc_ends_clause(l->s, l->len);
     c->prev_len = l->len;
     c->blank = 0;
     c->need_text = 0;
+}
+
+/* Is the text S (N bytes) of a unit a resolution's front matter: its
+ * adoption line, "[on the report of ...]", its number and title
+ * ("80/51. Ethical imperatives ..."), "Draft resolution"? */
+static int
+front_matter_text(const char *s, size_t n)
+{
+    size_t i = 0;
+
+    if (n == 0 || n > 400)
+        return 0;
+    if (s[0] == '[' ||
+        (n >= 19 && memcmp(s, "Resolution adopted ", 19) == 0) ||
+        (n >= 11 && memcmp(s, "Adopted by ", 11) == 0) ||
+        (n >= 16 && memcmp(s, "Draft resolution", 16) == 0) ||
+        (n >= 11 && memcmp(s, "Resolution ", 11) == 0 &&
+         is_digit((unsigned char)s[11])))
+        return 1;
+    /* "80/51. Title", "2025/12. Title" */
+    while (i < n && is_digit((unsigned char)s[i]))
+        i++;
+    if (i == 0 || i >= n || s[i] != '/')
+        return 0;
+    for (i++; i < n && (is_digit((unsigned char)s[i]) || s[i] == ' ' ||
+                        isupper((unsigned char)s[i])); i++)
+        ;
+    return i + 1 < n && s[i] == '.' && s[i + 1] == ' ';
+}
+
+/* Before an enacting formula: drop the units of the resolution's front
+ * matter just before it, from the first of the last three short blocks
+ * that is front matter ("Resolution 2025/1", then its title). */
+static void
+drop_front_units(struct parser *p)
+{
+    size_t k, from = p->n_units;
+
+    for (k = p->n_units; k > 0 && k + 3 > p->n_units; k--) {
+        const struct unit *u = &p->units[k - 1];
+
+        if (u->type != U_TEXT || u->len > 400)
+            break;
+        if (front_matter_text(p->pool.data + u->off, u->len))
+            from = k - 1;
+    }
+    /* A lone title between a heading ("Annex", "Resolution 2025/1" as
+     * its title) and the formula. */
+    if (from == p->n_units && from >= 2 &&
+        p->units[from - 1].type == U_TEXT &&
+        p->units[from - 2].type != U_TEXT &&
+        p->units[from - 1].len <= 300 &&
+        !pc_ends_sentence(p->pool.data + p->units[from - 1].off,
+                          p->units[from - 1].len))
+        from--;
+    p->n_units = from;
 }
 
 /* Close the open unit (and note). */
@@ -555,6 +616,27 @@ pc_cut_units(struct parser *p)
             u = c.cur = &p->units[c.cur_i];
             u->off = p->pool.len;
             u->len = 0;
+            unit_text(p, &c, i, 0);
+            continue;
+        }
+        /* A resolution: "The General Assembly," ends its front matter
+         * (the lines since the last heading: "Resolution adopted by
+         * ...", "[on the report of ...]", its number and title), and
+         * starts the preamble. */
+        if (c.last_num == 0 && !c.need_text && pc_enacting_line(l)) {
+            close_unit(&c);
+            drop_front_units(p);
+            c.preamble = 1;
+            c.blank = c.prev_end = 1;
+            continue;
+        }
+        /* In the preamble a paragraph opens with its participle, after
+         * a paragraph that ended with a comma or semicolon (a page
+         * break inside a paragraph goes on in lower case). */
+        if (c.preamble && c.last_num == 0 && c.cur != NULL &&
+            c.cur->type == U_TEXT && c.prev_comma && pc_preamble_opener(l)) {
+            close_unit(&c);
+            add_unit(p, &c, U_TEXT, NULL);
             unit_text(p, &c, i, 0);
             continue;
         }

@@ -199,11 +199,18 @@ main(void)
      * two records share an anchor. */
     doc = parse(at("TESTDATA", "tests/data", "repeated-annex.txt"));
     CHECK((r = find(doc, "annex, para. 1")) != NULL);
-    CHECK(r && strstr(pilcrow_record_text(r, NULL), "secretariat") != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "Calls upon the Economic "
+                       "Commission for Africa", 40) == 0);
+    /* Each annexed resolution's number and title are front matter. */
+    CHECK((r = find(doc, "annex, preamble, para. 1")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "Recalling Economic",
+                       18) == 0);
     CHECK((r = find(doc, "annex (2), para. 1")) != NULL);
+    CHECK(r && strstr(pilcrow_record_text(r, NULL), "secretariat") != NULL);
+    CHECK((r = find(doc, "annex (3), para. 1")) != NULL);
     CHECK(r && strstr(pilcrow_record_text(r, NULL), "geospatial") !=
           NULL);
-    CHECK_STR(r ? pilcrow_record_annex(r) : NULL, "(2)");
+    CHECK_STR(r ? pilcrow_record_annex(r) : NULL, "(3)");
     pilcrow_doc_free(doc);
     CHECK_OK(pc_anchor_parse("annex (2), para. 1", &kind, annex,
                              sizeof(annex), &annex_set, number,
@@ -221,14 +228,46 @@ main(void)
     pilcrow_doc_free(doc);
 
     /* A preamble before paragraph 1 (A/HRC/RES/59/25) is "preamble,
-     * para. 1", never "para. 0". */
+     * para. 1", never "para. 0"; the enacting formula ("The Human Rights
+     * Council,") is not a preambular paragraph, and each preambular
+     * paragraph is a record, counted (not printed). */
     doc = parse(at("TESTDATA", "tests/data", "preamble.md"));
     CHECK((r = find(doc, "preamble, para. 1")) != NULL);
     CHECK_STR(r ? pilcrow_record_number(r) : NULL, "p1");
-    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "The Human Rights "
-                       "Council,", 25) == 0);
+    CHECK_STR(r ? pilcrow_record_text(r, NULL) : NULL,
+              "Guided by the Charter of the United Nations,");
+    CHECK(r && !pilcrow_record_printed(r));
+    CHECK((r = find(doc, "preamble, para. 2")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "Recalling all", 13) == 0);
+    CHECK(find(doc, "preamble, para. 3") == NULL);
     CHECK(find(doc, "para. 0") == NULL);
     CHECK(find(doc, "para. 1") != NULL && find(doc, "para. 2") != NULL);
+    CHECK(pilcrow_record_printed(find(doc, "para. 1")));
+    pilcrow_doc_free(doc);
+
+    /* A Security Council resolution as pdftotext gives it (S/RES/2779
+     * (2025): its first page, then paragraphs 1 and 2): the title is the
+     * resolution's, not a sentence of the preamble; the adoption line and
+     * the enacting formula are front matter; one record a preambular
+     * paragraph, though no blank line separates them. */
+    doc = parse(at("TESTDATA", "tests/data", "sc-resolution.txt"));
+    CHECK_STR(pilcrow_doc_symbol(doc), "S/RES/2779 (2025)");
+    CHECK_STR(pilcrow_doc_title(doc), "Resolution 2779 (2025)");
+    CHECK((r = find(doc, "preamble, para. 1")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL),
+                       "Recalling its previous resolutions", 34) == 0);
+    CHECK((r = find(doc, "preamble, para. 2")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "Reaffirming its strong",
+                       22) == 0);
+    CHECK((r = find(doc, "preamble, para. 5")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "Urging the Revitalized",
+                       22) == 0);
+    CHECK(r && strstr(pilcrow_record_text(r, NULL), "ensure good governance,")
+          != NULL);
+    CHECK(find(doc, "preamble, para. 6") != NULL);
+    CHECK((r = find(doc, "para. 1")) != NULL);
+    CHECK_STR(r ? pilcrow_record_text(r, NULL) : NULL,
+              "Decides to extend the mandate of UNMISS until 30 April 2026;");
     pilcrow_doc_free(doc);
 
     /* Markdown: emphasis vs markers, Notes list. */
@@ -249,6 +288,12 @@ main(void)
     CHECK_STR(pilcrow_record_text(r, NULL),
               "Requests a report\xC2\xB2 on the test.");
     CHECK((r = find(doc, "note 2")) != NULL);
+    /* Its front matter ("Resolution adopted by ...", "The General
+     * Assembly,") is no paragraph. */
+    CHECK((r = find(doc, "preamble, para. 1")) != NULL);
+    CHECK_STR(r ? pilcrow_record_text(r, NULL) : NULL,
+              "Recalling its resolution 169 (II),\xC2\xB9");
+    CHECK(find(doc, "preamble, para. 2") == NULL);
     pilcrow_doc_free(doc);
 
     /* Speeches: one paragraph a line; old numbered statements. */
