@@ -5,7 +5,6 @@
  */
 #include <cstdarg>
 #include <cstdio>
-#include <cstring>
 #include <new>
 
 #include "shim-int.hh"
@@ -83,13 +82,7 @@ pcx_note(pcx_db *x, pilcrow_status st, const char *fmt, ...) noexcept
 char *
 pcx_copy(const std::string &s) noexcept
 {
-    char *p = static_cast<char *>(pc_malloc(s.size() + 1));
-
-    if (p == NULL)
-        return NULL;
-    memcpy(p, s.data(), s.size());
-    p[s.size()] = '\0';
-    return p;
+    return pc_strndup(s.data(), s.size());
 }
 
 extern "C" const char *
