@@ -232,18 +232,23 @@ build_record(pilcrow_db *db, struct pc_analyzer *an, pcx_doc *xdoc,
     return pcx_doc_set_data(xdoc, scratch->data, scratch->len);
 }
 
-/* Commit if enough records are pending. */
+/* Commit the records pending. */
 static pilcrow_status
-maybe_commit(pilcrow_db *db)
+commit(pilcrow_db *db)
 {
     pilcrow_status st;
 
-    if (db->pending < PC_COMMIT_EVERY)
-        return PILCROW_OK;
     if ((st = pcx_db_commit(db->x)) < 0)
         return pc_db_shim_error(db, st);
     db->pending = 0;
     return PILCROW_OK;
+}
+
+/* Commit if enough records are pending. */
+static pilcrow_status
+maybe_commit(pilcrow_db *db)
+{
+    return db->pending < PC_COMMIT_EVERY ? PILCROW_OK : commit(db);
 }
 
 static pilcrow_status
@@ -375,10 +380,7 @@ pilcrow_index_commit(pilcrow_db *db)
     pc_db_clear_error(db);
     if ((st = check_writable(db)) < 0)
         return st;
-    if ((st = pcx_db_commit(db->x)) < 0)
-        return pc_db_shim_error(db, st);
-    db->pending = 0;
-    return PILCROW_OK;
+    return commit(db);
 }
 
 /* ---- files: incremental indexing ------------------------------------- */
