@@ -1,7 +1,7 @@
 /*
  * cli.h - what the files of the pilcrow command share: the context a
- * command runs in, the command handlers, option parsing, messages and
- * the index-opening helper.
+ * command runs in, the command handlers, option parsing, messages,
+ * joining strings and the index-opening helper.
  *
  * The command is a client of the public API only: it includes
  * pilcrow.h, the C library and (for batch input) zlib, nothing else.
@@ -127,6 +127,14 @@ void cli_error(const struct cli_ctx *ctx, const char *fmt, ...)
  * --help.  Returns CLI_EXIT_ERROR. */
 int cli_usage_error(const struct cli_ctx *ctx, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+
+/* ------------------------------------------------------------------ */
+/* Strings (main.c)                                                    */
+/* ------------------------------------------------------------------ */
+
+/* A new string (malloc'd): A, SEP and B one after the other, or NULL
+ * when out of memory. */
+char *cli_join(const char *a, const char *sep, const char *b);
 
 /* ------------------------------------------------------------------ */
 /* The index (main.c)                                                  */

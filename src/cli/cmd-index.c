@@ -220,16 +220,9 @@ strndup_or_null(const char *s, size_t n)
 static char *
 join_path(const char *dir, const char *name)
 {
-    size_t dl = strlen(dir), nl = strlen(name);
-    char *p = malloc(dl + nl + 2);
+    size_t dl = strlen(dir);
 
-    if (p == NULL)
-        return NULL;
-    memcpy(p, dir, dl);
-    if (dl > 0 && dir[dl - 1] != '/')
-        p[dl++] = '/';
-    memcpy(p + dl, name, nl + 1);
-    return p;
+    return cli_join(dir, dl > 0 && dir[dl - 1] != '/' ? "/" : "", name);
 }
 
 /* Add file PATH with document id DOC (DOC_LEN bytes) to L.  Returns 0,

@@ -1,7 +1,7 @@
 /*
  * main.c - the pilcrow command: global options, the command table,
  * dispatch, exit status; and the helpers every command shares (option
- * parsing, messages, the index path).
+ * parsing, messages, joining strings, the index path).
  *
  * pilcrow [--db DIR] COMMAND [OPTIONS] [ARGS]
  *
@@ -369,22 +369,26 @@ cli_parse_args(int *status, struct cli_ctx *ctx, int argc, char **argv,
 }
 
 /* ------------------------------------------------------------------ */
-/* The index                                                           */
+/* Strings                                                             */
 /* ------------------------------------------------------------------ */
 
-/* A new string: A followed by B, or NULL when out of memory. */
-static char *
-concat(const char *a, const char *b)
+char *
+cli_join(const char *a, const char *sep, const char *b)
 {
-    size_t la = strlen(a), lb = strlen(b);
-    char *s = malloc(la + lb + 1);
+    size_t la = strlen(a), ls = strlen(sep), lb = strlen(b);
+    char *s = malloc(la + ls + lb + 1);
 
     if (s == NULL)
         return NULL;
     memcpy(s, a, la);
-    memcpy(s + la, b, lb + 1);
+    memcpy(s + la, sep, ls);
+    memcpy(s + la + ls, b, lb + 1);
     return s;
 }
+
+/* ------------------------------------------------------------------ */
+/* The index                                                           */
+/* ------------------------------------------------------------------ */
 
 const char *
 cli_db_path(struct cli_ctx *ctx)
@@ -399,9 +403,9 @@ cli_db_path(struct cli_ctx *ctx)
         return v;
     /* The XDG base directory rules ignore a relative XDG_DATA_HOME. */
     if ((v = getenv("XDG_DATA_HOME")) != NULL && v[0] == '/')
-        ctx->db_default = concat(v, "/pilcrow/index");
+        ctx->db_default = cli_join(v, "/", "pilcrow/index");
     else if ((v = getenv("HOME")) != NULL && v[0] != '\0')
-        ctx->db_default = concat(v, "/.local/share/pilcrow/index");
+        ctx->db_default = cli_join(v, "/", ".local/share/pilcrow/index");
     else {
         cli_error(ctx, "no index directory: use --db DIR or set "
                   "PILCROW_DB");

@@ -109,12 +109,3 @@ pilcrow_hits_marked_snippet(char **out, const pilcrow_hits *hits)
     return st < 0 ? st : PILCROW_OK;
 }
 
-void
-pilcrow_hits_free(pilcrow_hits *hits)
-{
-    if (hits == NULL)
-        return;
-    pc_db_disown(&hits->node);
-    pc_hits_release(&hits->node);
-}
-

@@ -31,12 +31,29 @@ indexed(const struct pc_token *tok)
     return !tok->is_stop && tok->term_len > 0 && tok->term_len <= PC_MAX_TERM;
 }
 
-/* State of the token callback while indexing one record. */
+/* State of the token callbacks below; each uses the members it names. */
 struct posting_ctx {
-    pcx_doc *xdoc;
-    uint32_t n_words;           /* postings added */
+    pcx_doc *xdoc;              /* add_posting, add_symbol_term */
+    struct pc_buf *out;         /* collect_term: the terms collected */
+    struct pc_buf *scratch;     /* add_symbol_term: a buffer to reuse */
+    uint32_t n_words;           /* add_posting: postings added */
     pilcrow_status st;
 };
+
+/* Analyse the LEN bytes of TEXT with AN, calling FN with C.  Returns
+ * C->st if FN failed, else pc_analyze's error or PILCROW_OK. */
+static pilcrow_status
+analyze(struct pc_analyzer *an, const char *text, size_t len,
+        pc_token_fn *fn, struct posting_ctx *c)
+{
+    pilcrow_status st;
+
+    c->st = PILCROW_OK;
+    st = pc_analyze(an, text, len, fn, c);
+    if (c->st < 0)
+        return c->st;
+    return st < 0 ? st : PILCROW_OK;
+}
 
 static int
 add_posting(const struct pc_token *tok, void *payload)
@@ -50,17 +67,11 @@ add_posting(const struct pc_token *tok, void *payload)
     return c->st < 0;
 }
 
-/* State of collect_term(). */
-struct collect_ctx {
-    struct pc_buf *out;
-    pilcrow_status st;
-};
-
 /* Append each indexed term of a token, NUL-terminated, to C->OUT. */
 static int
 collect_term(const struct pc_token *tok, void *payload)
 {
-    struct collect_ctx *c = payload;
+    struct posting_ctx *c = payload;
 
     if (!indexed(tok))
         return 0;
@@ -74,18 +85,13 @@ collect_term(const struct pc_token *tok, void *payload)
 static pilcrow_status
 field_terms(struct pc_analyzer *an, const char *text, struct pc_buf *out)
 {
-    struct collect_ctx c;
-    pilcrow_status st;
+    struct posting_ctx c = { NULL, NULL, NULL, 0, PILCROW_OK };
 
     pc_buf_reset(out);
     if (text == NULL || text[0] == '\0')
         return PILCROW_OK;
     c.out = out;
-    c.st = PILCROW_OK;
-    st = pc_analyze(an, text, strlen(text), collect_term, &c);
-    if (c.st < 0)
-        return c.st;
-    return st < 0 ? st : PILCROW_OK;
+    return analyze(an, text, strlen(text), collect_term, &c);
 }
 
 /* Mark the terms of TERMS (as field_terms gives them) as words of
@@ -118,18 +124,11 @@ add_boolean(pcx_doc *xdoc, struct pc_buf *scratch, char prefix,
     return pcx_doc_add_boolean(xdoc, scratch->data, scratch->len);
 }
 
-/* State of add_symbol_term(). */
-struct symbol_ctx {
-    pcx_doc *xdoc;
-    struct pc_buf *scratch;
-    pilcrow_status st;
-};
-
 /* Add the X filter term of a symbol token of the document's symbol. */
 static int
 add_symbol_term(const struct pc_token *tok, void *payload)
 {
-    struct symbol_ctx *c = payload;
+    struct posting_ctx *c = payload;
 
     if (!tok->is_symbol)
         return 0;
@@ -154,7 +153,7 @@ build_record(pilcrow_db *db, struct pc_analyzer *an, pcx_doc *xdoc,
              const pilcrow_doc *doc, const struct pilcrow_record *r,
              struct field_cache *fc, struct pc_buf *scratch)
 {
-    struct posting_ctx ctx;
+    struct posting_ctx ctx = { NULL, NULL, NULL, 0, PILCROW_OK };
     pilcrow_status st = PILCROW_OK;
     const char *s, *dot;
     char tmp[16];
@@ -163,12 +162,8 @@ build_record(pilcrow_db *db, struct pc_analyzer *an, pcx_doc *xdoc,
     (void)db;
     pcx_doc_clear(xdoc);
     ctx.xdoc = xdoc;
-    ctx.n_words = 0;
-    ctx.st = PILCROW_OK;
-    st = pc_analyze(an, r->text, r->text_len, add_posting, &ctx);
-    if (ctx.st < 0)
-        return ctx.st;
-    if (st < 0)
+    ctx.scratch = scratch;
+    if ((st = analyze(an, r->text, r->text_len, add_posting, &ctx)) < 0)
         return st;
     /* Records of a section come one after the other: analyse its
      * heading once. */
@@ -204,21 +199,13 @@ build_record(pilcrow_db *db, struct pc_analyzer *an, pcx_doc *xdoc,
         if (dot == NULL)
             break;
     }
-    if (doc->symbol != NULL) {
-        /* One X term per symbol the document carries, as the analyser
-         * reads them: "A/79/923-S/2025/341" gives a/79/923 and
-         * s/2025/341, so either finds it. */
-        struct symbol_ctx sc;
-        sc.xdoc = xdoc;
-        sc.scratch = scratch;
-        sc.st = PILCROW_OK;
-        st = pc_analyze(an, doc->symbol, strlen(doc->symbol),
-                        add_symbol_term, &sc);
-        if (sc.st < 0)
-            return sc.st;
-        if (st < 0)
-            return st;
-    }
+    /* One X term per symbol the document carries, as the analyser reads
+     * them: "A/79/923-S/2025/341" gives a/79/923 and s/2025/341, so
+     * either finds it. */
+    if (doc->symbol != NULL &&
+        (st = analyze(an, doc->symbol, strlen(doc->symbol), add_symbol_term,
+                      &ctx)) < 0)
+        return st;
     if (doc->date != NULL && strlen(doc->date) >= 4) {
         if ((st = add_boolean(xdoc, scratch, PC_TERM_YEAR, doc->date, 4)) < 0)
             return st;
@@ -245,18 +232,23 @@ build_record(pilcrow_db *db, struct pc_analyzer *an, pcx_doc *xdoc,
     return pcx_doc_set_data(xdoc, scratch->data, scratch->len);
 }
 
-/* Commit if enough records are pending. */
+/* Commit the records pending. */
 static pilcrow_status
-maybe_commit(pilcrow_db *db)
+commit(pilcrow_db *db)
 {
     pilcrow_status st;
 
-    if (db->pending < PC_COMMIT_EVERY)
-        return PILCROW_OK;
     if ((st = pcx_db_commit(db->x)) < 0)
         return pc_db_shim_error(db, st);
     db->pending = 0;
     return PILCROW_OK;
+}
+
+/* Commit if enough records are pending. */
+static pilcrow_status
+maybe_commit(pilcrow_db *db)
+{
+    return db->pending < PC_COMMIT_EVERY ? PILCROW_OK : commit(db);
 }
 
 static pilcrow_status
@@ -388,10 +380,7 @@ pilcrow_index_commit(pilcrow_db *db)
     pc_db_clear_error(db);
     if ((st = check_writable(db)) < 0)
         return st;
-    if ((st = pcx_db_commit(db->x)) < 0)
-        return pc_db_shim_error(db, st);
-    db->pending = 0;
-    return PILCROW_OK;
+    return commit(db);
 }
 
 /* ---- files: incremental indexing ------------------------------------- */

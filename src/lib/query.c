@@ -1,6 +1,8 @@
 /*
  * query.c - query objects and running them: Xapian's candidates, the
- * rerank in C, and the page's records with their snippets.
+ * rerank in C, and the page's records with their snippets.  Queries and
+ * their result sets are freed here (hits.c has a result set's
+ * accessors).
  *
  * Ranking: Xapian's BM25 gives the candidates, with the words of a
  * record's section heading and document title weighing more (folded
@@ -21,6 +23,14 @@
 
 /* ---- query objects ---------------------------------------------------- */
 
+/* Unlink NODE, a query or a result set, from its list and free it. */
+static void
+free_child(struct pc_node *node)
+{
+    pc_db_disown(node);
+    node->release(node);
+}
+
 void
 pc_hits_release(struct pc_node *node)
 {
@@ -39,11 +49,8 @@ query_release(struct pc_node *node)
 {
     pilcrow_query *q = (pilcrow_query *)node;
 
-    while (q->hits.next != &q->hits) {
-        struct pc_node *n = q->hits.next;
-        pc_db_disown(n);
-        n->release(n);
-    }
+    while (q->hits.next != &q->hits)
+        free_child(q->hits.next);
     pc_free(q->nodes);
     pc_free(q->wide);
     pc_free(q->terms);
@@ -102,10 +109,15 @@ fail:
 void
 pilcrow_query_free(pilcrow_query *q)
 {
-    if (q == NULL)
-        return;
-    pc_db_disown(&q->node);
-    query_release(&q->node);
+    if (q != NULL)
+        free_child(&q->node);
+}
+
+void
+pilcrow_hits_free(pilcrow_hits *hits)
+{
+    if (hits != NULL)
+        free_child(&hits->node);
 }
 
 /* ---- running: rerank and snippets ------------------------------------- */

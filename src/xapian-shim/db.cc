@@ -1,7 +1,6 @@
 /*
  * db.cc - opening, committing, inspecting and merging Xapian databases.
  */
-#include <cstdio>
 #include <cstring>
 #include <string>
 
@@ -150,19 +149,33 @@ pcx_db_set_metadata(pcx_db *x, const char *key, const char *val,
     }
 }
 
+/* Call FN with each key from K to END and the value VALUE gives for
+ * it, until FN returns non-zero: PILCROW_DONE then, else PILCROW_OK.
+ * Throws what Xapian throws. */
+template <typename Value>
+static pilcrow_status
+each_key(Xapian::TermIterator k, const Xapian::TermIterator &end,
+         pcx_kv_fn *fn, void *payload, Value value)
+{
+    for (; k != end; ++k) {
+        std::string key = *k;
+        std::string v = value(k);
+        if (fn(key.data(), key.size(), v.data(), v.size(), payload))
+            return PILCROW_DONE;
+    }
+    return PILCROW_OK;
+}
+
 extern "C" pilcrow_status
 pcx_db_metadata_each(pcx_db *x, const char *prefix, pcx_kv_fn *fn,
                      void *payload)
 {
     try {
-        for (Xapian::TermIterator k = x->db->metadata_keys_begin(prefix);
-             k != x->db->metadata_keys_end(prefix); ++k) {
-            std::string key = *k;
-            std::string v = x->db->get_metadata(key);
-            if (fn(key.data(), key.size(), v.data(), v.size(), payload))
-                return PILCROW_DONE;
-        }
-        return PILCROW_OK;
+        return each_key(x->db->metadata_keys_begin(prefix),
+                        x->db->metadata_keys_end(prefix), fn, payload,
+                        [x](const Xapian::TermIterator &k) {
+                            return x->db->get_metadata(*k);
+                        });
     } catch (...) {
         return pcx_from_exception(x->msg, sizeof(x->msg), "metadata");
     }
@@ -173,16 +186,13 @@ pcx_db_terms_each(pcx_db *x, const char *prefix, pcx_kv_fn *fn,
                   void *payload)
 {
     try {
-        char freq[32];
-        for (Xapian::TermIterator t = x->db->allterms_begin(prefix);
-             t != x->db->allterms_end(prefix); ++t) {
-            std::string term = *t;
-            int n = snprintf(freq, sizeof(freq), "%u",
-                             (unsigned)t.get_termfreq());
-            if (fn(term.data(), term.size(), freq, (size_t)n, payload))
-                return PILCROW_DONE;
-        }
-        return PILCROW_OK;
+        /* The value is the term's frequency, in decimal. */
+        return each_key(x->db->allterms_begin(prefix),
+                        x->db->allterms_end(prefix), fn, payload,
+                        [](const Xapian::TermIterator &t) {
+                            return std::to_string(
+                                static_cast<unsigned>(t.get_termfreq()));
+                        });
     } catch (...) {
         return pcx_from_exception(x->msg, sizeof(x->msg), "terms");
     }

@@ -5,7 +5,6 @@
  */
 #include <cstdarg>
 #include <cstdio>
-#include <cstring>
 #include <new>
 
 #include "shim-int.hh"
@@ -27,21 +26,24 @@ note(char *buf, size_t buf_size, pilcrow_status st, const char *what,
 pilcrow_status
 pcx_from_exception(char *buf, size_t buf_size, const char *what) noexcept
 {
+    /* note() of status ST for Xapian error E: its message, read by
+     * reference (X4). */
+    auto xapian = [=](pilcrow_status st, const Xapian::Error &e) noexcept {
+        return note(buf, buf_size, st, what, e.get_msg().c_str());
+    };
+
     try {
         throw;
     } catch (const Xapian::DatabaseLockError &e) {
-        return note(buf, buf_size, PILCROW_LOCKED, what, e.get_msg().c_str());
+        return xapian(PILCROW_LOCKED, e);
     } catch (const Xapian::DatabaseNotFoundError &e) {
-        return note(buf, buf_size, PILCROW_NOTFOUND, what,
-                    e.get_msg().c_str());
+        return xapian(PILCROW_NOTFOUND, e);
     } catch (const Xapian::DatabaseOpeningError &e) {
-        return note(buf, buf_size, PILCROW_NOTFOUND, what,
-                    e.get_msg().c_str());
+        return xapian(PILCROW_NOTFOUND, e);
     } catch (const Xapian::DatabaseCorruptError &e) {
-        return note(buf, buf_size, PILCROW_CORRUPT, what,
-                    e.get_msg().c_str());
+        return xapian(PILCROW_CORRUPT, e);
     } catch (const Xapian::DatabaseModifiedError &e) {
-        return note(buf, buf_size, PILCROW_RETRY, what, e.get_msg().c_str());
+        return xapian(PILCROW_RETRY, e);
     } catch (const Xapian::DatabaseError &e) {
         /* Includes write failures such as a full disk: the index, not
          * an input file, failed.  Say why when the system said so. */
@@ -51,14 +53,11 @@ pcx_from_exception(char *buf, size_t buf_size, const char *what) noexcept
                  why ? " (" : "", why ? why : "", why ? ")" : "");
         return note(buf, buf_size, PILCROW_BACKEND, what, msg);
     } catch (const Xapian::QueryParserError &e) {
-        return note(buf, buf_size, PILCROW_BADQUERY, what,
-                    e.get_msg().c_str());
+        return xapian(PILCROW_BADQUERY, e);
     } catch (const Xapian::InvalidArgumentError &e) {
-        return note(buf, buf_size, PILCROW_INVALID, what,
-                    e.get_msg().c_str());
+        return xapian(PILCROW_INVALID, e);
     } catch (const Xapian::Error &e) {      /* not a std::exception */
-        return note(buf, buf_size, PILCROW_BACKEND, what,
-                    e.get_msg().c_str());
+        return xapian(PILCROW_BACKEND, e);
     } catch (const std::bad_alloc &) {
         return note(buf, buf_size, PILCROW_NOMEM, what, "out of memory");
     } catch (const std::exception &e) {
@@ -83,13 +82,7 @@ pcx_note(pcx_db *x, pilcrow_status st, const char *fmt, ...) noexcept
 char *
 pcx_copy(const std::string &s) noexcept
 {
-    char *p = static_cast<char *>(pc_malloc(s.size() + 1));
-
-    if (p == NULL)
-        return NULL;
-    memcpy(p, s.data(), s.size());
-    p[s.size()] = '\0';
-    return p;
+    return pc_strndup(s.data(), s.size());
 }
 
 extern "C" const char *

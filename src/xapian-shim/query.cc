@@ -65,6 +65,19 @@ class NormalisedBM25 : public Xapian::Weight {
     double get_maxextra() const override { return 0.0; }
 };
 
+/* KIDS[0] OP the other KIDS joined by REST_OP, or KIDS[0] alone when
+ * it has no others (AND_NOT: the first less any of the rest; FILTER:
+ * the first, kept where all the rest match).  KIDS is not empty. */
+static Xapian::Query
+first_and_rest(Xapian::Query::op op, const std::vector<Xapian::Query> &kids,
+               Xapian::Query::op rest_op)
+{
+    if (kids.size() == 1)
+        return kids[0];
+    return Xapian::Query(op, kids[0],
+                         Xapian::Query(rest_op, kids.begin() + 1, kids.end()));
+}
+
 /* Build the query of the N postfix NODES.  Throws InvalidArgumentError
  * on a malformed tree (a bug in query.c, reported as such). */
 static Xapian::Query
@@ -116,18 +129,12 @@ build(const struct pcx_qnode *nodes, size_t n)
             r = Xapian::Query(Xapian::Query::OP_OR, kids.begin(), kids.end());
             break;
         case PCX_AND_NOT:
-            r = kids[0];
-            if (kids.size() > 1)
-                r = Xapian::Query(Xapian::Query::OP_AND_NOT, r,
-                                  Xapian::Query(Xapian::Query::OP_OR,
-                                                kids.begin() + 1, kids.end()));
+            r = first_and_rest(Xapian::Query::OP_AND_NOT, kids,
+                               Xapian::Query::OP_OR);
             break;
         case PCX_FILTER:
-            r = kids[0];
-            if (kids.size() > 1)
-                r = Xapian::Query(Xapian::Query::OP_FILTER, r,
-                                  Xapian::Query(Xapian::Query::OP_AND,
-                                                kids.begin() + 1, kids.end()));
+            r = first_and_rest(Xapian::Query::OP_FILTER, kids,
+                               Xapian::Query::OP_AND);
             break;
         case PCX_PHRASE:
             r = Xapian::Query(Xapian::Query::OP_PHRASE, kids.begin(),

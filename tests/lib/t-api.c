@@ -30,6 +30,26 @@
                     "CHECK: %s\n", __FILE__, __LINE__, #expr);          \
     } while (0)
 
+/* What the document metadata accessors of a NULL OBJ (a document or a
+ * record) gave: ID, TITLE and FILE must be "", SYMBOL and DATE NULL
+ * (they may be absent), and LANGUAGE a language all the same. */
+static void
+null_metadata(const char *obj, const char *id, const char *symbol,
+              const char *title, const char *date, const char *language,
+              const char *file)
+{
+    int failures = check_failures;
+
+    CHECK_STR(id, "");
+    CHECK(symbol == NULL);
+    CHECK_STR(title, "");
+    CHECK(date == NULL);
+    CHECK(language != NULL);
+    CHECK_STR(file, "");
+    if (check_failures > failures)
+        fprintf(stderr, "  (the metadata of a NULL %s)\n", obj);
+}
+
 /* Every function with NULL where a pointer is expected. */
 static void
 null_arguments(void)
@@ -127,22 +147,17 @@ null_arguments(void)
     CHECK(pilcrow_hits_marked_snippet(&s, NULL) == PILCROW_INVALID);
     CHECK(s == NULL);
 
-    CHECK_STR(pilcrow_doc_id(NULL), "");
-    CHECK(pilcrow_doc_symbol(NULL) == NULL);
-    CHECK_STR(pilcrow_doc_title(NULL), "");
-    CHECK(pilcrow_doc_date(NULL) == NULL);
-    CHECK(pilcrow_doc_language(NULL) != NULL);
-    CHECK_STR(pilcrow_doc_file(NULL), "");
+    null_metadata("document", pilcrow_doc_id(NULL), pilcrow_doc_symbol(NULL),
+                  pilcrow_doc_title(NULL), pilcrow_doc_date(NULL),
+                  pilcrow_doc_language(NULL), pilcrow_doc_file(NULL));
     CHECK(pilcrow_doc_n_records(NULL) == 0);
     CHECK(pilcrow_doc_record(NULL, 0) == NULL);
 
     CHECK(pilcrow_record_kind(NULL) == PILCROW_KIND_PARAGRAPH);
-    CHECK_STR(pilcrow_record_doc(NULL), "");
-    CHECK(pilcrow_record_symbol(NULL) == NULL);
-    CHECK_STR(pilcrow_record_title(NULL), "");
-    CHECK(pilcrow_record_date(NULL) == NULL);
-    CHECK(pilcrow_record_language(NULL) != NULL);
-    CHECK_STR(pilcrow_record_file(NULL), "");
+    null_metadata("record", pilcrow_record_doc(NULL),
+                  pilcrow_record_symbol(NULL), pilcrow_record_title(NULL),
+                  pilcrow_record_date(NULL), pilcrow_record_language(NULL),
+                  pilcrow_record_file(NULL));
     CHECK_STR(pilcrow_record_section(NULL), "");
     CHECK_STR(pilcrow_record_section_title(NULL), "");
     CHECK_STR(pilcrow_record_number(NULL), "");

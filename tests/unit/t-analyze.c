@@ -108,26 +108,18 @@ terms(struct pc_analyzer *a, const char *text)
     return out;
 }
 
-/* The index of the first token of TS whose folded text is FOLDED, or
- * -1. */
+/* Which string of a token find() compares. */
+enum field { TERM, FOLDED };
+
+/* The index of the first token of TS whose term or folded text (as
+ * FIELD says) is S, or -1. */
 static long
-find_folded(const struct toks *ts, const char *folded)
+find(const struct toks *ts, enum field field, const char *s)
 {
     size_t i;
 
     for (i = 0; i < ts->n; i++)
-        if (strcmp(ts->v[i].folded, folded) == 0)
-            return (long)i;
-    return -1;
-}
-
-static long
-find_term(const struct toks *ts, const char *term)
-{
-    size_t i;
-
-    for (i = 0; i < ts->n; i++)
-        if (strcmp(ts->v[i].term, term) == 0)
+        if (strcmp(field == TERM ? ts->v[i].term : ts->v[i].folded, s) == 0)
             return (long)i;
     return -1;
 }
@@ -233,7 +225,7 @@ test_english(struct pc_analyzer *a)
     CHECK_STR(terms(a, p2),
               "treatment of migrant worker 1975 no 143 the commiss "
               "consid inter alia cross sector govern view");
-    i = find_folded(&ts, "143");
+    i = find(&ts, FOLDED, "143");
     CHECK(i >= 0);
     if (i >= 0) {
         /* "143" ends before ")", and the marker ¹ is no token. */
@@ -242,15 +234,15 @@ test_english(struct pc_analyzer *a)
         CHECK_STR(ts.v[i + 1].folded, "the");
         CHECK(ts.v[i + 1].pos == ts.v[i].pos + 1);
     }
-    i = find_folded(&ts, "governments");
+    i = find(&ts, FOLDED, "governments");
     CHECK(i >= 0);
     if (i >= 0) {
         CHECK_STR(ts.v[i].term, "govern");
         CHECK(ts.v[i].end - ts.v[i].start == strlen("Governments"));
     }
-    i = find_folded(&ts, "inter");
+    i = find(&ts, FOLDED, "inter");
     CHECK(i >= 0 && p2[ts.v[i].start - 1] == '*');
-    CHECK(find_folded(&ts, "1") < 0);
+    CHECK(find(&ts, FOLDED, "1") < 0);
 
     CHECK_STR(terms(a, "migrants migration Migrants' MIGRANT"),
               "migrant migrat migrant migrant");
@@ -449,11 +441,11 @@ test_corpus(struct pc_analyzer *a, const char *text, size_t len)
     CHECK(bad_span == 0);
     CHECK(bad_stem == 0);
     CHECK(n_sym >= 20);
-    CHECK(find_term(&ts, "e/cn.9/1997/5") >= 0);
-    CHECK(find_term(&ts, "a/conf.166/9") >= 0);
-    CHECK(find_term(&ts, "e/1997/23") >= 0);
-    CHECK(find_term(&ts, "migrant") >= 0);
-    CHECK(find_term(&ts, "migrat") >= 0);
+    CHECK(find(&ts, TERM, "e/cn.9/1997/5") >= 0);
+    CHECK(find(&ts, TERM, "a/conf.166/9") >= 0);
+    CHECK(find(&ts, TERM, "e/1997/23") >= 0);
+    CHECK(find(&ts, TERM, "migrant") >= 0);
+    CHECK(find(&ts, TERM, "migrat") >= 0);
 
     /* Cache of 3 entries (cleared all the time), then none. */
     CHECK_OK(pc_analyzer_new(&small, "en"));
@@ -593,7 +585,7 @@ test_query_side(struct pc_analyzer *a, const char *text, size_t len)
     CHECK_OK(run(a, query, strlen(query), &q));
     CHECK(q.n == 8);
     for (i = 0; i < q.n; i++) {
-        if (find_term(&doc, q.v[i].term) < 0) {
+        if (find(&doc, TERM, q.v[i].term) < 0) {
             fprintf(stderr, "query term %s not in the document\n",
                     q.v[i].term);
             CHECK(0);
@@ -635,7 +627,7 @@ test_shared(const char *shared)
         if (a) {
             CHECK_OK(run(a, text, len, &ts));
             CHECK(ts.n > 500);
-            if (find_term(&ts, cases[i].term) < 0) {
+            if (find(&ts, TERM, cases[i].term) < 0) {
                 fprintf(stderr, "%s: no term %s\n", cases[i].file,
                         cases[i].term);
                 CHECK(0);
