@@ -16,16 +16,16 @@ BENCH_CFLAGS = -O2 $(WARN_FLAGS)
 BENCH_SRC = bench/ref-xapian.cc bench/fts5.c bench/synth.c \
 	bench/bench.py bench/make-queries.py bench/run.sh \
 	bench/queries.tsv bench/README.md \
-	bench/golden.sh bench/golden-queries.tsv
+	bench/golden.sh bench/golden-queries.tsv bench/records.h
 EXTRA_DIST += $(BENCH_SRC)
 CLEANFILES += $(BENCH_PEERS)
 
-bench/ref-xapian$(EXEEXT): $(srcdir)/bench/ref-xapian.cc
+bench/ref-xapian$(EXEEXT): $(srcdir)/bench/ref-xapian.cc $(srcdir)/bench/records.h
 	@$(MKDIR_P) bench
 	$(AM_V_CXX)$(CXX) $(BENCH_CFLAGS) $(XAPIAN_CFLAGS) \
 	  -o $@ $(srcdir)/bench/ref-xapian.cc $(XAPIAN_LIBS)
 
-bench/fts5$(EXEEXT): $(srcdir)/bench/fts5.c
+bench/fts5$(EXEEXT): $(srcdir)/bench/fts5.c $(srcdir)/bench/records.h
 	@$(MKDIR_P) bench
 	$(AM_V_CC)$(CC) -std=c99 -Wstrict-prototypes $(BENCH_CFLAGS) \
 	  `$(PKG_CONFIG) --cflags sqlite3 2>/dev/null` \

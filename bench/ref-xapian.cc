@@ -25,31 +25,7 @@
 #include <ctime>
 #include <string>
 
-static double
-now_us()
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
-}
-
-/* Undo the \\, \t, \n escapes of S in place; returns the new length. */
-static size_t
-unescape(char *s)
-{
-    char *r = s, *w = s;
-    while (*r) {
-        if (*r == '\\' && r[1]) {
-            r++;
-            *w++ = *r == 't' ? '\t' : *r == 'n' ? '\n' : *r;
-            r++;
-        } else {
-            *w++ = *r++;
-        }
-    }
-    *w = '\0';
-    return (size_t)(w - s);
-}
+#include "records.h"
 
 static int
 cmd_index(const char *dbdir, const char *records)

@@ -111,15 +111,9 @@ show_text(pilcrow_db *db, const pilcrow_record *rec)
         text_wrap(stdout, &style, s, len, NULL, 0, 1, 4);
         pilcrow_record_free(note);
     }
-    n = pilcrow_record_n_cited_by(rec);
-    if (n > 0) {
-        fputs("\n  cited by: ", stdout);
-        for (i = 0; i < n; i++) {
-            if (i > 0)
-                fputs(", ", stdout);
-            text_citing_anchor(stdout, rec, i);
-        }
-        fputc('\n', stdout);
+    if (pilcrow_record_n_cited_by(rec) > 0) {
+        fputs("\n  ", stdout);
+        text_cited_by(stdout, rec);
     }
 }
 

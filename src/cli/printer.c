@@ -642,14 +642,9 @@ item_print_text(FILE *out, const struct text_style *style,
     text_header(out, r, style->width);
     text_wrap(out, style, it->snippet, it->snippet_len, it->spans,
               it->n_spans, 2, 2);
-    if ((n = pilcrow_record_n_cited_by(r)) > 0) {
-        fputs("  cited by: ", out);
-        for (i = 0; i < n; i++) {
-            if (i > 0)
-                fputs(", ", out);
-            text_citing_anchor(out, r, i);
-        }
-        fputc('\n', out);
+    if (pilcrow_record_n_cited_by(r) > 0) {
+        fputs("  ", out);
+        text_cited_by(out, r);
     }
     if ((n = pilcrow_record_n_cites(r)) > 0) {
         fputs("  notes: ", out);
@@ -824,11 +819,19 @@ text_wrap(FILE *out, const struct text_style *style, const char *s,
 }
 
 void
-text_citing_anchor(FILE *out, const pilcrow_record *r, size_t i)
+text_cited_by(FILE *out, const pilcrow_record *r)
 {
-    const char *a = nonnull(pilcrow_record_cited_by_anchor(r, i));
+    size_t i, n = pilcrow_record_n_cited_by(r);
 
-    text_clean(out, a, strlen(a));
+    fputs("cited by: ", out);
+    for (i = 0; i < n; i++) {
+        const char *a = nonnull(pilcrow_record_cited_by_anchor(r, i));
+
+        if (i > 0)
+            fputs(", ", out);
+        text_clean(out, a, strlen(a));
+    }
+    fputc('\n', out);
 }
 
 void

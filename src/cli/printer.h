@@ -150,9 +150,9 @@ void text_wrap(FILE *out, const struct text_style *style, const char *s,
 /* Write S sanitised as text_wrap() does, without wrapping. */
 void text_clean(FILE *out, const char *s, size_t len);
 
-/* The anchor of the Ith paragraph citing note record R ("para. 7",
- * "summary, para. 1"), sanitised, to OUT. */
-void text_citing_anchor(FILE *out, const pilcrow_record *r, size_t i);
+/* "cited by: para. 7, summary, para. 1" and a newline to OUT: the
+ * anchors of the paragraphs citing note record R, sanitised. */
+void text_cited_by(FILE *out, const pilcrow_record *r);
 
 /* A note number as superscript digits ("12" gives "¹²"; "*" stays). */
 void text_superscript(FILE *out, const char *number);

@@ -65,15 +65,19 @@ pc_reallocarray(void *p, size_t n, size_t size)
 }
 
 char *
-pc_strndup(const char *s, size_t n)
+pc_strncopy(char *d, const char *s, size_t n)
 {
-    char *d = pc_malloc(n + 1);
-
     if (d == NULL)
         return NULL;
     memcpy(d, s, n);
     d[n] = '\0';
     return d;
+}
+
+char *
+pc_strndup(const char *s, size_t n)
+{
+    return pc_strncopy(pc_malloc(n + 1), s, n);
 }
 
 char *

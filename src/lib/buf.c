@@ -241,13 +241,7 @@ char *
 pc_arena_strndup(pilcrow_status *st, struct pc_arena *a, const char *s,
                  size_t n)
 {
-    char *d = pc_arena_alloc(st, a, n + 1);
-
-    if (d == NULL)
-        return NULL;
-    memcpy(d, s, n);
-    d[n] = '\0';
-    return d;
+    return pc_strncopy(pc_arena_alloc(st, a, n + 1), s, n);
 }
 
 char *

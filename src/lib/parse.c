@@ -669,6 +669,22 @@ doc_parse_text(pilcrow_doc **out, const char *text, size_t len,
     return PILCROW_OK;
 }
 
+/* The checks both entry points make: OUT set to NULL, ERRMSG cleared,
+ * BAD (an argument missing) and OPTS's version refused. */
+static pilcrow_status
+check_args(pilcrow_doc **out, int bad, const pilcrow_parse_options *opts,
+           char **errmsg)
+{
+    if (errmsg)
+        *errmsg = NULL;
+    if (out)
+        *out = NULL;
+    if (out == NULL || bad ||
+        (opts != NULL && opts->version != PILCROW_PARSE_OPTIONS_VERSION))
+        return pc_errmsg(errmsg, PILCROW_INVALID, "invalid argument");
+    return PILCROW_OK;
+}
+
 pilcrow_status
 pilcrow_doc_parse_file(pilcrow_doc **out, const char *path,
                        const pilcrow_parse_options *opts, char **errmsg)
@@ -677,15 +693,8 @@ pilcrow_doc_parse_file(pilcrow_doc **out, const char *path,
     size_t len = 0;
     pilcrow_status st;
 
-    if (errmsg)
-        *errmsg = NULL;
-    if (out == NULL || path == NULL ||
-        (opts != NULL && opts->version != PILCROW_PARSE_OPTIONS_VERSION)) {
-        if (out)
-            *out = NULL;
-        return pc_errmsg(errmsg, PILCROW_INVALID, "invalid argument");
-    }
-    *out = NULL;
+    if ((st = check_args(out, path == NULL, opts, errmsg)) < 0)
+        return st;
     st = pc_read_file(&text, &len, path, opts ? opts->warn : NULL,
                       opts ? opts->warn_payload : NULL, errmsg);
     if (st < 0)
@@ -704,15 +713,9 @@ pilcrow_doc_parse_buffer(pilcrow_doc **out, const char *buf, size_t buf_len,
     pilcrow_status st;
     const char *name;
 
-    if (errmsg)
-        *errmsg = NULL;
-    if (out == NULL || (buf == NULL && buf_len > 0) ||
-        (opts != NULL && opts->version != PILCROW_PARSE_OPTIONS_VERSION)) {
-        if (out)
-            *out = NULL;
-        return pc_errmsg(errmsg, PILCROW_INVALID, "invalid argument");
-    }
-    *out = NULL;
+    if ((st = check_args(out, buf == NULL && buf_len > 0, opts,
+                         errmsg)) < 0)
+        return st;
     name = opts && opts->file ? opts->file : "buffer";
     st = pc_clean_text(&text, &len, buf ? buf : "", buf_len, name,
                        opts ? opts->warn : NULL,

@@ -35,6 +35,10 @@ int pc_grow(pilcrow_status *st, void *arrayp, size_t *cap, size_t n,
             size_t size, size_t first);
 char *pc_strdup(const char *s);
 char *pc_strndup(const char *s, size_t n);
+/* Copy the N bytes at S to D, which has room for N + 1, and end them
+ * with a NUL.  Returns D, or NULL when D is NULL (a failed allocation),
+ * so an allocator's result can be passed straight in. */
+char *pc_strncopy(char *d, const char *s, size_t n);
 void pc_free(void *p);
 
 /* Test hook: make the Nth allocation from now (1 = the next) and every
@@ -461,21 +465,9 @@ void pc_uid_term(pilcrow_status *st, struct pc_buf *b, const char *doc,
                  pilcrow_kind kind, const char *annex, const char *number);
 void pc_doc_term(pilcrow_status *st, struct pc_buf *b, const char *doc);
 
-/* FNV-1a of the N bytes at S: 32 bits for the hash tables of the stem
- * and metadata caches, 64 for long terms. */
-static inline uint32_t
-pc_hash(const char *s, size_t n)
-{
-    uint32_t h = 2166136261u;
-    size_t i;
-
-    for (i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    return h;
-}
-
+/* FNV-1a of the N bytes at S, 64 bits (long terms: part of the index
+ * format), and folded to 32 for the hash tables of the stem and
+ * metadata caches. */
 static inline uint64_t
 pc_hash64(const char *s, size_t n)
 {
@@ -487,6 +479,14 @@ pc_hash64(const char *s, size_t n)
         h *= 1099511628211ULL;
     }
     return h;
+}
+
+static inline uint32_t
+pc_hash(const char *s, size_t n)
+{
+    uint64_t h = pc_hash64(s, n);
+
+    return (uint32_t)(h ^ (h >> 32));
 }
 
 /* Terms longer than this are replaced by a prefix and a hash. */
@@ -535,6 +535,12 @@ struct pc_match {
     uint32_t pos;           /* word position */
     unsigned which;         /* index of the query term it matched */
 };
+
+/* The number of distinct query terms among MATCHES[FIRST] to
+ * MATCHES[LAST - 1] (terms are numbered below 64; later ones count as
+ * one). */
+unsigned pc_distinct_terms(const struct pc_match *matches, size_t first,
+                           size_t last);
 
 /* The matched words of TEXT for the N_TERMS query terms, in text order,
  * appended to *MATCHES (pc_realloc'd, *N_MATCHES entries, *CAP allocated);

@@ -151,23 +151,6 @@ min_cover(const struct pc_match *m, size_t n, unsigned n_distinct)
     return best;
 }
 
-static unsigned
-count_distinct(const struct pc_match *m, size_t n)
-{
-    uint64_t seen = 0;
-    unsigned got = 0;
-    size_t i;
-
-    for (i = 0; i < n; i++) {
-        uint64_t bit = (uint64_t)1 << (m[i].which < 63 ? m[i].which : 63);
-        if (!(seen & bit)) {
-            seen |= bit;
-            got++;
-        }
-    }
-    return got;
-}
-
 static int
 cmp_hits(const void *a, const void *b)
 {
@@ -310,7 +293,7 @@ pilcrow_query_run(pilcrow_hits **out, pilcrow_query *q, size_t offset,
         if (rerank_text) {
             if ((st = hit_text(h, x, &m, &cap_m)) < 0)
                 goto fail;
-            distinct = count_distinct(x->m, x->n_m);
+            distinct = pc_distinct_terms(x->m, 0, x->n_m);
             cover = min_cover(x->m, x->n_m, distinct);
         }
         /* All the query's words present; for a widened query, how many

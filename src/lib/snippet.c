@@ -88,10 +88,8 @@ pc_find_matches(struct pc_analyzer *an, const char *text, size_t len,
     return st < 0 ? st : PILCROW_OK;
 }
 
-/* Number of distinct query terms among matches FIRST..LAST-1 (terms are
- * numbered below 64; later ones count as one). */
-static unsigned
-distinct_terms(const struct pc_match *m, size_t first, size_t last)
+unsigned
+pc_distinct_terms(const struct pc_match *m, size_t first, size_t last)
 {
     uint64_t seen = 0;
     unsigned n = 0;
@@ -137,7 +135,7 @@ pc_snippet(pilcrow_status *st, struct pc_buf *b, const char *text,
                 j = i;
             while (j < n_matches && m[j].end - m[i].start <= target)
                 j++;
-            d = distinct_terms(m, i, j);
+            d = pc_distinct_terms(m, i, j);
             if (d > best_distinct ||
                 (d == best_distinct && j - i > best_end - best)) {
                 best_distinct = d;
