@@ -60,19 +60,6 @@ dir_has_entries(const char *path)
     return found;
 }
 
-/* True if PATH/NAME exists. */
-static int
-has_file(const char *path, const char *name)
-{
-    char tmp[4096];
-    struct stat sb;
-
-    if ((size_t)snprintf(tmp, sizeof(tmp), "%s/%s", path, name)
-        >= sizeof(tmp))
-        return 0;
-    return stat(tmp, &sb) == 0;
-}
-
 /* Check PATH before handing it to Xapian, so the messages speak of the
  * user's directory rather than of Xapian's files. */
 static pilcrow_status
@@ -97,8 +84,7 @@ check_path(const char *path, unsigned flags, char **errmsg)
     if (!S_ISDIR(sb.st_mode))
         return pc_errmsg(errmsg, PILCROW_NOTFOUND,
                          "%s is not an index directory", path);
-    if (!has_file(path, "iamglass") && !has_file(path, "iamchert") &&
-        !has_file(path, "XAPIANDB")) {
+    if (!pc_dir_holds_index(path)) {
         if ((flags & PILCROW_OPEN_CREATE) && !dir_has_entries(path))
             return PILCROW_OK;
         return pc_errmsg(errmsg, PILCROW_NOTFOUND,

@@ -38,6 +38,26 @@ is_index_file(const char *name)
            || strstr(name, ".glass.") != NULL;
 }
 
+/* True if PATH/NAME exists. */
+static int
+has_file(const char *path, const char *name)
+{
+    char tmp[4096];
+    struct stat sb;
+
+    if ((size_t)snprintf(tmp, sizeof(tmp), "%s/%s", path, name)
+        >= sizeof(tmp))
+        return 0;
+    return stat(tmp, &sb) == 0;
+}
+
+int
+pc_dir_holds_index(const char *path)
+{
+    return has_file(path, "iamglass") || has_file(path, "iamchert") ||
+           has_file(path, "XAPIANDB");
+}
+
 /* A new string (pc_malloc'd): A, B and C end to end.  NULL when out
  * of memory. */
 static char *

@@ -498,6 +498,13 @@ pc_hash(const char *s, size_t n)
 #define PC_META_FORMAT "pilcrow:format"
 
 /* ================================================================== */
+/* dir.c: the index directory on disk                                  */
+/* ================================================================== */
+
+/* Does directory PATH hold a Xapian database (its version file)? */
+int pc_dir_holds_index(const char *path);
+
+/* ================================================================== */
 /* record.c: stored bytes -> the records callers see                   */
 /* ================================================================== */
 
