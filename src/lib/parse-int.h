@@ -67,7 +67,8 @@ enum unit_type {
     U_ANNEX,        /* annex heading; num = "I" or "" */
     U_SUMMARY,      /* the "Summary" heading */
     U_NOTES,        /* the "Notes" heading */
-    U_CONTENTS      /* a skipped contents table */
+    U_CONTENTS,     /* a skipped contents table */
+    U_CHAPTER       /* chapter heading "Chapter II Title"; num = "II" */
 };
 
 struct unit {

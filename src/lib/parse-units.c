@@ -191,6 +191,37 @@ drop_front_units(struct parser *p)
     p->n_units = from;
 }
 
+/* A chapter heading at L: "Chapter XIII" or "CHAPTER II", alone or
+ * followed by its title ("Chapter II. Fourth International Decade").
+ * Writes the roman numeral into NUM (16 bytes) and the offset of the
+ * title into *REST (the line's length when it is on the next line). */
+static int
+chapter_line(const struct line *l, char *num, size_t *rest)
+{
+    size_t i = 8, k = 0;
+
+    if (!pc_line_starts(l, "Chapter ") && !pc_line_starts(l, "CHAPTER "))
+        return 0;
+    while (i + k < l->len && k < 8 && strchr("IVXLC", l->s[i + k]) != NULL)
+        k++;
+    if (k == 0 || pc_roman_value(l->s + i, k) == 0)
+        return 0;
+    memcpy(num, l->s + i, k);
+    num[k] = '\0';
+    i += k;
+    if (i < l->len && (l->s[i] == '.' || l->s[i] == ':'))
+        i++;
+    if (i < l->len && l->s[i] != ' ')
+        return 0;
+    while (i < l->len && l->s[i] == ' ')
+        i++;
+    /* "Chapter II of the report" is text, not a heading. */
+    if (i < l->len && !isupper((unsigned char)l->s[i]))
+        return 0;
+    *rest = i;
+    return 1;
+}
+
 /* Close the open unit (and note). */
 static void
 close_unit(struct cutter *c)
@@ -218,10 +249,13 @@ heading(struct parser *p, struct cutter *c, int type, const char *label,
 
         /* The title on the next line; but a paragraph number there
          * ("I." then "1." alone: pdftotext put the title before the
-         * label) leaves the heading untitled. */
+         * label), or a chapter's first section label ("Chapter I" then
+         * "A." alone), leaves the heading untitled. */
         j = pc_next_content(p, i + 1);
         if (j >= p->n_lines || (p->lines[j].fl & L_FOOT) ||
-            pc_para_start(&p->lines[j], num, &r)) {
+            pc_para_start(&p->lines[j], num, &r) ||
+            (type == U_CHAPTER && pc_head_label(&p->lines[j], num, &r) &&
+             r >= p->lines[j].len)) {
             close_unit(c);
             c->prev_end = 1;
             c->blank = 1;
@@ -466,6 +500,15 @@ pc_cut_units(struct parser *p)
             close_unit(&c);
             c.notes_mode = 1;
             c.blank = c.prev_end = 1;
+            continue;
+        }
+        if ((c.blank || c.prev_end || c.cur == NULL) &&
+            chapter_line(l, num, &rest)) {
+            close_unit(&c);
+            c.notes_mode = 0;
+            c.roman = 0;
+            c.letter = 0;
+            i = heading(p, &c, U_CHAPTER, num, i, rest);
             continue;
         }
         if ((c.blank || c.prev_end || c.cur == NULL) && annex_line(l, num)) {

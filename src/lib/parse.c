@@ -321,7 +321,7 @@ make_records(struct parser *p)
 {
     struct pilcrow_doc *doc = p->doc;
     const char *annex = NULL, *section = "", *title = "";
-    char sec[48], roman[16] = "", num[24];
+    char sec[48], roman[40] = "", chapter[16] = "", num[24];
     size_t i, j, k, ord = 0, n_summary = 0, region_paras = 0, n_pre = 0;
     int in_summary = 0, have_para = 0;
     struct pc_buf raw = PC_BUF_INIT, cat = PC_BUF_INIT;
@@ -366,17 +366,30 @@ make_records(struct parser *p)
                                      p->scratch.data ? p->scratch.data : "",
                                      p->scratch.len);
             roman[0] = '\0';
+            chapter[0] = '\0';
             continue;
+        case U_CHAPTER:
         case U_ROMAN:
         case U_LETTER:
             in_summary = 0;
-            if (u->type == U_ROMAN) {
-                snprintf(roman, sizeof(roman), "%s", u->num);
+            /* A report in chapters has the chapter as its first level:
+             * "Chapter XIII", then "A." is XIII.A. */
+            if (u->type == U_CHAPTER) {
+                snprintf(chapter, sizeof(chapter), "%s", u->num);
+                roman[0] = '\0';
                 snprintf(sec, sizeof(sec), "%s", u->num);
-            } else if (roman[0])
-                snprintf(sec, sizeof(sec), "%s.%s", roman, u->num);
-            else
+            } else if (u->type == U_ROMAN) {
+                if (chapter[0])
+                    snprintf(roman, sizeof(roman), "%s.%s", chapter, u->num);
+                else
+                    snprintf(roman, sizeof(roman), "%s", u->num);
+                snprintf(sec, sizeof(sec), "%s", roman);
+            } else if (roman[0] || chapter[0]) {
+                snprintf(sec, sizeof(sec), "%s.%s",
+                         roman[0] ? roman : chapter, u->num);
+            } else {
                 snprintf(sec, sizeof(sec), "%s", u->num);
+            }
             section = pc_arena_strdup(&p->st, &doc->arena, sec);
             finish_text(p, ut, u->len);
             title = pc_arena_strndup(&p->st, &doc->arena,

@@ -34,6 +34,19 @@ find(const pilcrow_doc *doc, const char *anchor)
     return NULL;
 }
 
+/* The first record of DOC whose text starts with PREFIX. */
+static const pilcrow_record *
+find_text(const pilcrow_doc *doc, const char *prefix)
+{
+    size_t i;
+
+    for (i = 0; i < pilcrow_doc_n_records(doc); i++)
+        if (strncmp(pilcrow_record_text(pilcrow_doc_record(doc, i), NULL),
+                    prefix, strlen(prefix)) == 0)
+            return pilcrow_doc_record(doc, i);
+    return NULL;
+}
+
 static pilcrow_doc *
 parse(const char *p)
 {
@@ -243,6 +256,22 @@ main(void)
     CHECK(find(doc, "para. 0") == NULL);
     CHECK(find(doc, "para. 1") != NULL && find(doc, "para. 2") != NULL);
     CHECK(pilcrow_record_printed(find(doc, "para. 1")));
+    pilcrow_doc_free(doc);
+
+    /* A report in chapters (A/80/23: its cover, then the end of chapter
+     * I and the start of chapter II): "Chapter II" is a heading, the
+     * first level of the section path, never text of a paragraph. */
+    doc = parse(at("TESTDATA", "tests/data", "chapters.txt"));
+    CHECK((r = find_text(doc, "60. At the 12th meeting")) != NULL);
+    CHECK_STR(r ? pilcrow_record_section(r) : NULL, "J");
+    CHECK(r && strstr(pilcrow_record_text(r, NULL), "Chapter") == NULL);
+    CHECK((r = find_text(doc, "61. At its 1st, 2nd and 12th")) != NULL);
+    CHECK_STR(r ? pilcrow_record_section(r) : NULL, "II");
+    CHECK_STR(r ? pilcrow_record_section_title(r) : NULL,
+              "Fourth International Decade for the Eradication of "
+              "Colonialism");
+    CHECK((r = find_text(doc, "62. At its 1st meeting")) != NULL);
+    CHECK_STR(r ? pilcrow_record_section(r) : NULL, "II");
     pilcrow_doc_free(doc);
 
     /* A Security Council resolution as pdftotext gives it (S/RES/2779
