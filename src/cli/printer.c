@@ -539,6 +539,11 @@ item_print_fields(struct printer *p, const struct item *it,
     }
     printer_key(p, "anchor");
     printer_string(p, nonnull(pilcrow_record_anchor(r)));
+    printer_key(p, "page");
+    if (pilcrow_record_page(r) > 0)
+        printer_integer(p, (long long)pilcrow_record_page(r));
+    else
+        printer_null(p);
     printer_key(p, "section");
     printer_string(p, nonnull(pilcrow_record_section(r)));
     printer_key(p, "section_title");
@@ -688,11 +693,30 @@ location_doc(const pilcrow_record *rec)
            ? symbol : nonnull(pilcrow_record_doc(rec));
 }
 
+/* The anchor of REC as text output shows it, in BUF of SIZE bytes: a
+ * supplied number, which cites a place rather than the document's own
+ * numbering, comes with its page where the document has pages, "p. 2
+ * [para. 4]", "p. 5, annex, [para. 3]". */
+static const char *
+location_anchor(const pilcrow_record *rec, char *buf, size_t size)
+{
+    const char *anchor = nonnull(pilcrow_record_anchor(rec));
+    unsigned page = pilcrow_record_page(rec);
+
+    if (page == 0 || pilcrow_record_printed(rec) ||
+        strchr(anchor, '[') == NULL)
+        return anchor;
+    snprintf(buf, size, "p. %u%s%s", page, anchor[0] == '[' ? " " : ", ",
+             anchor);
+    return buf;
+}
+
 void
 text_location(FILE *out, const pilcrow_record *rec)
 {
     const char *doc = location_doc(rec);
-    const char *anchor = nonnull(pilcrow_record_anchor(rec));
+    char buf[256];
+    const char *anchor = location_anchor(rec, buf, sizeof(buf));
 
     text_clean(out, doc, strlen(doc));
     fputs(", ", out);
@@ -739,7 +763,8 @@ void
 text_header(FILE *out, const pilcrow_record *rec, int max_width)
 {
     const char *doc = location_doc(rec);
-    const char *anchor = nonnull(pilcrow_record_anchor(rec));
+    char buf[256];
+    const char *anchor = location_anchor(rec, buf, sizeof(buf));
     const char *title = nonnull(pilcrow_record_section_title(rec));
     int room = max_width > 0 ? max_width : 1 << 30;
 

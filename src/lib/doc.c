@@ -489,6 +489,12 @@ pilcrow_record_printed(const pilcrow_record *r)
     return r ? r->printed : 0;
 }
 
+unsigned
+pilcrow_record_page(const pilcrow_record *r)
+{
+    return r ? r->page : 0;
+}
+
 const char *
 pilcrow_record_text(const pilcrow_record *r, size_t *text_len)
 {

@@ -48,6 +48,7 @@
 struct line {
     const char *s;      /* first non-space byte */
     uint32_t len;       /* bytes, trailing space trimmed */
+    uint32_t page;      /* the page it is on, from 1 (form feeds) */
     uint8_t fl;         /* L_* */
 };
 
@@ -75,6 +76,7 @@ struct unit {
     uint8_t type;
     char num[16];
     size_t off, len;    /* text (or heading title) in the pool */
+    uint32_t page;      /* the page of its first line of text */
 };
 
 /* A note (footnote or endnote) being collected. */
@@ -107,6 +109,8 @@ struct parser {
     char symbol[96];            /* symbol found in the text */
     char runhead[4][96];        /* running heads (pdf) */
     int n_runhead;
+    uint32_t page;              /* page of the record being made, 0 when
+                                 * the text has no page breaks */
 };
 
 /* ================================================================== */

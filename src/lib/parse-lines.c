@@ -431,7 +431,8 @@ pc_split_lines(struct parser *p)
 {
     const char *s = p->text, *end = p->text + p->len, *nl;
     size_t cap = 0;
-    int page = 0;
+    int page = 0, seen_text = 0;
+    uint32_t n_page = 1;
 
     while (s < end && p->st == PILCROW_OK) {
         struct line *l;
@@ -473,6 +474,12 @@ pc_split_lines(struct parser *p)
             l->fl |= L_PAGE;
             page = 0;
         }
+        /* Pages count from 1; a form feed before any text opens none. */
+        if ((l->fl & L_PAGE) && seen_text)
+            n_page++;
+        if (l->len > 0)
+            seen_text = 1;
+        l->page = n_page;
         s = nl ? nl + 1 : end;
     }
 }

@@ -81,6 +81,7 @@ add_unit(struct parser *p, struct cutter *c, int type, const char *num)
     snprintf(u->num, sizeof(u->num), "%s", num ? num : "");
     u->off = p->pool.len;
     u->len = 0;
+    u->page = 0;
     c->cur = u;
     c->note = NULL;
     return u;
@@ -118,6 +119,8 @@ unit_text(struct parser *p, struct cutter *c, size_t i, size_t a)
     if (c->cur == NULL || a >= l->len)
         return;
     u = &p->units[c->cur_i];
+    if (u->len == 0)
+        u->page = l->page;
     if (u->len > 0) {
         const char *last = p->pool.data + p->pool.len - 1;
 

@@ -278,6 +278,7 @@ make_record(struct parser *p, pilcrow_kind kind, const char *number,
     r->kind = kind;
     r->number = pc_arena_strdup(&p->st, &doc->arena, number);
     r->printed = printed;
+    r->page = kind == PILCROW_KIND_NOTE ? 0 : p->page;
     r->annex = annex;
     r->section = section;
     r->section_title = title;
@@ -331,6 +332,7 @@ make_records(struct parser *p)
         struct unit *u = &p->units[i];
         const char *ut = p->pool.data + u->off;
 
+        p->page = p->pdf ? u->page : 0;
         if (i == 0 || u->type == U_ANNEX) {
             /* Count the region's numbered paragraphs. */
             region_paras = 0;

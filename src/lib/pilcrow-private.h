@@ -124,6 +124,8 @@ struct pilcrow_record {
     const char *anchor;         /* "para. 7", "[para. 4]", "note 1" */
     int printed;                /* the number is printed in the document;
                                  * 0: pilcrow counted it */
+    uint32_t page;              /* the page it starts on, from 1; 0 when
+                                 * the document has no page breaks */
     const char *text;           /* full text, markers as superscripts */
     size_t text_len;            /* bytes in text */
     const char **cites;         /* note numbers cited */

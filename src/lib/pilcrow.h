@@ -247,6 +247,11 @@ PILCROW_API const char *pilcrow_record_number(const pilcrow_record *r);
 PILCROW_API const char *pilcrow_record_annex(const pilcrow_record *r);
 PILCROW_API const char *pilcrow_record_anchor(const pilcrow_record *r);
 PILCROW_API int pilcrow_record_printed(const pilcrow_record *r);
+/* The page a paragraph or summary record starts on, counting from 1,
+ * in a document with page breaks (form feeds: pdftotext output); 0 when
+ * the document has none, and for notes.  The count of pages, not the
+ * folio printed on them.  Since 0.1. */
+PILCROW_API unsigned pilcrow_record_page(const pilcrow_record *r);
 PILCROW_API const char *
 pilcrow_record_text(const pilcrow_record *r, size_t *text_len);
 

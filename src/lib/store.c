@@ -3,7 +3,8 @@
  * document's metadata.  The byte layout is described in doc/design.md
  * ("Stored record format"); in short:
  *
- *   'R' 2 kind supplied varint(seq) str(doc) str(number) annexflag
+ *   'R' 2 kind supplied varint(seq) varint(page) str(doc) str(number)
+ *   annexflag
  *   [str(annex)]
  *   str(section) str(section_title)
  *   varint(n_cites) str...  varint(n_cited_by) str...
@@ -109,6 +110,7 @@ pc_store_encode(pilcrow_status *st, struct pc_buf *b,
     pc_buf_putc(st, b, (char)r->kind);
     pc_buf_putc(st, b, (char)(r->printed ? 0 : 1));
     pc_buf_put_varint(st, b, r->seq);
+    pc_buf_put_varint(st, b, r->page);
     put_str(st, b, r->doc);
     put_str(st, b, r->number);
     pc_buf_putc(st, b, r->annex != NULL);
@@ -281,6 +283,7 @@ pc_store_decode(struct pilcrow_record *r, struct pc_arena *a,
     r->kind = (pilcrow_kind)kind;
     r->printed = !(flags & 1);
     r->seq = (uint32_t)get_varint(&rd);
+    r->page = (uint32_t)get_varint(&rd);
     r->doc = get_str(&st, &rd, a);
     r->number = get_str(&st, &rd, a);
     r->annex = get_byte(&rd) ? get_str(&st, &rd, a) : NULL;

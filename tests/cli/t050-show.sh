@@ -56,7 +56,7 @@ begin_subtest '--json: the record, its text and its notes'
 run "$PILCROW" --db idx show --json report 1
 expect_exit 0
 expect_equal "$(wc -l <OUT | tr -d ' ')" 1
-expect_file_match OUT '^\{"doc":"report","symbol":"A/99/1","title":"[^"]*","kind":"paragraph","number":"1","printed":true,"anchor":"para\. 1","section":"I","section_title":"Introduction","file":"[^"]*report\.md","text":"[^"]*Lighthouse keepers maintained the lanterns[^"]*","cites":\["1"\],"cited_by":\[\],"notes":\[\{"number":"1","text":"See the keepers'"'"' annual reports, 1998\."\}\]\}$'
+expect_file_match OUT '^\{"doc":"report","symbol":"A/99/1","title":"[^"]*","kind":"paragraph","number":"1","printed":true,"anchor":"para\. 1","page":null,"section":"I","section_title":"Introduction","file":"[^"]*report\.md","text":"[^"]*Lighthouse keepers maintained the lanterns[^"]*","cites":\["1"\],"cited_by":\[\],"notes":\[\{"number":"1","text":"See the keepers'"'"' annual reports, 1998\."\}\]\}$'
 if have_python; then
     python3 -c 'import json; json.loads(open("OUT").read())' \
         || fail "not JSON"
@@ -94,6 +94,14 @@ run "$PILCROW" --db speech search -n 1 difficult time
 expect_equal "$(head -n 1 OUT)" "speech-lines, [para. 2]"
 run "$PILCROW" --db speech show speech-lines '[para. 2'
 expect_exit 2
+
+begin_subtest 'a supplied number is located by its page in text output'
+index_corpus chapters "$TESTDATA/chapters.txt"
+run "$PILCROW" --db chapters search -n 1 Fourth International Decade Eradication
+expect_exit 0
+expect_match "$(head -n 1 OUT)" '^A/80/23, p\. 4 \[para\. 5\] '
+run "$PILCROW" --db chapters show --json chapters '[para. 5]'
+expect_match "$(cat OUT)" '"printed":false,"anchor":"\[para\. 5\]","page":4,"section":"II"'
 
 begin_subtest 'an anchor that is not one: exit 2'
 run "$PILCROW" --db idx show "$doc" banana

@@ -272,6 +272,16 @@ main(void)
               "Colonialism");
     CHECK((r = find_text(doc, "62. At its 1st meeting")) != NULL);
     CHECK_STR(r ? pilcrow_record_section(r) : NULL, "II");
+    /* Each record has the page it starts on (form feeds counted from
+     * 1); the excerpt's numbers are not trusted as printed (its first
+     * is 58), so they are supplied. */
+    CHECK(pilcrow_record_page(find_text(doc, "58. The Special")) == 3);
+    CHECK(pilcrow_record_page(r) == 4);
+    CHECK(r && !pilcrow_record_printed(r));
+    pilcrow_doc_free(doc);
+    /* Without page breaks, no page. */
+    doc = parse(at("TESTDATA", "tests/data", "speech-lines.txt"));
+    CHECK(pilcrow_record_page(pilcrow_doc_record(doc, 0)) == 0);
     pilcrow_doc_free(doc);
 
     /* A Security Council resolution as pdftotext gives it (S/RES/2779
