@@ -139,11 +139,6 @@ cmd_show(struct cli_ctx *ctx, int argc, char **argv)
     if ((db = cli_open_read(ctx)) == NULL)
         return CLI_EXIT_ERROR;
     st = pilcrow_db_get_record(&rec, db, argv[0], argv[1]);
-    if (st == PILCROW_NOTFOUND) {
-        cli_error(ctx, "no record %s in %s", argv[1], argv[0]);
-        pilcrow_db_close(db);
-        return CLI_EXIT_ERROR;
-    }
     if (st < 0) {
         cli_error(ctx, "%s", pilcrow_db_errmsg(db));
         pilcrow_db_close(db);

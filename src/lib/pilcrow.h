@@ -560,10 +560,12 @@ pilcrow_hits_marked_snippet(char **out, const pilcrow_hits *hits);
 PILCROW_API void pilcrow_hits_free(pilcrow_hits *hits);
 
 /* Look up one record: document DOC, anchor ANCHOR ("7", "para. 7",
- * "para.7", "note 1", "note:1", "summary:1", "summary, para. 1",
- * "annex I, para. 3").  On success *OUT is a new record for
- * pilcrow_record_free(), independent of DB (it may outlive it).  Returns PILCROW_OK, PILCROW_NOTFOUND,
- * PILCROW_INVALID (an anchor that is not one), PILCROW_NOMEM,
+ * "para.7", "[para. 4]", "note 1", "note:1", "summary:1", "summary,
+ * para. 1", "annex I, para. 3").  On success *OUT is a new record for
+ * pilcrow_record_free(), independent of DB (it may outlive it).
+ * Returns PILCROW_OK, PILCROW_NOTFOUND (the message says whether the
+ * document or only the record is missing), PILCROW_INVALID (an anchor
+ * that is not one), PILCROW_NOMEM,
  * PILCROW_CORRUPT or PILCROW_BACKEND.  Since 0.1. */
 PILCROW_API pilcrow_status
 pilcrow_db_get_record(pilcrow_record **out, pilcrow_db *db,

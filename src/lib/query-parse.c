@@ -848,6 +848,26 @@ count_nodes(const struct qn *n)
 
 /* ---- the entry point --------------------------------------------------- */
 
+/* The offset of the first byte of S (LEN bytes) that is not valid
+ * UTF-8, or (size_t)-1. */
+static size_t
+not_utf8(const char *s, size_t len)
+{
+    size_t i = 0, n;
+    uint32_t cp;
+
+    while (i < len) {
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        if ((n = pc_utf8_decode(s + i, len - i, &cp)) == 0)
+            return i;
+        i += n;
+    }
+    return (size_t)-1;
+}
+
 pilcrow_status
 pc_query_parse(pilcrow_query *q)
 {
@@ -855,7 +875,7 @@ pc_query_parse(pilcrow_query *q)
     pilcrow_status st;
     struct parser p;
     struct qn *wide;
-    size_t k;
+    size_t k, bad;
 
     memset(&p, 0, sizeof(p));
     p.q = q;
@@ -865,6 +885,10 @@ pc_query_parse(pilcrow_query *q)
     if (p.len > PILCROW_QUERY_MAX_BYTES)
         perr(&p, PILCROW_QUERY_MAX_BYTES, "query longer than %s bytes",
              PC_STR(PILCROW_QUERY_MAX_BYTES));
+    else if ((bad = not_utf8(p.s, p.len)) != (size_t)-1)
+        /* Searched as it stands, "caf\xE9" would find "caf". */
+        p.st = pc_db_error(db, PILCROW_BADQUERY,
+                           "query is not UTF-8 at byte %zu", bad + 1);
     else
         q->root = parse_expr(&p);
     skip_space(&p);

@@ -155,6 +155,24 @@ pc_record_load(pilcrow_db *db, struct pilcrow_record *r, struct pc_arena *a,
     return PILCROW_OK;
 }
 
+/* Does DB hold document DOC (its metadata)?  On doubt, yes. */
+static int
+doc_known(pilcrow_db *db, const char *doc)
+{
+    pilcrow_status st = PILCROW_OK;
+    struct pc_buf key = PC_BUF_INIT;
+    char *val = NULL;
+    size_t len = 1;
+
+    pc_buf_puts(&st, &key, PC_META_DOC);
+    pc_buf_puts(&st, &key, doc);
+    if (st >= 0 && pcx_db_get_metadata(db->x, key.data, &val, &len) < 0)
+        len = 1;
+    pc_free(val);
+    pc_buf_free(&key);
+    return st < 0 || len > 0;
+}
+
 pilcrow_status
 pilcrow_db_get_record(pilcrow_record **out, pilcrow_db *db, const char *doc,
                       const char *anchor)
@@ -184,7 +202,9 @@ pilcrow_db_get_record(pilcrow_record **out, pilcrow_db *db, const char *doc,
     st = pcx_db_get_by_term(db->x, term.data, term.len, &data, &len);
     pc_buf_free(&term);
     if (st == PILCROW_NOTFOUND)
-        return pc_db_error(db, st, "no record %s in %s", anchor, doc);
+        return doc_known(db, doc)
+               ? pc_db_error(db, st, "no record %s in %s", anchor, doc)
+               : pc_db_error(db, st, "no document %s in the index", doc);
     if (st < 0)
         return pc_db_shim_error(db, st);
     r = pc_arena_alloc(&st, &arena, sizeof(*r));

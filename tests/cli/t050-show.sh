@@ -69,7 +69,7 @@ expect_equal "$(cat ERR)" "pilcrow: show: no record 999 in $doc"
 expect_equal "$(wc -c <OUT | tr -d ' ')" 0
 run "$PILCROW" --db idx show no-such-doc 1
 expect_exit 2
-expect_equal "$(cat ERR)" "pilcrow: show: no record 1 in no-such-doc"
+expect_equal "$(cat ERR)" "pilcrow: show: no document no-such-doc in the index"
 
 begin_subtest 'a note cited from a preamble names the preamble paragraph'
 index_corpus res "$TESTDATA/resolution.md"

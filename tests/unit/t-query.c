@@ -316,7 +316,8 @@ main(void)
     expect_bad(db, "rights NEAR (Commission NEAR Human)", "column 13: NEAR");
     /* The limits hold in the library, not only in the command. */
     expect_bad(db, "\xC2\xAD*", "no words");
-    expect_bad(db, "\xFF*", "no words");
+    expect_bad(db, "\xFF*", "query is not UTF-8 at byte 1");
+    expect_bad(db, "caf\xE9", "query is not UTF-8 at byte 4");
     {
         size_t big = 3 * PILCROW_QUERY_MAX_BYTES, i;
         char *t = malloc(big + 1);
