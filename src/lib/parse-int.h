@@ -227,6 +227,10 @@ void pc_note_append(struct parser *p, struct note *nt, const char *s,
  * the offset of the text to *REST (== len when alone). */
 int pc_foot_marker(const struct line *l, size_t *k, size_t *rest);
 
+/* Markdown whose notes lost their superscripts: resolve each note's
+ * plain-digit marker, in note order, where the text has no "[^N]". */
+void pc_scan_md_markers(struct parser *p);
+
 /* Mark furniture and footnote regions of pdftotext output. */
 void pc_scan_pdf(struct parser *p);
 

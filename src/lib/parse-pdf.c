@@ -602,3 +602,106 @@ pc_scan_pdf(struct parser *p)
     }
 }
 
+/* ---- plain-digit markers of Markdown notes -------------------------- */
+
+/* Is note NUM (K bytes) referenced as "[^NUM]" in the body lines? */
+static int
+md_referenced(const struct parser *p, const char *num, size_t k)
+{
+    size_t i, j;
+
+    for (i = p->body; i < p->n_lines; i++) {
+        const struct line *l = &p->lines[i];
+
+        if (pc_line_starts(l, "[^"))
+            continue;
+        for (j = 0; j + k + 3 <= l->len; j++)
+            if (l->s[j] == '[' && l->s[j + 1] == '^' &&
+                memcmp(l->s + j + 2, num, k) == 0 && l->s[j + 2 + k] == ']')
+                return 1;
+    }
+    return 0;
+}
+
+/* Find note NUM's plain-digit marker in the body after line *LINE, byte
+ * *OFF, and record its edit.  Converted documents lose superscripts:
+ * "international law,1 the", "arsenals,5" (after punctuation, no
+ * space), "right to life, 2 the" (after punctuation and a space, not
+ * in a list of numbers), "the Treaty 6and" (glued to the next word). */
+static int
+md_find_marker(struct parser *p, const char *num, size_t k, size_t *line,
+               size_t *off)
+{
+    int pass;
+    size_t i, j;
+
+    for (pass = 0; pass < 3; pass++) {
+        for (i = *line; i < p->n_lines; i++) {
+            const struct line *l = &p->lines[i];
+
+            if ((l->fl & (L_BLANK | L_DROP)) || pc_line_starts(l, "[^"))
+                continue;
+            for (j = i == *line ? *off : 0; j + k <= l->len; j++) {
+                unsigned char before, after;
+
+                if (j == 0 || memcmp(l->s + j, num, k) != 0 ||
+                    is_digit((unsigned char)l->s[j - 1]))
+                    continue;
+                before = (unsigned char)l->s[j - 1];
+                after = j + k < l->len ? (unsigned char)l->s[j + k] : ' ';
+                if (is_digit(after))
+                    continue;
+                if (pass == 0 &&
+                    (strchr(",.;:", before) == NULL ||
+                     (after != ' ' && after != ',') ||
+                     (j >= 2 && is_digit((unsigned char)l->s[j - 2]))))
+                    continue;
+                if (pass == 1 &&
+                    (before != ' ' || j < 3 || strchr(",;", l->s[j - 2]) ==
+                     NULL || is_digit((unsigned char)l->s[j - 3]) ||
+                     after != ' ' || j + k + 1 >= l->len ||
+                     !islower((unsigned char)l->s[j + k + 1])))
+                    continue;
+                if (pass == 2 && !(before == ' ' && islower(after)))
+                    continue;
+                add_edit(p, i, (uint32_t)j, (uint32_t)k, num);
+                *line = i;
+                *off = j + k;
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+void
+pc_scan_md_markers(struct parser *p)
+{
+    size_t i, line = p->body, off = 0;
+    int any = 0;
+
+    for (i = p->body; i < p->n_lines && p->st >= 0; i++) {
+        const struct line *l = &p->lines[i];
+        const char *e;
+        size_t k;
+
+        if (!pc_line_starts(l, "[^") ||
+            (e = memchr(l->s, ']', l->len)) == NULL ||
+            (size_t)(e - l->s) + 1 >= l->len || e[1] != ':')
+            continue;
+        k = (size_t)(e - l->s) - 2;
+        if (k == 0 || k > 3 || !is_digit((unsigned char)l->s[2]) ||
+            md_referenced(p, l->s + 2, k))
+            continue;
+        {
+            char num[8];
+
+            memcpy(num, l->s + 2, k);
+            num[k] = '\0';
+            if (md_find_marker(p, num, k, &line, &off))
+                any = 1;
+        }
+    }
+    if (any && p->n_edits > 1)
+        qsort(p->edits, p->n_edits, sizeof(*p->edits), edit_cmp);
+}

@@ -610,6 +610,8 @@ pc_parse(pilcrow_doc *doc, const char *text, size_t len,
             }
             pc_scan_pdf(&p);
         }
+        if (p.md)
+            pc_scan_md_markers(&p);
     }
     if (p.st == PILCROW_OK)
         pc_cut_units(&p);

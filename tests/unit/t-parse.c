@@ -284,6 +284,26 @@ main(void)
     CHECK(pilcrow_record_page(pilcrow_doc_record(doc, 0)) == 0);
     pilcrow_doc_free(doc);
 
+    /* A converted resolution whose markers lost their superscripts
+     * (A/RES/80/51): "law,1 the", "right to life, 2 the", "weapons,4
+     * and" are the markers of notes 1 to 5, matched in order; the
+     * numbers of "resolution 1653 (XVI)" in the notes are not. */
+    doc = parse(at("TESTDATA", "tests/data", "glued-markers.md"));
+    CHECK((r = find(doc, "preamble, para. 1")) != NULL);
+    CHECK(r && pilcrow_record_n_cites(r) == 5);
+    CHECK_STR(pilcrow_record_cite(r, 1), "2");
+    CHECK_STR(pilcrow_record_cite(r, 4), "5");
+    CHECK(r && strstr(pilcrow_record_text(r, NULL),
+                      "international law,\xC2\xB9 the condemnation") != NULL);
+    CHECK(r && strstr(pilcrow_record_text(r, NULL),
+                      "right to life, \xC2\xB2 the threat") != NULL);
+    CHECK((r = find(doc, "note 3")) != NULL);
+    CHECK_STR(pilcrow_record_cited_by_anchor(r, 0), "preamble, para. 1");
+    CHECK_STR(pilcrow_record_text(r, NULL), "See resolution S-10/2.");
+    CHECK((r = find(doc, "para. 1")) != NULL);
+    CHECK(r && pilcrow_record_n_cites(r) == 0);
+    pilcrow_doc_free(doc);
+
     /* A Security Council resolution as pdftotext gives it (S/RES/2779
      * (2025): its first page, then paragraphs 1 and 2): the title is the
      * resolution's, not a sentence of the preamble; the adoption line and
