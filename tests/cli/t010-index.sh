@@ -150,7 +150,10 @@ if [ -d "$big" ]; then
         expect_exit 2
         expect_equal "$(cat ERR)" \
             "pilcrow: index: index idx is locked by another pilcrow index run"
-        expect_match "$((end - start))" '^[0-2]$'
+        # "At once": no wait for the lock (seconds are meaningless at
+        # valgrind's pace on a loaded machine).
+        [ -n "${PILCROW_VALGRIND:-}" ] ||
+            expect_match "$((end - start))" '^[0-2]$'
         run "$PILCROW" --db idx search migrants
         expect_exit 0
         expect_file_match OUT '^international-migration-and-development-1997, para\. '
