@@ -328,6 +328,7 @@ make_records(struct parser *p)
     struct pc_buf raw = PC_BUF_INIT, cat = PC_BUF_INIT;
     size_t cat_rec = (size_t)-1;        /* the record whose text is CAT */
 
+    pc_buf_append(&p->st, &p->pool, "", 0);  /* no NULL + offset below */
     for (i = 0; i < p->n_units && p->st == PILCROW_OK; i++) {
         struct unit *u = &p->units[i];
         const char *ut = p->pool.data + u->off;

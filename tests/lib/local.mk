@@ -39,4 +39,5 @@ EXTRA_DIST += $(LIB_SH_TESTS)
 # The shell tests compile and install: give them the tools configure
 # found.
 AM_TESTS_ENVIRONMENT += CC='$(CC)'; CXX='$(CXX)'; MAKE='$(MAKE)'; \
-	SAN_FLAGS='$(SAN_FLAGS)'; export CC CXX MAKE SAN_FLAGS;
+	SAN_FLAGS='$(SAN_FLAGS)'; SAN_LDFLAGS='$(SAN_LDFLAGS)'; \
+	export CC CXX MAKE SAN_FLAGS SAN_LDFLAGS;

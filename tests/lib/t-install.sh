@@ -84,10 +84,11 @@ echo "pkg-config: $flags"
 # Build the example as a user would, then run it on the staged library.
 # shellcheck disable=SC2086
 # A sanitized build installs a sanitized library: the program that
-# links it needs the same runtime (SAN_FLAGS is empty otherwise).
+# links it needs the same runtime (SAN_FLAGS and SAN_LDFLAGS are empty
+# otherwise).
 if ! $CC -std=c99 -Wall -Wextra ${SAN_FLAGS:-} -o "$tmp/index-and-search" \
         "$TOP_SRCDIR/doc/examples/index-and-search.c" $flags \
-        >"$tmp/cc.log" 2>&1; then
+        ${SAN_LDFLAGS:-} >"$tmp/cc.log" 2>&1; then
     cat "$tmp/cc.log" >&2
     fail "the example does not build with pkg-config's flags"
     exit 1
