@@ -492,10 +492,26 @@ pc_hash(const char *s, size_t n)
 /* Terms longer than this are replaced by a prefix and a hash. */
 #define PC_MAX_TERM 200
 
-/* Metadata key prefixes. */
+/* Metadata key prefixes: a document's metadata, a file's stamp. */
 #define PC_META_DOC "d:"
 #define PC_META_FILE "f:"
 #define PC_META_FORMAT "pilcrow:format"
+/* The prefixes of the keys that pc_meta_key() hashes. */
+#define PC_META_DOC_HASHED "d#"
+#define PC_META_FILE_HASHED "f#"
+
+/* The longest metadata key Xapian stores: glass's 255-byte keys less
+ * the 2 bytes that mark a key as metadata (Xapian 1.4: a longer one
+ * fails with "Key too long"). */
+#define PC_MAX_META_KEY 253
+
+/* Append to B the metadata key of NAME (a document id or a file's
+ * absolute path) under PREFIX (PC_META_DOC or PC_META_FILE): PREFIX +
+ * NAME when that fits in PC_MAX_META_KEY bytes, so every key an older
+ * index holds is found as it was; else PREFIX's letter, "#" and the
+ * 64-bit hash of NAME in hex (PC_META_DOC_HASHED, PC_META_FILE_HASHED). */
+void pc_meta_key(pilcrow_status *st, struct pc_buf *b, const char *prefix,
+                 const char *name);
 
 /* ================================================================== */
 /* dir.c: the index directory on disk                                  */
