@@ -37,7 +37,9 @@ char *pc_strdup(const char *s);
 char *pc_strndup(const char *s, size_t n);
 /* Copy the N bytes at S to D, which has room for N + 1, and end them
  * with a NUL.  Returns D, or NULL when D is NULL (a failed allocation),
- * so an allocator's result can be passed straight in. */
+ * so an allocator's result can be passed straight in.  S may be NULL
+ * when N is 0 (an empty pc_buf's data), here and in pc_strndup(),
+ * pc_arena_strndup() and pc_buf_append(). */
 char *pc_strncopy(char *d, const char *s, size_t n);
 void pc_free(void *p);
 
