@@ -197,8 +197,10 @@ pilcrow_status pc_anchor_parse(const char *anchor, pilcrow_kind *kind,
 /* Read file PATH whole (gzip data is inflated, whatever the name) into
  * a new NUL-terminated buffer *OUT of *OUT_LEN bytes, for pc_free().
  * Then as pc_clean_text().  Errors: PILCROW_NOTFOUND, PILCROW_IO
- * (unreadable, truncated gzip), PILCROW_BADINPUT (binary), PILCROW_NOMEM;
- * *ERRMSG (if ERRMSG is not NULL) gets a message naming PATH. */
+ * (unreadable, truncated gzip), PILCROW_BADINPUT (binary, or more than
+ * PILCROW_DOC_MAX_BYTES once inflated: read no further than a byte past
+ * it), PILCROW_NOMEM; *ERRMSG (if ERRMSG is not NULL) gets a message
+ * naming PATH. */
 pilcrow_status pc_read_file(char **out, size_t *out_len, const char *path,
                             pilcrow_warn_fn *warn, void *payload,
                             char **errmsg);
@@ -207,7 +209,8 @@ pilcrow_status pc_read_file(char **out, size_t *out_len, const char *path,
  * UTF-8 byte-order mark, turn CRLF and lone CR into LF, replace invalid
  * UTF-8 by U+FFFD (one warning through WARN naming NAME and the byte
  * offset of the first bad sequence), and reject binary content (NUL
- * bytes, or many control characters) with PILCROW_BADINPUT. */
+ * bytes, or many control characters), or LEN over PILCROW_DOC_MAX_BYTES,
+ * with PILCROW_BADINPUT. */
 pilcrow_status pc_clean_text(char **out, size_t *out_len, const char *buf,
                              size_t len, const char *name,
                              pilcrow_warn_fn *warn, void *payload,
