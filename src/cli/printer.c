@@ -3,13 +3,18 @@
  * TSV and text, and the text helpers that keep control characters from
  * documents off the terminal.
  *
- * JSON strings: '"' and '\' escaped, C0 controls as \b \f \n \r \t or
- * \u00XX, DEL and the C1 controls (U+0080-U+009F) as \u00XX, U+2028 and
- * U+2029 as \u2028 \u2029 (JavaScript consumers), any other valid UTF-8
- * passed through, invalid UTF-8 as \ufffd.
+ * Controls: C0, DEL, C1 (U+0080-U+009F), and the bidirectional
+ * formatting characters (U+061C, U+200E, U+200F, U+202A-U+202E,
+ * U+2066-U+2069), which reorder what a terminal shows after them: a
+ * file named "report\u202Etxt.exe" would read "reportexe.txt".
  *
- * Text: white space runs become one space, every other C0 control, DEL,
- * C1 control and invalid byte becomes U+FFFD.  Widths are counted in
+ * JSON strings: '"' and '\' escaped, C0 controls as \b \f \n \r \t or
+ * \u00XX, the other controls as \uXXXX, U+2028 and U+2029 as \u2028
+ * \u2029 (JavaScript consumers), any other valid UTF-8 passed through,
+ * invalid UTF-8 as \ufffd.
+ *
+ * Text: white space runs become one space, every other control and
+ * invalid byte becomes U+FFFD.  Widths are counted in
  * columns: one per code point, two for East Asian wide characters, none
  * for combining marks.
  */
@@ -72,11 +77,15 @@ utf8_decode(const unsigned char *s, size_t n, unsigned long *cp)
     return len;
 }
 
-/* Is CP a control character that must not reach a terminal? */
+/* Is CP a control character that must not reach a terminal: C0, DEL,
+ * C1, or a bidirectional control? */
 static int
 is_control(unsigned long cp)
 {
-    return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f);
+    return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f)
+           || cp == 0x061c || cp == 0x200e || cp == 0x200f
+           || (cp >= 0x202a && cp <= 0x202e)
+           || (cp >= 0x2066 && cp <= 0x2069);
 }
 
 /* Is byte C white space that text output folds into one space? */

@@ -69,7 +69,8 @@ pc_strncopy(char *d, const char *s, size_t n)
 {
     if (d == NULL)
         return NULL;
-    memcpy(d, s, n);
+    if (n > 0)                  /* S may be NULL then: memcpy's is UB */
+        memcpy(d, s, n);
     d[n] = '\0';
     return d;
 }

@@ -267,7 +267,7 @@ dir_bytes(const char *path)
     return total;
 }
 
-/* Count metadata keys with prefix d: (one per document). */
+/* Count metadata keys with prefix d: or d# (one per document). */
 static int
 count_key(const char *key, size_t key_len, const char *val, size_t val_len,
           void *payload)
@@ -288,6 +288,8 @@ pilcrow_db_stats(pilcrow_stats *out, pilcrow_db *db)
     memset(out, 0, sizeof(*out));
     if ((st = pcx_db_counts(db->x, &out->records, &out->terms)) < 0 ||
         (st = pcx_db_metadata_each(db->x, PC_META_DOC, count_key,
+                                   &out->documents)) < 0 ||
+        (st = pcx_db_metadata_each(db->x, PC_META_DOC_HASHED, count_key,
                                    &out->documents)) < 0)
         return pc_db_shim_error(db, st);
     out->bytes = dir_bytes(db->path);

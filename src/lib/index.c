@@ -260,10 +260,23 @@ check_writable(pilcrow_db *db)
     return PILCROW_OK;
 }
 
-/* Delete document DOC's records and metadata.  *N_OUT (may be NULL)
- * gets the number of records deleted. */
+/* The message for a failed write (or read) of the records or metadata
+ * of WHAT, a file's path or a document id: WHAT, then the shim's
+ * reason.  Returns ST. */
 static pilcrow_status
-delete_doc(pilcrow_db *db, const char *doc, uint64_t *n_out)
+write_error(pilcrow_db *db, pilcrow_status st, const char *what)
+{
+    if (st == PILCROW_NOMEM)
+        return pc_db_error(db, st, "out of memory");
+    return pc_db_error(db, st, "%s: %s", what, pcx_errmsg(db->x));
+}
+
+/* Delete document DOC's records and metadata; a failure's message
+ * names WHAT.  *N_OUT (may be NULL) gets the number of records
+ * deleted. */
+static pilcrow_status
+delete_doc(pilcrow_db *db, const char *doc, const char *what,
+           uint64_t *n_out)
 {
     pilcrow_status st = PILCROW_OK;
     struct pc_buf b = PC_BUF_INIT;
@@ -273,17 +286,12 @@ delete_doc(pilcrow_db *db, const char *doc, uint64_t *n_out)
         st = pcx_db_delete_term(db->x, b.data, b.len, n_out);
     if (st >= 0) {
         pc_buf_reset(&b);
-        pc_buf_puts(&st, &b, PC_META_DOC);
-        pc_buf_puts(&st, &b, doc);
+        pc_meta_key(&st, &b, PC_META_DOC, doc);
         if (st >= 0)
             st = pcx_db_set_metadata(db->x, b.data, "", 0);
     }
     pc_buf_free(&b);
-    if (st == PILCROW_NOMEM)
-        return pc_db_error(db, st, "out of memory");
-    if (st < 0)
-        return pc_db_shim_error(db, st);
-    return PILCROW_OK;
+    return st < 0 ? write_error(db, st, what) : PILCROW_OK;
 }
 
 pilcrow_status
@@ -294,6 +302,7 @@ pilcrow_index_doc(pilcrow_db *db, const pilcrow_doc *doc)
     struct pc_analyzer *an;
     pcx_doc *xdoc = NULL;
     pilcrow_status st = PILCROW_OK;
+    const char *what;
     size_t i;
 
     if (db == NULL || doc == NULL)
@@ -301,10 +310,12 @@ pilcrow_index_doc(pilcrow_db *db, const pilcrow_doc *doc)
     pc_db_clear_error(db);
     if ((st = check_writable(db)) < 0)
         return st;
+    /* Messages name the document's file, or its id. */
+    what = doc->file != NULL && doc->file[0] != '\0' ? doc->file : doc->id;
     if ((an = pc_db_analyzer(db, doc->language, &st)) == NULL &&
         (an = pc_db_analyzer(db, "en", &st)) == NULL)
         return st;
-    if ((st = delete_doc(db, doc->id, NULL)) < 0)
+    if ((st = delete_doc(db, doc->id, what, NULL)) < 0)
         return st;
     if ((st = field_terms(an, doc->title, &fc.title)) < 0) {
         pc_db_error(db, st, "out of memory");
@@ -320,10 +331,7 @@ pilcrow_index_doc(pilcrow_db *db, const pilcrow_doc *doc)
         if (st >= 0)
             st = pcx_db_add(db->x, xdoc);
         if (st < 0) {
-            if (st == PILCROW_NOMEM)
-                pc_db_error(db, st, "out of memory");
-            else
-                pc_db_shim_error(db, st);
+            write_error(db, st, what);
             goto done;
         }
         db->pending++;
@@ -332,17 +340,15 @@ pilcrow_index_doc(pilcrow_db *db, const pilcrow_doc *doc)
     pc_store_encode_docmeta(&st, &scratch, doc);
     if (st >= 0) {
         struct pc_buf key = PC_BUF_INIT;
-        pc_buf_puts(&st, &key, PC_META_DOC);
-        pc_buf_puts(&st, &key, doc->id);
-        if (st >= 0 && (st = pcx_db_set_metadata(db->x, key.data,
-                                                 scratch.data,
-                                                 scratch.len)) < 0)
-            pc_db_shim_error(db, st);
+        pc_meta_key(&st, &key, PC_META_DOC, doc->id);
+        if (st >= 0)
+            st = pcx_db_set_metadata(db->x, key.data, scratch.data,
+                                     scratch.len);
         pc_buf_free(&key);
     }
-    if (st == PILCROW_NOMEM)
-        pc_db_error(db, st, "out of memory");
-    if (st >= 0)
+    if (st < 0)
+        write_error(db, st, what);
+    else
         st = maybe_commit(db);
 done:
     pcx_doc_free(xdoc);
@@ -363,7 +369,7 @@ pilcrow_index_delete(pilcrow_db *db, const char *doc)
     pc_db_clear_error(db);
     if ((st = check_writable(db)) < 0)
         return st;
-    if ((st = delete_doc(db, doc, &n)) < 0)
+    if ((st = delete_doc(db, doc, doc, &n)) < 0)
         return st;
     if (n == 0)
         return pc_db_error(db, PILCROW_NOTFOUND, "no document %s", doc);
@@ -402,27 +408,55 @@ file_crc(const char *path, unsigned long *crc)
     return n < 0 ? -1 : 0;
 }
 
-/* What the f: metadata of a file records. */
+/*
+ * What the stamp of a file records, the value of its f: key:
+ * "size mtime_s.mtime_ns crc doc".  Under a hashed key (f#, a path too
+ * long for a key) a NUL and the file's absolute path follow, for
+ * --prune to find the file and for a lookup to tell two paths of one
+ * hash apart.
+ */
 struct file_state {
     unsigned long long size;
     long long mtime_s;
     long mtime_ns;
     unsigned long crc;
-    char doc[PATH_MAX];
+    const char *doc;            /* the document id, in the value */
+    const char *path;           /* the path, in the value; NULL if none */
 };
 
-/* Parse "size mtime_s.mtime_ns crc doc".  Returns 0 or -1. */
+/* Parse the stamp in the LEN bytes at S, which are followed by a NUL;
+ * FS points into S.  Returns 0 or -1. */
 static int
-file_state_parse(struct file_state *fs, const char *s)
+file_state_parse(struct file_state *fs, const char *s, size_t len)
 {
     int off = 0;
+    size_t n = strlen(s);
 
     if (sscanf(s, "%llu %lld.%ld %lx %n", &fs->size, &fs->mtime_s,
-               &fs->mtime_ns, &fs->crc, &off) != 4 || off == 0 ||
-        strlen(s + off) >= sizeof(fs->doc))
+               &fs->mtime_ns, &fs->crc, &off) != 4 || off == 0)
         return -1;
-    strcpy(fs->doc, s + off);
+    fs->doc = s + off;
+    fs->path = n < len ? s + n + 1 : NULL;
     return 0;
+}
+
+/* Write the stamp of the file at absolute path REAL under KEY: VAL
+ * (its "size mtime crc " so far), then DOC, then under a hashed key
+ * (HASHED) a NUL and REAL.  A failure's message names PATH. */
+static pilcrow_status
+put_stamp(pilcrow_db *db, const struct pc_buf *key, struct pc_buf *val,
+          const char *doc, const char *real, int hashed, const char *path)
+{
+    pilcrow_status st = PILCROW_OK;
+
+    pc_buf_puts(&st, val, doc);
+    if (hashed) {
+        pc_buf_putc(&st, val, '\0');
+        pc_buf_puts(&st, val, real);
+    }
+    if (st >= 0)
+        st = pcx_db_set_metadata(db->x, key->data, val->data, val->len);
+    return st < 0 ? write_error(db, st, path) : PILCROW_OK;
 }
 
 pilcrow_status
@@ -439,7 +473,7 @@ pilcrow_index_file(pilcrow_db *db, const char *path,
     size_t meta_len = 0;
     unsigned long crc = 0;
     struct stat sb;
-    int have_old;
+    int have_old, hashed;
 
     if (n_records != NULL)
         *n_records = 0;
@@ -462,18 +496,20 @@ pilcrow_index_file(pilcrow_db *db, const char *path,
         return pc_db_error(db, PILCROW_BADINPUT, "%s: not a regular file",
                            path);
 
-    pc_buf_puts(&st, &key, PC_META_FILE);
-    pc_buf_puts(&st, &key, real);
+    pc_meta_key(&st, &key, PC_META_FILE, real);
     if (st < 0)
         goto nomem;
+    hashed = key.data[1] == PC_META_FILE_HASHED[1];
     if ((st = pcx_db_get_metadata(db->x, key.data, &meta, &meta_len)) < 0) {
-        pc_db_shim_error(db, st);
+        write_error(db, st, path);
         goto done;
     }
-    have_old = meta_len > 0 && file_state_parse(&old, meta) == 0;
+    /* A hashed key's stamp is this file's if it names this path. */
+    have_old = meta_len > 0 && file_state_parse(&old, meta, meta_len) == 0 &&
+        (!hashed || (old.path != NULL && strcmp(old.path, real) == 0));
     if (have_old && o.doc != NULL && strcmp(old.doc, o.doc) != 0) {
         /* The file is now indexed under another id: drop the old one. */
-        if ((st = delete_doc(db, old.doc, NULL)) < 0)
+        if ((st = delete_doc(db, old.doc, path, NULL)) < 0)
             goto done;
         have_old = 0;
     }
@@ -490,16 +526,13 @@ pilcrow_index_file(pilcrow_db *db, const char *path,
     pc_buf_printf(&st, &val, "%llu %lld.%09ld %lx ",
                   (unsigned long long)sb.st_size, (long long)sb.st_mtim.tv_sec,
                   (long)sb.st_mtim.tv_nsec, crc);
+    if (st < 0)
+        goto nomem;
     if (have_old && old.size == (unsigned long long)sb.st_size &&
         old.crc == crc) {
         /* Touched but not changed: remember the new time only. */
-        pc_buf_puts(&st, &val, old.doc);
-        if (st < 0)
-            goto nomem;
-        if ((st = pcx_db_set_metadata(db->x, key.data, val.data,
-                                      val.len)) < 0)
-            pc_db_shim_error(db, st);
-        else
+        if ((st = put_stamp(db, &key, &val, old.doc, real, hashed,
+                            path)) >= 0)
             st = PILCROW_UNCHANGED;
         goto done;
     }
@@ -510,11 +543,16 @@ pilcrow_index_file(pilcrow_db *db, const char *path,
     }
     if ((st = pilcrow_index_doc(db, doc)) < 0)
         goto done;
-    pc_buf_puts(&st, &val, doc->id);
-    if (st < 0)
-        goto nomem;
-    if ((st = pcx_db_set_metadata(db->x, key.data, val.data, val.len)) < 0) {
-        pc_db_shim_error(db, st);
+    if ((st = put_stamp(db, &key, &val, doc->id, real, hashed, path)) < 0) {
+        /* Records without their stamp would be indexed again on every
+         * run and never pruned: take them out again (if that fails
+         * too, the next run replaces them). */
+        char *msg = pc_strdup(pilcrow_db_errmsg(db));
+
+        delete_doc(db, doc->id, path, NULL);
+        pc_db_error(db, st, "%s", msg != NULL ? msg
+                    : pilcrow_status_str(st));
+        pc_free(msg);
         goto done;
     }
     if (n_records != NULL)
@@ -534,13 +572,15 @@ done:
 
 /* ---- pruning --------------------------------------------------------- */
 
-/* The f: keys of files that are gone, with their doc ids. */
+/* The f: and f# keys of files that are gone, with their doc ids. */
 struct prune_ctx {
     struct pc_buf keys;         /* NUL-separated "key\0doc\0" pairs */
     size_t n;
     pilcrow_status st;
 };
 
+/* Collect KEY if the file it stamps is gone: the path is the rest of an
+ * f: key, or in the value of an f# key. */
 static int
 collect_gone(const char *key, size_t key_len, const char *val,
              size_t val_len, void *payload)
@@ -549,20 +589,27 @@ collect_gone(const char *key, size_t key_len, const char *val,
     struct file_state fs;
     char *v;
     struct stat sb;
-    const char *path = key + strlen(PC_META_FILE);
+    const char *path;
     char pbuf[PATH_MAX];
+    size_t n = key_len - strlen(PC_META_FILE);
 
-    if (key_len - strlen(PC_META_FILE) >= sizeof(pbuf))
-        return 0;
-    memcpy(pbuf, path, key_len - strlen(PC_META_FILE));
-    pbuf[key_len - strlen(PC_META_FILE)] = '\0';
-    if (stat(pbuf, &sb) == 0 || errno != ENOENT)
-        return 0;
     if ((v = pc_strndup(val, val_len)) == NULL) {
         c->st = PILCROW_NOMEM;
         return 1;
     }
-    if (file_state_parse(&fs, v) == 0) {
+    if (file_state_parse(&fs, v, val_len) != 0) {
+        pc_free(v);
+        return 0;
+    }
+    if (memcmp(key, PC_META_FILE, strlen(PC_META_FILE)) == 0 &&
+        n < sizeof(pbuf)) {
+        memcpy(pbuf, key + strlen(PC_META_FILE), n);
+        pbuf[n] = '\0';
+        path = pbuf;
+    } else {
+        path = fs.path;         /* NULL: not a stamp pilcrow wrote */
+    }
+    if (path != NULL && stat(path, &sb) != 0 && errno == ENOENT) {
         pc_buf_append(&c->st, &c->keys, key, key_len);
         pc_buf_putc(&c->st, &c->keys, '\0');
         pc_buf_puts(&c->st, &c->keys, fs.doc);
@@ -590,6 +637,9 @@ pilcrow_index_prune(pilcrow_db *db, size_t *n_deleted)
         return st;
     memset(&c, 0, sizeof(c));
     st = pcx_db_metadata_each(db->x, PC_META_FILE, collect_gone, &c);
+    if (st >= 0 && c.st >= 0)
+        st = pcx_db_metadata_each(db->x, PC_META_FILE_HASHED, collect_gone,
+                                  &c);
     if (c.st < 0) {
         st = pc_db_error(db, c.st, "out of memory");
         goto done;
@@ -600,10 +650,10 @@ pilcrow_index_prune(pilcrow_db *db, size_t *n_deleted)
     }
     for (i = 0, p = c.keys.data; i < c.n; i++) {
         const char *doc = p + strlen(p) + 1;
-        if ((st = delete_doc(db, doc, NULL)) < 0)
+        if ((st = delete_doc(db, doc, doc, NULL)) < 0)
             goto done;
         if ((st = pcx_db_set_metadata(db->x, p, "", 0)) < 0) {
-            pc_db_shim_error(db, st);
+            write_error(db, st, doc);
             goto done;
         }
         p = doc + strlen(doc) + 1;

@@ -37,7 +37,9 @@ char *pc_strdup(const char *s);
 char *pc_strndup(const char *s, size_t n);
 /* Copy the N bytes at S to D, which has room for N + 1, and end them
  * with a NUL.  Returns D, or NULL when D is NULL (a failed allocation),
- * so an allocator's result can be passed straight in. */
+ * so an allocator's result can be passed straight in.  S may be NULL
+ * when N is 0 (an empty pc_buf's data), here and in pc_strndup(),
+ * pc_arena_strndup() and pc_buf_append(). */
 char *pc_strncopy(char *d, const char *s, size_t n);
 void pc_free(void *p);
 
@@ -197,8 +199,10 @@ pilcrow_status pc_anchor_parse(const char *anchor, pilcrow_kind *kind,
 /* Read file PATH whole (gzip data is inflated, whatever the name) into
  * a new NUL-terminated buffer *OUT of *OUT_LEN bytes, for pc_free().
  * Then as pc_clean_text().  Errors: PILCROW_NOTFOUND, PILCROW_IO
- * (unreadable, truncated gzip), PILCROW_BADINPUT (binary), PILCROW_NOMEM;
- * *ERRMSG (if ERRMSG is not NULL) gets a message naming PATH. */
+ * (unreadable, truncated gzip), PILCROW_BADINPUT (binary, or more than
+ * PILCROW_DOC_MAX_BYTES once inflated: read no further than a byte past
+ * it), PILCROW_NOMEM; *ERRMSG (if ERRMSG is not NULL) gets a message
+ * naming PATH. */
 pilcrow_status pc_read_file(char **out, size_t *out_len, const char *path,
                             pilcrow_warn_fn *warn, void *payload,
                             char **errmsg);
@@ -207,7 +211,8 @@ pilcrow_status pc_read_file(char **out, size_t *out_len, const char *path,
  * UTF-8 byte-order mark, turn CRLF and lone CR into LF, replace invalid
  * UTF-8 by U+FFFD (one warning through WARN naming NAME and the byte
  * offset of the first bad sequence), and reject binary content (NUL
- * bytes, or many control characters) with PILCROW_BADINPUT. */
+ * bytes, or many control characters), or LEN over PILCROW_DOC_MAX_BYTES,
+ * with PILCROW_BADINPUT. */
 pilcrow_status pc_clean_text(char **out, size_t *out_len, const char *buf,
                              size_t len, const char *name,
                              pilcrow_warn_fn *warn, void *payload,
@@ -494,10 +499,26 @@ pc_hash(const char *s, size_t n)
 /* Terms longer than this are replaced by a prefix and a hash. */
 #define PC_MAX_TERM 200
 
-/* Metadata key prefixes. */
+/* Metadata key prefixes: a document's metadata, a file's stamp. */
 #define PC_META_DOC "d:"
 #define PC_META_FILE "f:"
 #define PC_META_FORMAT "pilcrow:format"
+/* The prefixes of the keys that pc_meta_key() hashes. */
+#define PC_META_DOC_HASHED "d#"
+#define PC_META_FILE_HASHED "f#"
+
+/* The longest metadata key Xapian stores: glass's 255-byte keys less
+ * the 2 bytes that mark a key as metadata (Xapian 1.4: a longer one
+ * fails with "Key too long"). */
+#define PC_MAX_META_KEY 253
+
+/* Append to B the metadata key of NAME (a document id or a file's
+ * absolute path) under PREFIX (PC_META_DOC or PC_META_FILE): PREFIX +
+ * NAME when that fits in PC_MAX_META_KEY bytes, so every key an older
+ * index holds is found as it was; else PREFIX's letter, "#" and the
+ * 64-bit hash of NAME in hex (PC_META_DOC_HASHED, PC_META_FILE_HASHED). */
+void pc_meta_key(pilcrow_status *st, struct pc_buf *b, const char *prefix,
+                 const char *name);
 
 /* ================================================================== */
 /* dir.c: the index directory on disk                                  */

@@ -99,7 +99,8 @@ typedef enum pilcrow_status {
     PILCROW_CORRUPT = -8,    /* The index or stored data is damaged. */
     PILCROW_BADQUERY = -9,   /* The query text cannot be parsed. */
     PILCROW_RETRY = -10,     /* The index changed under a reader; retry. */
-    PILCROW_BADINPUT = -11,  /* The input is not a text document. */
+    PILCROW_BADINPUT = -11,  /* The input is not a text document, or
+                              * is too large for one. */
     PILCROW_BACKEND = -12,   /* Reading or writing the index failed
                               * (a full disk, an I/O error). */
     PILCROW_INTERNAL = -13   /* A bug in pilcrow: please report it. */
@@ -168,21 +169,31 @@ typedef struct pilcrow_parse_options {
     { PILCROW_PARSE_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, \
       NULL, NULL }
 
+/* The limit on a document: this many bytes of text, once inflated
+ * (64 MiB), which holds for any file or buffer (files may come from
+ * anyone).  The file is read no further than one byte past it, so
+ * reading costs at most about this much memory (parsing a document
+ * costs about five times its size).  A longer document is refused with
+ * PILCROW_BADINPUT.  Since 0.1. */
+#define PILCROW_DOC_MAX_BYTES 67108864
+
 /* Parse the document in file PATH (".txt", ".md", or either compressed
  * with gzip, ".gz").  OPTS may be NULL for the defaults.  On success *OUT
  * is a new document for pilcrow_doc_free().  Invalid UTF-8 is replaced
  * by U+FFFD with a warning; a byte-order mark and CRLF line ends are
  * accepted.  Returns PILCROW_OK, PILCROW_INVALID, PILCROW_NOMEM,
  * PILCROW_IO (unreadable file, truncated or corrupt gzip data),
- * PILCROW_NOTFOUND (no such file) or PILCROW_BADINPUT (binary content).
- * On failure, if ERRMSG is not NULL, *ERRMSG is a message naming the file
- * for pilcrow_free().  Since 0.1. */
+ * PILCROW_NOTFOUND (no such file) or PILCROW_BADINPUT (binary content,
+ * or more than PILCROW_DOC_MAX_BYTES of text).  On failure, if ERRMSG
+ * is not NULL, *ERRMSG is a message naming the file for pilcrow_free().
+ * Since 0.1. */
 PILCROW_API pilcrow_status
 pilcrow_doc_parse_file(pilcrow_doc **out, const char *path,
                        const pilcrow_parse_options *opts, char **errmsg);
 
 /* As pilcrow_doc_parse_file(), for the BUF_LEN bytes at BUF (which need
- * not be NUL-terminated, nor gzip-compressed).  Since 0.1. */
+ * not be NUL-terminated, nor gzip-compressed); BUF_LEN over
+ * PILCROW_DOC_MAX_BYTES is PILCROW_BADINPUT.  Since 0.1. */
 PILCROW_API pilcrow_status
 pilcrow_doc_parse_buffer(pilcrow_doc **out, const char *buf, size_t buf_len,
                          const pilcrow_parse_options *opts, char **errmsg);

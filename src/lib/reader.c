@@ -8,6 +8,13 @@
  * early is reported as PILCROW_IO ("truncated gzip data"), never as a
  * short document.
  *
+ * No document is more than PILCROW_DOC_MAX_BYTES (64 MiB) of text, once
+ * inflated: the reader stops one byte past it and refuses the file
+ * (PILCROW_BADINPUT), so /dev/zero or a gzip bomb costs at most the
+ * limit in memory, never a read until memory runs out.  Its buffer
+ * grows by doubling, but never past the limit and a byte.
+ * pc_clean_text() refuses a longer buffer the same way.
+ *
  * pc_clean_text() makes one pass over the bytes and writes:
  *  - nothing for a leading UTF-8 byte-order mark (EF BB BF);
  *  - LF for CRLF and for a lone CR;
@@ -33,6 +40,15 @@
 
 /* Bytes read from a gzFile per call. */
 #define READ_CHUNK (256u * 1024u)
+
+/* The message of a document past the limit, for NAME. */
+static pilcrow_status
+too_large(char **errmsg, const char *name)
+{
+    return pc_errmsg(errmsg, PILCROW_BADINPUT, "%s: more than %d MiB of "
+                     "text: too large for a document", name,
+                     PILCROW_DOC_MAX_BYTES / (1024 * 1024));
+}
 
 /* The length of the valid UTF-8 sequence at P (N > 0 bytes available)
  * whose first byte is C >= 0x80, or 0 when it is not valid. */
@@ -82,6 +98,8 @@ pc_clean_text(char **out, size_t *out_len, const char *buf, size_t len,
         *out_len = 0;
     if (name == NULL)
         name = "buffer";
+    if (len > PILCROW_DOC_MAX_BYTES)
+        return too_large(errmsg, name);
     p = (const unsigned char *)buf;
     end = p + len;
     if (len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
@@ -205,6 +223,8 @@ pc_read_file(char **out, size_t *out_len, const char *path,
     struct pc_buf b = PC_BUF_INIT;
     pilcrow_status st = PILCROW_OK;
     const char *zmsg;
+    size_t want, ncap;
+    char *tmp;
     int n, zerr;
 
     if (out == NULL || path == NULL)
@@ -224,29 +244,30 @@ pc_read_file(char **out, size_t *out_len, const char *path,
                          strerror(errno));
     }
     for (;;) {
-        if (b.cap - b.len < READ_CHUNK + 1) {
-            pc_buf_append(&st, &b, "", 0);
-            if (st == PILCROW_OK && b.cap - b.len < READ_CHUNK + 1) {
-                size_t ncap = b.cap < READ_CHUNK ? 2 * READ_CHUNK + 1
-                                                 : b.cap * 2;
-                char *tmp = pc_realloc(b.data, ncap);
-
-                if (tmp == NULL)
-                    st = PILCROW_NOMEM;
-                else {
-                    b.data = tmp;
-                    b.cap = ncap;
-                }
-            }
-            if (st < 0) {
+        /* Up to one byte past the limit, which tells a longer file. */
+        if (b.len > PILCROW_DOC_MAX_BYTES) {
+            pc_buf_free(&b);
+            gzclose(gz);
+            return too_large(errmsg, path);
+        }
+        want = (size_t)PILCROW_DOC_MAX_BYTES + 1 - b.len;
+        if (want > READ_CHUNK)
+            want = READ_CHUNK;
+        if (b.cap - b.len < want + 1) {
+            ncap = b.cap < READ_CHUNK ? 2 * READ_CHUNK + 1 : b.cap * 2;
+            if (ncap > (size_t)PILCROW_DOC_MAX_BYTES + 2)
+                ncap = (size_t)PILCROW_DOC_MAX_BYTES + 2;
+            if ((tmp = pc_realloc(b.data, ncap)) == NULL) {
                 pc_buf_free(&b);
                 gzclose(gz);
                 return pc_errmsg(errmsg, PILCROW_NOMEM, "%s: out of memory",
                                  path);
             }
+            b.data = tmp;
+            b.cap = ncap;
         }
         errno = 0;
-        n = gzread(gz, b.data + b.len, READ_CHUNK);
+        n = gzread(gz, b.data + b.len, (unsigned)want);
         if (n > 0) {
             b.len += (size_t)n;
             continue;

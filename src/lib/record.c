@@ -76,8 +76,7 @@ load_docmeta(pilcrow_db *db, struct pilcrow_record *r, struct pc_arena *a,
                                "document %s", doc);
         return PILCROW_OK;
     }
-    pc_buf_puts(&st, &key, PC_META_DOC);
-    pc_buf_puts(&st, &key, doc);
+    pc_meta_key(&st, &key, PC_META_DOC, doc);
     if (st < 0)
         return pc_db_error(db, st, "out of memory");
     if ((st = pcx_db_get_metadata(db->x, key.data, &val, &len)) < 0) {

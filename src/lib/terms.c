@@ -1,8 +1,9 @@
 /*
  * terms.c - the index's vocabulary: the prefix of every filter term,
  * the query fields that reach them, and how a value becomes a term.
- * The indexer, the query parser and record lookup all build terms here
- * (layout in doc/design.md, "Xapian layout").
+ * The indexer, the query parser and record lookup all build terms here,
+ * and the metadata keys of documents and files (layout in
+ * doc/design.md, "Xapian layout").
  */
 #include <ctype.h>
 #include <string.h>
@@ -109,4 +110,22 @@ pc_uid_term(pilcrow_status *st, struct pc_buf *b, const char *doc,
     if (*st >= 0)
         pc_term(st, b, PC_TERM_UID, body.data, body.len);
     pc_buf_free(&body);
+}
+
+void
+pc_meta_key(pilcrow_status *st, struct pc_buf *b, const char *prefix,
+            const char *name)
+{
+    size_t len = strlen(name);
+
+    if (strlen(prefix) + len <= PC_MAX_META_KEY) {
+        pc_buf_puts(st, b, prefix);
+        pc_buf_append(st, b, name, len);
+        return;
+    }
+    /* Past Xapian's limit on a key's length: the hash stands for NAME,
+     * as in a long term. */
+    pc_buf_putc(st, b, prefix[0]);
+    pc_buf_printf(st, b, "#%016llx", (unsigned long long)pc_hash64(name,
+                                                                    len));
 }

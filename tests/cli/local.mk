@@ -14,6 +14,9 @@ CLI_TESTS = \
 	tests/cli/t060-parse.sh \
 	tests/cli/t070-stats.sh \
 	tests/cli/t080-man-examples.sh \
-	tests/cli/t090-crash.sh
+	tests/cli/t090-crash.sh \
+	tests/cli/t100-long-names.sh \
+	tests/cli/t110-bidi.sh \
+	tests/cli/t120-limits.sh
 TESTS += $(CLI_TESTS)
 EXTRA_DIST += $(CLI_TESTS) tests/cli/data

@@ -31,7 +31,7 @@ tests_lib_t_threads_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests/unit
 tests_lib_t_threads_LDADD = $(TEST_LIBS) -lpthread
 
 LIB_SH_TESTS = tests/lib/t-examples.sh tests/lib/t-header.sh \
-	tests/lib/t-symbols.sh tests/lib/t-install.sh
+	tests/lib/t-symbols.sh tests/lib/t-install.sh tests/lib/t-security.sh
 TESTS += $(LIB_UNIT) $(LIB_SH_TESTS)
 EXTRA_DIST += $(LIB_SH_TESTS)
 

@@ -1,7 +1,8 @@
 /*
  * t-terms.c - the index's vocabulary (terms.c): the query fields and
  * their prefixes, how values fold, long values hashed alike for the
- * indexer and the query, and the record's unique-id term.
+ * indexer and the query, the record's unique-id term, and metadata
+ * keys: as they always were up to Xapian's limit, hashed past it.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,7 @@
 
 #include "check.h"
 #include "pilcrow-private.h"
+#include "shim.h"
 
 /* The term PREFIX + VALUE as pc_term() builds it, into a static buffer. */
 static const char *
@@ -139,11 +141,112 @@ test_index_and_query(void)
     CHECK(system(cmd) == 0);
 }
 
+/* The metadata key of NAME under PREFIX, into a static buffer. */
+static const char *
+meta_key(const char *prefix, const char *name)
+{
+    static char out[PC_MAX_META_KEY + 1];
+    struct pc_buf b = PC_BUF_INIT;
+    pilcrow_status st = PILCROW_OK;
+
+    pc_meta_key(&st, &b, prefix, name);
+    CHECK_FATAL(st == PILCROW_OK && b.len < sizeof(out));
+    memcpy(out, b.data, b.len + 1);
+    pc_buf_free(&b);
+    return out;
+}
+
+static void
+test_meta_keys(void)
+{
+    char name[PC_MAX_META_KEY + 2], other[sizeof(name)], hashed[19];
+    const char *k;
+
+    /* Keys that fit are the prefix and the name, as older indexes hold
+     * them. */
+    CHECK_STR(meta_key(PC_META_FILE, "/srv/un/A_52_314.txt"),
+              "f:/srv/un/A_52_314.txt");
+    CHECK_STR(meta_key(PC_META_DOC, "reports/A_52_314"),
+              "d:reports/A_52_314");
+    memset(name, 'x', sizeof(name) - 1);
+    name[sizeof(name) - 1] = '\0';
+    memcpy(other, name, sizeof(name));
+    other[7] = 'y';
+    /* At the limit, as it is. */
+    name[PC_MAX_META_KEY - 2] = '\0';
+    CHECK(strlen(meta_key(PC_META_FILE, name)) == PC_MAX_META_KEY);
+    CHECK(memcmp(meta_key(PC_META_FILE, name), "f:xxx", 5) == 0);
+    /* One past: the letter, '#', the hash in hex; distinct names give
+     * distinct keys, the same name the same. */
+    name[PC_MAX_META_KEY - 2] = 'x';
+    name[PC_MAX_META_KEY - 1] = '\0';
+    other[PC_MAX_META_KEY - 1] = '\0';
+    k = meta_key(PC_META_FILE, name);
+    CHECK(strlen(k) == 18 && memcmp(k, PC_META_FILE_HASHED, 2) == 0);
+    CHECK(strspn(k + 2, "0123456789abcdef") == 16);
+    memcpy(hashed, k, 19);
+    CHECK(strcmp(meta_key(PC_META_FILE, other), hashed) != 0);
+    CHECK_STR(meta_key(PC_META_FILE, name), hashed);
+    k = meta_key(PC_META_DOC, name);
+    CHECK(memcmp(k, PC_META_DOC_HASHED, 2) == 0 &&
+          strcmp(k + 2, hashed + 2) == 0);
+}
+
+/* A document whose id is past the limit on metadata keys: its metadata
+ * is found, counted and deleted; a short id's is under d: + id. */
+static void
+test_long_doc_id(void)
+{
+    static const char text[] =
+        "Symbol: A/99/8\n\n1. The keepers trimmed the lanterns at dusk.\n";
+    char tmpl[] = "t-terms-XXXXXX", path[64], id[301], cmd[96];
+    pilcrow_parse_options o = PILCROW_PARSE_OPTIONS_INIT;
+    pilcrow_record *r = NULL;
+    pilcrow_stats stats;
+    pilcrow_doc *doc;
+    pilcrow_db *db;
+    char *val = NULL;
+    size_t len = 0;
+    int i;
+
+    CHECK_FATAL(mkdtemp(tmpl) != NULL);
+    snprintf(path, sizeof(path), "%s/index", tmpl);
+    CHECK_FATAL(pilcrow_db_open(&db, path, PILCROW_OPEN_WRITE |
+                                PILCROW_OPEN_CREATE, NULL) == PILCROW_OK);
+    memset(id, 'l', sizeof(id) - 1);
+    id[sizeof(id) - 1] = '\0';
+    for (i = 0; i < 2; i++) {
+        o.doc = i == 0 ? id : "short";
+        CHECK_FATAL(pilcrow_doc_parse_buffer(&doc, text, strlen(text), &o,
+                                             NULL) == PILCROW_OK);
+        CHECK_OK(pilcrow_index_doc(db, doc));
+        pilcrow_doc_free(doc);
+    }
+    CHECK_OK(pilcrow_index_commit(db));
+    CHECK_OK(pilcrow_db_get_record(&r, db, id, "para. 1"));
+    CHECK(r != NULL && strcmp(pilcrow_record_symbol(r), "A/99/8") == 0);
+    pilcrow_record_free(r);
+    CHECK_OK(pcx_db_get_metadata(db->x, "d:short", &val, &len));
+    CHECK(len > 0);
+    pc_free(val);
+    CHECK_OK(pilcrow_db_stats(&stats, db));
+    CHECK(stats.documents == 2);
+    CHECK_OK(pilcrow_index_delete(db, id));
+    CHECK_OK(pilcrow_index_commit(db));
+    CHECK_OK(pilcrow_db_stats(&stats, db));
+    CHECK(stats.documents == 1 && stats.records == 1);
+    pilcrow_db_close(db);
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpl);
+    CHECK(system(cmd) == 0);
+}
+
 int
 main(void)
 {
     test_fields();
     test_terms();
     test_index_and_query();
+    test_meta_keys();
+    test_long_doc_id();
     return check_done();
 }
