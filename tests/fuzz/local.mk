@@ -64,22 +64,22 @@ if ENABLE_FUZZING
 FUZZ_PROGS = tests/fuzz/fuzz-parse tests/fuzz/fuzz-query \
 	tests/fuzz/fuzz-store tests/fuzz/fuzz-record
 noinst_PROGRAMS += $(FUZZ_PROGS)
-FUZZ_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
+FUZZ_LINK_FLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
 tests_fuzz_fuzz_parse_SOURCES = tests/fuzz/fuzz-parse.c tests/fuzz/fuzz.h
 tests_fuzz_fuzz_parse_CPPFLAGS = $(FUZZ_CPPFLAGS)
-tests_fuzz_fuzz_parse_LDFLAGS = $(FUZZ_LDFLAGS)
+tests_fuzz_fuzz_parse_LDFLAGS = $(FUZZ_LINK_FLAGS)
 tests_fuzz_fuzz_parse_LDADD = $(FUZZ_LIBS)
 tests_fuzz_fuzz_query_SOURCES = tests/fuzz/fuzz-query.c tests/fuzz/fuzz.h
 tests_fuzz_fuzz_query_CPPFLAGS = $(FUZZ_CPPFLAGS)
-tests_fuzz_fuzz_query_LDFLAGS = $(FUZZ_LDFLAGS)
+tests_fuzz_fuzz_query_LDFLAGS = $(FUZZ_LINK_FLAGS)
 tests_fuzz_fuzz_query_LDADD = $(FUZZ_LIBS)
 tests_fuzz_fuzz_store_SOURCES = tests/fuzz/fuzz-store.c tests/fuzz/fuzz.h
 tests_fuzz_fuzz_store_CPPFLAGS = $(FUZZ_CPPFLAGS)
-tests_fuzz_fuzz_store_LDFLAGS = $(FUZZ_LDFLAGS)
+tests_fuzz_fuzz_store_LDFLAGS = $(FUZZ_LINK_FLAGS)
 tests_fuzz_fuzz_store_LDADD = $(FUZZ_LIBS)
 tests_fuzz_fuzz_record_SOURCES = tests/fuzz/fuzz-record.c tests/fuzz/fuzz.h
 tests_fuzz_fuzz_record_CPPFLAGS = $(FUZZ_CPPFLAGS)
-tests_fuzz_fuzz_record_LDFLAGS = $(FUZZ_LDFLAGS)
+tests_fuzz_fuzz_record_LDFLAGS = $(FUZZ_LINK_FLAGS)
 tests_fuzz_fuzz_record_LDADD = $(FUZZ_LIBS)
 
 # make fuzz [FUZZ_SECONDS=N] [FUZZ_TARGETS='parse ...'] [FUZZ_CORPORA=]
