@@ -703,6 +703,19 @@ check_args(pilcrow_doc **out, int bad, const pilcrow_parse_options *opts,
     return PILCROW_OK;
 }
 
+/* After the reader: parse its TEXT, which it frees, unless ST says the
+ * reading failed. */
+static pilcrow_status
+parse_read(pilcrow_status st, char *text, size_t len, const char *path,
+           const pilcrow_parse_options *opts, pilcrow_doc **out,
+           char **errmsg)
+{
+    if (st >= 0)
+        st = doc_parse_text(out, text, len, path, opts, errmsg);
+    pc_free(text);
+    return st;
+}
+
 pilcrow_status
 pilcrow_doc_parse_file(pilcrow_doc **out, const char *path,
                        const pilcrow_parse_options *opts, char **errmsg)
@@ -715,11 +728,7 @@ pilcrow_doc_parse_file(pilcrow_doc **out, const char *path,
         return st;
     st = pc_read_file(&text, &len, path, opts ? opts->warn : NULL,
                       opts ? opts->warn_payload : NULL, errmsg);
-    if (st < 0)
-        return st;
-    st = doc_parse_text(out, text, len, path, opts, errmsg);
-    pc_free(text);
-    return st;
+    return parse_read(st, text, len, path, opts, out, errmsg);
 }
 
 pilcrow_status
@@ -738,9 +747,5 @@ pilcrow_doc_parse_buffer(pilcrow_doc **out, const char *buf, size_t buf_len,
     st = pc_clean_text(&text, &len, buf ? buf : "", buf_len, name,
                        opts ? opts->warn : NULL,
                        opts ? opts->warn_payload : NULL, errmsg);
-    if (st < 0)
-        return st;
-    st = doc_parse_text(out, text, len, NULL, opts, errmsg);
-    pc_free(text);
-    return st;
+    return parse_read(st, text, len, NULL, opts, out, errmsg);
 }

@@ -46,14 +46,6 @@ walk_doc(const pilcrow_doc *doc)
     FUZZ_CHECK(pilcrow_doc_record(doc, n) == NULL);
 }
 
-/* Non-zero when strings A and B (either NULL) are equal. */
-static int
-same_str(const char *a, const char *b)
-{
-    if (a == NULL || b == NULL)
-        return a == b;
-    return strcmp(a, b) == 0;
-}
 
 /* Check that documents A and B have the same metadata and records, but
  * for their id and file. */
@@ -62,10 +54,10 @@ check_same(const pilcrow_doc *a, const pilcrow_doc *b)
 {
     size_t i, j, n = pilcrow_doc_n_records(a), la, lb;
 
-    FUZZ_CHECK(same_str(pilcrow_doc_symbol(a), pilcrow_doc_symbol(b)));
-    FUZZ_CHECK(same_str(pilcrow_doc_title(a), pilcrow_doc_title(b)));
-    FUZZ_CHECK(same_str(pilcrow_doc_date(a), pilcrow_doc_date(b)));
-    FUZZ_CHECK(same_str(pilcrow_doc_language(a), pilcrow_doc_language(b)));
+    FUZZ_CHECK(fuzz_same_str(pilcrow_doc_symbol(a), pilcrow_doc_symbol(b)));
+    FUZZ_CHECK(fuzz_same_str(pilcrow_doc_title(a), pilcrow_doc_title(b)));
+    FUZZ_CHECK(fuzz_same_str(pilcrow_doc_date(a), pilcrow_doc_date(b)));
+    FUZZ_CHECK(fuzz_same_str(pilcrow_doc_language(a), pilcrow_doc_language(b)));
     FUZZ_CHECK(pilcrow_doc_n_records(b) == n);
     for (i = 0; i < n; i++) {
         const pilcrow_record *ra = pilcrow_doc_record(a, i);
@@ -74,21 +66,21 @@ check_same(const pilcrow_doc *a, const pilcrow_doc *b)
         const char *tb = pilcrow_record_text(rb, &lb);
 
         FUZZ_CHECK(pilcrow_record_kind(ra) == pilcrow_record_kind(rb));
-        FUZZ_CHECK(same_str(pilcrow_record_anchor(ra),
+        FUZZ_CHECK(fuzz_same_str(pilcrow_record_anchor(ra),
                             pilcrow_record_anchor(rb)));
-        FUZZ_CHECK(same_str(pilcrow_record_section(ra),
+        FUZZ_CHECK(fuzz_same_str(pilcrow_record_section(ra),
                             pilcrow_record_section(rb)));
-        FUZZ_CHECK(same_str(pilcrow_record_section_title(ra),
+        FUZZ_CHECK(fuzz_same_str(pilcrow_record_section_title(ra),
                             pilcrow_record_section_title(rb)));
         FUZZ_CHECK(la == lb && memcmp(ta, tb, la) == 0);
         FUZZ_CHECK(pilcrow_record_n_cites(ra) == pilcrow_record_n_cites(rb));
         for (j = 0; j < pilcrow_record_n_cites(ra); j++)
-            FUZZ_CHECK(same_str(pilcrow_record_cite(ra, j),
+            FUZZ_CHECK(fuzz_same_str(pilcrow_record_cite(ra, j),
                                 pilcrow_record_cite(rb, j)));
         FUZZ_CHECK(pilcrow_record_n_cited_by(ra) ==
                    pilcrow_record_n_cited_by(rb));
         for (j = 0; j < pilcrow_record_n_cited_by(ra); j++)
-            FUZZ_CHECK(same_str(pilcrow_record_cited_by_anchor(ra, j),
+            FUZZ_CHECK(fuzz_same_str(pilcrow_record_cited_by_anchor(ra, j),
                                 pilcrow_record_cited_by_anchor(rb, j)));
     }
 }
@@ -113,14 +105,7 @@ parse_file(pilcrow_doc **doc, const char *path,
     return st;
 }
 
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-    (void)argc;
-    (void)argv;
-    fuzz_tmpdir();
-    return 0;
-}
+FUZZ_SETUP(fuzz_tmpdir)
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -78,14 +78,7 @@ look_up_hit(pilcrow_db *db, const pilcrow_hits *hits)
     pilcrow_record_free(found);
 }
 
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-    (void)argc;
-    (void)argv;
-    fuzz_index();
-    return 0;
-}
+FUZZ_SETUP(fuzz_index)
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

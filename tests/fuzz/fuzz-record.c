@@ -10,14 +10,7 @@
  */
 #include "fuzz.h"
 
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-    (void)argc;
-    (void)argv;
-    fuzz_index();
-    return 0;
-}
+FUZZ_SETUP(fuzz_index)
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

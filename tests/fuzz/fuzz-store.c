@@ -12,14 +12,6 @@
 #include "fuzz.h"
 #include "pilcrow-private.h"
 
-/* Non-zero when strings A and B (either NULL) are equal. */
-static int
-same_str(const char *a, const char *b)
-{
-    if (a == NULL || b == NULL)
-        return a == b;
-    return strcmp(a, b) == 0;
-}
 
 static void
 check_same_list(const char **a, size_t n_a, const char **b, size_t n_b)
@@ -28,7 +20,7 @@ check_same_list(const char **a, size_t n_a, const char **b, size_t n_b)
 
     FUZZ_CHECK(n_a == n_b);
     for (i = 0; i < n_a; i++)
-        FUZZ_CHECK(same_str(a[i], b[i]));
+        FUZZ_CHECK(fuzz_same_str(a[i], b[i]));
 }
 
 /* Check that the record-level fields of A and B are the same, their
@@ -40,11 +32,11 @@ check_same_record(const struct pilcrow_record *a,
     FUZZ_CHECK(a->kind == b->kind);
     FUZZ_CHECK(a->printed == b->printed);
     FUZZ_CHECK(a->seq == b->seq);
-    FUZZ_CHECK(same_str(a->doc, b->doc));
-    FUZZ_CHECK(same_str(a->number, b->number));
-    FUZZ_CHECK(same_str(a->annex, b->annex));
-    FUZZ_CHECK(same_str(a->section, b->section));
-    FUZZ_CHECK(same_str(a->section_title, b->section_title));
+    FUZZ_CHECK(fuzz_same_str(a->doc, b->doc));
+    FUZZ_CHECK(fuzz_same_str(a->number, b->number));
+    FUZZ_CHECK(fuzz_same_str(a->annex, b->annex));
+    FUZZ_CHECK(fuzz_same_str(a->section, b->section));
+    FUZZ_CHECK(fuzz_same_str(a->section_title, b->section_title));
     check_same_list(a->cites, a->n_cites, b->cites, b->n_cites);
     check_same_list(a->cited_by, a->n_cited_by, b->cited_by,
                     b->n_cited_by);
@@ -173,23 +165,17 @@ fuzz_docmeta(const char *data, size_t size)
         memset(&d, 0, sizeof(d));
         FUZZ_CHECK(pc_store_decode_docmeta(&d, &a2, b.data, b.len) ==
                    PILCROW_OK);
-        FUZZ_CHECK(same_str(d.doc, m.doc) && same_str(d.symbol, m.symbol) &&
-                   same_str(d.title, m.title) && same_str(d.date, m.date) &&
-                   same_str(d.language, m.language) &&
-                   same_str(d.file, m.file));
+        FUZZ_CHECK(fuzz_same_str(d.doc, m.doc) && fuzz_same_str(d.symbol, m.symbol) &&
+                   fuzz_same_str(d.title, m.title) && fuzz_same_str(d.date, m.date) &&
+                   fuzz_same_str(d.language, m.language) &&
+                   fuzz_same_str(d.file, m.file));
     }
     pc_buf_free(&b);
     pc_arena_free(&a2);
     pc_arena_free(&a);
 }
 
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-    (void)argc;
-    (void)argv;
-    return 0;
-}
+FUZZ_SETUP(fuzz_no_setup)
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -40,6 +40,32 @@
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* A target's LLVMFuzzerInitialize: SETUP (a void function), once. */
+#define FUZZ_SETUP(setup)                                               \
+    int                                                                 \
+    LLVMFuzzerInitialize(int *argc, char ***argv)                       \
+    {                                                                   \
+        (void)argc;                                                     \
+        (void)argv;                                                     \
+        setup();                                                        \
+        return 0;                                                       \
+    }
+
+/* Non-zero when strings A and B (either NULL) are equal. */
+static inline int
+fuzz_same_str(const char *a, const char *b)
+{
+    if (a == NULL || b == NULL)
+        return a == b;
+    return strcmp(a, b) == 0;
+}
+
+/* For a target with nothing to set up. */
+static inline void
+fuzz_no_setup(void)
+{
+}
+
 /* A check of what the library promises.  Failing it is a finding: say
  * where on stderr and abort, so libFuzzer keeps the input and the
  * plain driver fails.  Nothing else in a target prints. */

@@ -12,19 +12,28 @@
 #include "pilcrow-private.h"
 #include "shim.h"
 
-/* The term PREFIX + VALUE as pc_term() builds it, into a static buffer. */
+/* B's text, built with status ST, copied into a static buffer (one
+ * for every call) and B freed. */
+static const char *
+kept(pilcrow_status st, struct pc_buf *b)
+{
+    static char out[512];
+
+    CHECK_FATAL(st == PILCROW_OK && b->len < sizeof(out));
+    memcpy(out, b->data, b->len + 1);
+    pc_buf_free(b);
+    return out;
+}
+
+/* The term PREFIX + VALUE as pc_term() builds it. */
 static const char *
 term(char prefix, const char *value)
 {
-    static char out[512];
     struct pc_buf b = PC_BUF_INIT;
     pilcrow_status st = PILCROW_OK;
 
     pc_term(&st, &b, prefix, value, strlen(value));
-    CHECK_FATAL(st == PILCROW_OK && b.len < sizeof(out));
-    memcpy(out, b.data, b.len + 1);
-    pc_buf_free(&b);
-    return out;
+    return kept(st, &b);
 }
 
 static void
@@ -141,19 +150,15 @@ test_index_and_query(void)
     CHECK(system(cmd) == 0);
 }
 
-/* The metadata key of NAME under PREFIX, into a static buffer. */
+/* The metadata key of NAME under PREFIX. */
 static const char *
 meta_key(const char *prefix, const char *name)
 {
-    static char out[PC_MAX_META_KEY + 1];
     struct pc_buf b = PC_BUF_INIT;
     pilcrow_status st = PILCROW_OK;
 
     pc_meta_key(&st, &b, prefix, name);
-    CHECK_FATAL(st == PILCROW_OK && b.len < sizeof(out));
-    memcpy(out, b.data, b.len + 1);
-    pc_buf_free(&b);
-    return out;
+    return kept(st, &b);
 }
 
 static void
