@@ -1,6 +1,6 @@
 /*
  * cmd-index.c - pilcrow index [--db DIR] [--prune] [--quiet] [-j N]
- *               PATH...
+ *               [--lang CODE] PATH...
  *
  * 1. Walk: each PATH that is a directory is walked recursively (entries
  *    sorted by name, hidden ones skipped, symbolic links followed,
@@ -87,6 +87,7 @@ struct run {
     size_t warnings;            /* Warnings printed. */
     size_t errors;              /* Paths or files that failed. */
     int workers_done;           /* Threads of a parallel build ended. */
+    const char *lang;           /* --lang: for files that name none */
 };
 
 /* One worker: a database handle and the files it indexes. */
@@ -448,6 +449,7 @@ index_files(struct worker *w)
 
     opts.warn = lib_warn;
     opts.warn_payload = run;
+    opts.language = run->lang;
     for (i = 0; i < w->n_files && !w->fatal; i++) {
         e = w->files[i];
         opts.doc = e->doc;
@@ -701,10 +703,12 @@ cmd_index(struct cli_ctx *ctx, int argc, char **argv)
     int i, parallel = 0;
     long jobs = 1;
     size_t k, n_pruned = 0;
+    const char *lang = NULL;
     const struct cli_option options[] = {
         CLI_FLAG("prune", 0, &prune, 1),
         CLI_FLAG("quiet", 'q', &quiet, 1),
         CLI_COUNT("jobs", 'j', &jobs, 1, MAX_JOBS),
+        CLI_STRING("lang", 0, &lang),
         CLI_END
     };
 
@@ -713,10 +717,14 @@ cmd_index(struct cli_ctx *ctx, int argc, char **argv)
         return status;
     if (n_paths == 0 && !prune)
         return cli_usage_error(ctx, "no file or directory given");
+    if (lang != NULL && pilcrow_language_name(lang) == NULL)
+        return cli_usage_error(ctx, "--lang: unknown language '%s' (one of "
+                               "ar, en, es, fr, ru, zh)", lang);
     memset(&run, 0, sizeof(run));
     memset(&files, 0, sizeof(files));
     memset(&w, 0, sizeof(w));
     run.ctx = ctx;
+    run.lang = lang;
     pthread_mutex_init(&run.lock, NULL);
     if ((dir = cli_db_path(ctx)) == NULL)
         goto out;

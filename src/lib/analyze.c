@@ -21,8 +21,10 @@
  *      . soft hyphen, ZWNJ, ZWJ and word joiner between word characters,
  *        which are dropped from the folded text.
  *    Hyphens and all other punctuation split words ("cross-sectoral"
- *    gives "cross" and "sectoral").  A word is case-folded code point by
- *    code point and stemmed with the language's Snowball stemmer.  For
+ *    gives "cross" and "sectoral").  A word is folded code point by
+ *    code point (fold_cp: lower case, accents and ligatures, Arabic
+ *    letter forms and digits, Russian yo) and stemmed with the
+ *    language's Snowball stemmer.  For
  *    languages with elision (French) a leading "l'", "d'", "qu'", ... is
  *    dropped: "l'homme" is the word "homme".
  *  - a symbol: alphanumeric parts joined by '/', '.' or '-' (each
@@ -50,6 +52,7 @@
  * once per analyser, so only rarer scripts call into the shim.
  */
 #include <string.h>
+#include <strings.h>
 
 #include "pilcrow-private.h"
 #include "shim.h"
@@ -122,7 +125,10 @@ class_of(uint32_t cp)
         return C_OTHER;
     if (pcx_unicode_category(cp) == PC_CAT_CONNECTOR_PUNCTUATION)
         return C_OTHER;
-    return cp >= '0' && cp <= '9' ? C_DIGIT : C_LETTER;
+    if ((cp >= '0' && cp <= '9') || (cp >= 0x660 && cp <= 0x669) ||
+        (cp >= 0x6F0 && cp <= 0x6F9))
+        return C_DIGIT;
+    return C_LETTER;
 }
 
 /* The class of CP for analyser A. */
@@ -130,17 +136,6 @@ static int
 cp_class(const struct pc_analyzer *a, uint32_t cp)
 {
     return cp < PC_TABLE_SIZE ? a->cls[cp] : class_of(cp);
-}
-
-/* CP lower-cased for analyser A (U+2019 becomes '). */
-static uint32_t
-cp_lower(const struct pc_analyzer *a, uint32_t cp)
-{
-    if (cp < PC_TABLE_SIZE)
-        return a->lower[cp];
-    if (cp == 0x2019)
-        return '\'';
-    return pcx_unicode_tolower(cp);
 }
 
 /* Decode the code point at TEXT[I] (I < LEN) into *CP and *CL; returns
@@ -208,6 +203,172 @@ fold_put(char *buf, size_t *n, uint32_t cp)
 }
 
 /* ================================================================== */
+/* Folding                                                             */
+/* ================================================================== */
+
+/*
+ * The letter each of U+00C0..U+024F folds to once its accents are gone
+ * ('.': none, lower-cased as it is): the first letter of its canonical
+ * decomposition, and the usual ASCII for the few letters that have
+ * none (ø, đ, ħ, ł, ı, ŀ, ...).  Made from Python's unicodedata; the
+ * letters that fold to two (æ, œ, ß, þ, ĳ) are fold_cp()'s.
+ */
+static const char latin_base[] =
+    "aaaaaa.ceeeeiiii.nooooo.ouuuuy..aaaaaa.ceeeeiiii.nooooo.ouuuuy.y"
+    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii..jjkkklllllll"
+    "lllnnnnnnn..oooooo..rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs"
+    "b......cc..dd....ff....ikkl.....oo..pp......tt.uu..yyzz........."
+    ".............aaiioouuuuuuuuuu.aaaa..ggggkkoooo..j...gg..nnaa...."
+    "aaaaeeeeiiiioooorrrruuuusstt..hh......aaeeooooooooyy.........l.."
+    "...bu.eejj..rryy";
+
+/* Greek U+0386..U+03CE with tonos or dialytika, as the bare vowel. */
+static uint32_t
+greek_base(uint32_t cp)
+{
+    switch (cp) {
+    case 0x386: case 0x3AC: return 0x3B1;                   /* alpha */
+    case 0x388: case 0x3AD: return 0x3B5;                   /* epsilon */
+    case 0x389: case 0x3AE: return 0x3B7;                   /* eta */
+    case 0x38A: case 0x3AF: case 0x390: case 0x3AA: case 0x3CA:
+        return 0x3B9;                                       /* iota */
+    case 0x38C: case 0x3CC: return 0x3BF;                   /* omicron */
+    case 0x38E: case 0x3CD: case 0x3B0: case 0x3AB: case 0x3CB:
+        return 0x3C5;                                       /* upsilon */
+    case 0x38F: case 0x3CE: return 0x3C9;                   /* omega */
+    }
+    return 0;
+}
+
+/*
+ * CP as the analyser folds it, into OUT: up to three code points, or
+ * none for a code point dropped from words.  Returns how many.
+ *
+ *  - lower case (Xapian's tables), U+2019 as ';
+ *  - accents off Latin and Greek letters ("développement" is
+ *    "developpement"), combining accents (U+0300..U+036F) dropped, and
+ *    the ligatures and letters that spell two in ASCII spelled so (œ
+ *    oe, æ ae, ß ss, þ th, ĳ ij, and the typographic ﬁ ﬂ ﬀ ﬃ ﬄ of
+ *    text taken from PDF);
+ *  - Russian ё as е (Russian prints both for one letter);
+ *  - Arabic: alef with hamza or madda (أ إ آ ٱ) as bare alef, teh
+ *    marbuta ة as heh, alef maksura ى as yeh, tatweel and the harakat
+ *    (U+064B..U+065F, U+0670) dropped, Arabic-Indic and extended
+ *    digits as ASCII digits (٢٦ is 26).
+ *
+ * Never folded: the letters of other scripts that decompose (Russian
+ * й is a letter, not и with an accent).
+ */
+static size_t
+fold_cp(uint32_t cp, uint32_t out[3])
+{
+    uint32_t g;
+
+    if (cp < 0x80) {
+        out[0] = cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp;
+        return 1;
+    }
+    if (cp >= 0xC0 && cp < 0x250) {
+        switch (cp) {
+        case 0xC6: case 0xE6: out[0] = 'a'; out[1] = 'e'; return 2;
+        case 0x152: case 0x153: out[0] = 'o'; out[1] = 'e'; return 2;
+        case 0xDF: out[0] = 's'; out[1] = 's'; return 2;
+        case 0xDE: case 0xFE: out[0] = 't'; out[1] = 'h'; return 2;
+        case 0x132: case 0x133: out[0] = 'i'; out[1] = 'j'; return 2;
+        case 0xD0: case 0xF0: out[0] = 'd'; return 1;
+        }
+        if (latin_base[cp - 0xC0] != '.') {
+            out[0] = (unsigned char)latin_base[cp - 0xC0];
+            return 1;
+        }
+    } else if (cp >= 0x300 && cp <= 0x36F) {
+        return 0;
+    } else if (cp >= 0x386 && cp <= 0x3CE && (g = greek_base(cp)) != 0) {
+        out[0] = g;
+        return 1;
+    } else if (cp == 0x401 || cp == 0x451) {
+        out[0] = 0x435;
+        return 1;
+    } else if (cp >= 0x600 && cp < 0x700) {
+        switch (cp) {
+        case 0x622: case 0x623: case 0x625: case 0x671:
+            out[0] = 0x627;
+            return 1;
+        case 0x629: out[0] = 0x647; return 1;
+        case 0x649: out[0] = 0x64A; return 1;
+        case 0x640: case 0x670: return 0;
+        }
+        if (cp >= 0x64B && cp <= 0x65F)
+            return 0;
+        if (cp >= 0x660 && cp <= 0x669) {
+            out[0] = '0' + (cp - 0x660);
+            return 1;
+        }
+        if (cp >= 0x6F0 && cp <= 0x6F9) {
+            out[0] = '0' + (cp - 0x6F0);
+            return 1;
+        }
+    } else if (cp == 0x2019) {
+        out[0] = '\'';
+        return 1;
+    } else if (cp >= 0xFB00 && cp <= 0xFB04) {
+        static const char lig[5][4] = { "ff", "fi", "fl", "ffi", "ffl" };
+        const char *l = lig[cp - 0xFB00];
+        size_t n = 0;
+
+        while (l[n] != '\0') {
+            out[n] = (unsigned char)l[n];
+            n++;
+        }
+        return n;
+    }
+    out[0] = pcx_unicode_tolower(cp);
+    return 1;
+}
+
+/* The table form of a fold (analyser tables, code points below
+ * PC_TABLE_SIZE): up to two code points, the second (ASCII) shifted by
+ * PC_FOLD_SHIFT; PC_FOLD_DROP for none. */
+#define PC_FOLD_SHIFT 21
+#define PC_FOLD_DROP  0x1FFFFFu
+
+static uint32_t
+fold_packed(uint32_t cp)
+{
+    uint32_t out[3];
+
+    switch (fold_cp(cp, out)) {
+    case 0:
+        return PC_FOLD_DROP;
+    case 1:
+        return out[0];
+    default:
+        return out[0] | (out[1] << PC_FOLD_SHIFT);
+    }
+}
+
+/* Append CP, folded for analyser A, to the token being built. */
+static void
+fold_into(struct pc_analyzer *a, size_t *k, uint32_t cp)
+{
+    uint32_t out[3], v;
+    size_t n, i;
+
+    if (cp < PC_TABLE_SIZE) {
+        v = a->lower[cp];
+        if (v == PC_FOLD_DROP)
+            return;
+        fold_put(a->fold, k, v & ((1u << PC_FOLD_SHIFT) - 1));
+        if (v >> PC_FOLD_SHIFT)
+            fold_put(a->fold, k, v >> PC_FOLD_SHIFT);
+        return;
+    }
+    n = fold_cp(cp, out);
+    for (i = 0; i < n; i++)
+        fold_put(a->fold, k, out[i]);
+}
+
+/* ================================================================== */
 /* UTF-8 and folding                                                   */
 /* ================================================================== */
 
@@ -258,14 +419,14 @@ pc_utf8_decode(const char *s, size_t len, uint32_t *cp)
 
 /*
  * The same folding as the analyser applies to a word, for callers that
- * hold a word already (query prefixes): lower case per code point,
- * U+2019 as ', joiners dropped, invalid bytes skipped.
+ * hold a word already (query prefixes, filter values): fold_cp() on
+ * each code point, joiners dropped, invalid bytes skipped.
  */
 void
 pc_fold(pilcrow_status *st, struct pc_buf *b, const char *s, size_t len)
 {
-    size_t i = 0, n;
-    uint32_t cp;
+    size_t i = 0, n, k, j;
+    uint32_t cp, out[3];
 
     while (i < len && *st >= 0) {
         if ((n = pc_utf8_decode(s + i, len - i, &cp)) == 0) {
@@ -275,13 +436,13 @@ pc_fold(pilcrow_status *st, struct pc_buf *b, const char *s, size_t len)
         i += n;
         if (cp == 0xAD || cp == 0x200C || cp == 0x200D || cp == 0x2060)
             continue;
-        if (cp < 0x80) {
-            pc_buf_putc(st, b, (char)(cp >= 'A' && cp <= 'Z' ?
-                                      cp + ('a' - 'A') : cp));
-            continue;
+        k = fold_cp(cp, out);
+        for (j = 0; j < k; j++) {
+            if (out[j] < 0x80)
+                pc_buf_putc(st, b, (char)out[j]);
+            else
+                pc_buf_put_utf8(st, b, out[j]);
         }
-        pc_buf_put_utf8(st, b, cp == 0x2019 ? '\'' :
-                        pcx_unicode_tolower(cp));
     }
 }
 
@@ -307,7 +468,7 @@ pc_analyzer_new(struct pc_analyzer **out, const char *lang)
     a->lang = l;
     for (cp = 0; cp < PC_TABLE_SIZE; cp++) {
         a->cls[cp] = (uint8_t)class_of(cp);
-        a->lower[cp] = cp == 0x2019 ? '\'' : pcx_unicode_tolower(cp);
+        a->lower[cp] = fold_packed(cp);
     }
     if ((st = pc_stemmer_new(&a->stem, l)) < 0) {
         pc_free(a);
@@ -330,6 +491,50 @@ const char *
 pc_analyzer_language(const struct pc_analyzer *a)
 {
     return a->lang->code;
+}
+
+const struct pc_lang *
+pc_analyzer_lang(const struct pc_analyzer *a)
+{
+    return a->lang;
+}
+
+enum pc_script
+pc_script_of(uint32_t cp)
+{
+    if (cp < 0x80)
+        return ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ? PC_SCRIPT_LATIN
+                                                           : PC_SCRIPT_OTHER;
+    if ((cp >= 0xC0 && cp < 0x250 && cp != 0xD7 && cp != 0xF7) ||
+        (cp >= 0x1E00 && cp < 0x1F00) || (cp >= 0xFB00 && cp <= 0xFB06))
+        return PC_SCRIPT_LATIN;
+    if (cp >= 0x400 && cp < 0x530)
+        return PC_SCRIPT_CYRILLIC;
+    if ((cp >= 0x600 && cp < 0x700 && !(cp >= 0x660 && cp <= 0x669) &&
+         !(cp >= 0x6F0 && cp <= 0x6F9) && pcx_unicode_is_wordchar(cp)) ||
+        (cp >= 0x750 && cp < 0x780) || (cp >= 0xFB50 && cp < 0xFE00) ||
+        (cp >= 0xFE70 && cp < 0xFF00))
+        return PC_SCRIPT_ARABIC;
+    if (is_cjk(cp))
+        return PC_SCRIPT_HAN;
+    return PC_SCRIPT_OTHER;
+}
+
+unsigned
+pc_text_scripts(const char *text, size_t len)
+{
+    unsigned set = 0;
+    size_t i = 0, n;
+    uint32_t cp;
+
+    while (i < len) {
+        if ((n = pc_utf8_decode(text + i, len - i, &cp)) == 0)
+            n = 1;
+        else
+            set |= 1u << pc_script_of(cp);
+        i += n;
+    }
+    return set & ~(1u << PC_SCRIPT_OTHER);
 }
 
 void
@@ -442,10 +647,10 @@ emit_symbol(struct pc_scan *s, size_t start, size_t end)
 
     while (i < end) {
         n = next_cp(a, s->text, s->len, i, &cp, &cl);
-        fold_put(a->fold, &k, cp_lower(a, cp));
+        fold_into(a, &k, cp);
         i += n;
     }
-    if (k <= PC_MAX_WORD)
+    if (k > 0 && k <= PC_MAX_WORD)
         emit(s, a->fold, k, a->fold, k, start, end, 1, 0);
 }
 
@@ -466,7 +671,10 @@ elide(struct pc_scan *s, size_t *k, size_t *start)
         return 0;
     p = (size_t)(q - a->fold);
     for (e = a->lang->elisions; *e != NULL; e++) {
-        if (strlen(*e) == p && memcmp(*e, a->fold, p) == 0) {
+        /* The text must spell the article in ASCII (a folded "l" may
+         * come from "ĺ"). */
+        if (strlen(*e) == p && memcmp(*e, a->fold, p) == 0 &&
+            strncasecmp(s->text + *start, *e, p) == 0) {
             /* The prefix is ASCII, so as many bytes in the text; the
              * apostrophe there is ' (1 byte) or U+2019 (3 bytes). */
             *start += p + (s->text[*start + p] == '\'' ? 1 : 3);
@@ -553,9 +761,9 @@ scan_word(struct pc_scan *s, size_t start)
         } else if ((n = next_cp(a, text, len, i, &cp, &cl)) == 0) {
             break;
         } else if (cl == C_LETTER || cl == C_DIGIT) {
-            fold_put(a->fold, &k, cp_lower(a, cp));
+            fold_into(a, &k, cp);
             prev_digit = 0;
-            has_letter = 1;
+            has_letter |= cl == C_LETTER;
             i += n;
             continue;
         } else if (cl != C_APOS && cl != C_JOINER) {
@@ -582,8 +790,8 @@ scan_word(struct pc_scan *s, size_t start)
             return sym_end;
         }
     }
-    if (k > PC_MAX_WORD)
-        return end;             /* not text: drop it */
+    if (k > PC_MAX_WORD || k == 0)
+        return end;             /* not text, or only marks: no token */
     off = 0;
     if (a->lang->elisions != NULL)
         off = elide(s, &k, &start);

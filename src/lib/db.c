@@ -15,8 +15,10 @@
  * 2: X terms hold each symbol of a document's symbol.
  * 3: wdfs hold BM25's length-normalised term frequency.
  * 4: ... with the words of the heading and title weighing more.
- * 5: a record says whether its number is printed (record version 2). */
-#define PC_FORMAT "5"
+ * 5: a record says whether its number is printed (record version 2).
+ * 6: words folded (accents, ligatures, Arabic forms and digits, yo),
+ *    and French, Spanish, Russian and Arabic stopwords left out. */
+#define PC_FORMAT "6"
 
 /* Create directory PATH and its missing parents.  Returns 0 or -1 with
  * errno set. */
@@ -226,8 +228,10 @@ struct pc_analyzer *
 pc_db_analyzer(pilcrow_db *db, const char *lang, pilcrow_status *st)
 {
     struct pc_analyzer *a;
+    const struct pc_lang *l = pc_lang_find(lang);
     size_t i;
 
+    lang = l != NULL ? l->code : "en";
     for (i = 0; i < db->n_analyzers; i++)
         if (strcmp(pc_analyzer_language(db->analyzers[i]), lang) == 0)
             return db->analyzers[i];
@@ -236,12 +240,56 @@ pc_db_analyzer(pilcrow_db *db, const char *lang, pilcrow_status *st)
         return NULL;
     }
     if ((*st = pc_analyzer_new(&a, lang)) < 0) {
-        pc_db_error(db, *st, *st == PILCROW_NOMEM ? "out of memory"
-                    : "no analyser for language '%s'", lang);
+        pc_db_error(db, *st, "out of memory");
         return NULL;
     }
     db->analyzers[db->n_analyzers++] = a;
     return a;
+}
+
+/* State of lang_term(). */
+struct held {
+    const struct pc_lang **langs;
+    size_t n, max;
+};
+
+static int
+lang_term(const char *key, size_t key_len, const char *val, size_t val_len,
+          void *payload)
+{
+    struct held *h = payload;
+    const struct pc_lang *l;
+    char code[8];
+    size_t i;
+
+    (void)val;
+    (void)val_len;
+    if (key_len < 2 || key_len - 1 >= sizeof(code))
+        return 0;
+    memcpy(code, key + 1, key_len - 1);
+    code[key_len - 1] = '\0';
+    if ((l = pc_lang_find(code)) == NULL)
+        return 0;
+    for (i = 0; i < h->n; i++)
+        if (h->langs[i] == l)
+            return 0;
+    if (h->n < h->max)
+        h->langs[h->n++] = l;
+    return 0;
+}
+
+size_t
+pc_db_languages(pilcrow_db *db, const struct pc_lang **langs, size_t max)
+{
+    struct held h;
+    char prefix[2] = { PC_TERM_LANG, '\0' };
+
+    h.langs = langs;
+    h.n = 0;
+    h.max = max;
+    if (pcx_db_terms_each(db->x, prefix, lang_term, &h) < 0)
+        return 0;
+    return h.n;
 }
 
 /* Sum the sizes of the files in directory PATH (Xapian's are flat). */

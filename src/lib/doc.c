@@ -46,7 +46,7 @@ pc_doc_new(pilcrow_doc **out, const pilcrow_parse_options *opts)
         doc->symbol = doc_dup(&st, doc, opts->symbol);
         doc->title = doc_dup(&st, doc, opts->title);
         doc->date = doc_dup(&st, doc, opts->date);
-        doc->language = doc_dup(&st, doc, opts->language);
+        doc->language_given = doc_dup(&st, doc, opts->language);
         doc->file = doc_dup(&st, doc, opts->file);
     }
     if (st < 0) {
@@ -84,7 +84,16 @@ pc_doc_finish(pilcrow_doc *doc)
     if (doc->title == NULL)
         doc->title = "";
     if (doc->language == NULL)
-        doc->language = "en";
+        doc->language = doc->language_given;
+    if (doc->language == NULL) {
+        struct pc_lang_guess g;
+
+        memset(&g, 0, sizeof(g));
+        for (i = 0; i < doc->n_records; i++)
+            pc_lang_guess_add(&g, doc->records[i].text,
+                              doc->records[i].text_len);
+        doc->language = pc_lang_guess_best(&g)->code;
+    }
     if (doc->file == NULL)
         doc->file = "";
     for (i = 0; i < doc->n_records && st == PILCROW_OK; i++) {

@@ -312,8 +312,7 @@ pilcrow_index_doc(pilcrow_db *db, const pilcrow_doc *doc)
         return st;
     /* Messages name the document's file, or its id. */
     what = doc->file != NULL && doc->file[0] != '\0' ? doc->file : doc->id;
-    if ((an = pc_db_analyzer(db, doc->language, &st)) == NULL &&
-        (an = pc_db_analyzer(db, "en", &st)) == NULL)
+    if ((an = pc_db_analyzer(db, doc->language, &st)) == NULL)
         return st;
     if ((st = delete_doc(db, doc->id, what, NULL)) < 0)
         return st;

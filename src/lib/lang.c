@@ -25,28 +25,74 @@ static const char *const fr_elisions[] = {
     "puisqu", "quoiqu", NULL
 };
 
-/* English function words not worth a posting: the most frequent words
- * of English text (about a third of its tokens), which carry no topic.
- * They keep their positions, so a phrase across one ("rights of
- * migrants") still matches with the gap.  Sorted, for bsearch(). */
+/*
+ * Function words not worth a posting: the most frequent words of each
+ * language's text, which carry no topic.  They keep their positions,
+ * so a phrase across one ("rights of migrants") still matches with the
+ * gap.  Folded (fold_cp in analyze.c: "où" is "ou", "إلى" is "الي"),
+ * sorted by bytes for bsearch(), and never a word that is a content
+ * word of another language of the table (French "son", Spanish "sin"
+ * are English words): a query with no language reads each word in
+ * every language.  t-analyze checks each list is sorted and folded.
+ */
 static const char *const en_stopwords[] = {
     "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has",
     "have", "in", "is", "it", "its", "of", "on", "or", "that", "the",
     "this", "to", "was", "were", "which", "with", NULL
 };
 
+static const char *const fr_stopwords[] = {
+    "a", "au", "aux", "ce", "ces", "dans", "de", "des", "du", "elle", "en",
+    "est", "et", "il", "ils", "la", "le", "les", "leur", "leurs", "ne",
+    "ou", "par", "que", "qui", "sa", "se", "ses", "sont", "sur", "un",
+    "une", "y", NULL
+};
+
+static const char *const es_stopwords[] = {
+    "a", "al", "como", "con", "de", "del", "el", "en", "es", "la", "las",
+    "lo", "los", "mas", "o", "para", "por", "que", "se", "su", "sus", "un",
+    "una", "y", NULL
+};
+
+static const char *const ru_stopwords[] = {
+    "а", "в", "во", "для", "его", "ее", "за", "и", "из", "или", "их",
+    "к", "как", "на", "не", "о", "об", "от", "по", "при", "с", "со",
+    "также", "то", "что", "это", NULL
+};
+
+/* Arabic: the words as written, with the conjunction wa- where it
+ * prefixes the commonest of them. */
+static const char *const ar_stopwords[] = {
+    "التي", "الذي", "الي", "ان", "او", "بين", "تلك", "ذلك", "علي",
+    "عن", "في", "قد", "كان", "كما", "لا", "ما", "مع", "من", "هذا",
+    "هذه", "وفي", "ومن", NULL
+};
+
 #define PC_LIST_LEN(list) (sizeof(list) / sizeof((list)[0]) - 1)
+
+/* Bytes of the longest stopword of any list ("также"). */
+#define PC_STOPWORD_MAX 10
 
 static const struct pc_lang pc_languages[] = {
     /* Porter2 rewrites suffixes only; t-analyze checks the first byte
      * over every word of the corpora it finds. */
-    { "en", "english", NULL, en_stopwords, PC_LIST_LEN(en_stopwords), 1 },
-    { "fr", "french", fr_elisions, NULL, 0, 0 },
-    { "es", "spanish", NULL, NULL, 0, 0 },
-    { "ru", "russian", NULL, NULL, 0, 0 },
-    { "ar", "arabic", NULL, NULL, 0, 0 },  /* strips prefixes too */
-    { "zh", NULL, NULL, NULL, 0, 0 },      /* CJK bigrams, no stemming */
+    { "en", "english", NULL, en_stopwords, PC_LIST_LEN(en_stopwords), 1,
+      PC_SCRIPT_LATIN, "english\0anglais\0inglés\0" },
+    { "fr", "french", fr_elisions, fr_stopwords, PC_LIST_LEN(fr_stopwords),
+      0, PC_SCRIPT_LATIN, "french\0français\0francés\0" },
+    { "es", "spanish", NULL, es_stopwords, PC_LIST_LEN(es_stopwords), 0,
+      PC_SCRIPT_LATIN, "spanish\0español\0espagnol\0" },
+    { "ru", "russian", NULL, ru_stopwords, PC_LIST_LEN(ru_stopwords), 0,
+      PC_SCRIPT_CYRILLIC, "russian\0русский\0russe\0" },
+    /* The Arabic stemmer strips prefixes too. */
+    { "ar", "arabic", NULL, ar_stopwords, PC_LIST_LEN(ar_stopwords), 0,
+      PC_SCRIPT_ARABIC, "arabic\0العربية\0arabe\0" },
+    /* CJK bigrams, no stemming. */
+    { "zh", NULL, NULL, NULL, 0, 0, PC_SCRIPT_HAN,
+      "chinese\0中文\0chinois\0" },
 };
+
+#define PC_N_LANGUAGES (sizeof(pc_languages) / sizeof(pc_languages[0]))
 
 int
 pc_lang_is_stopword(const struct pc_lang *lang, const char *w, size_t len)
@@ -55,7 +101,7 @@ pc_lang_is_stopword(const struct pc_lang *lang, const char *w, size_t len)
     size_t lo = 0, hi = lang->n_stopwords, mid;
     int c;
 
-    if (list == NULL || len > 5)    /* 5: the longest stopword listed */
+    if (list == NULL || len > PC_STOPWORD_MAX)
         return 0;
     while (lo < hi) {
         mid = (lo + hi) / 2;
@@ -126,10 +172,137 @@ pc_lang_find(const char *code)
 
     if (code == NULL)
         return NULL;
-    for (i = 0; i < sizeof(pc_languages) / sizeof(pc_languages[0]); i++)
+    for (i = 0; i < PC_N_LANGUAGES; i++)
         if (lang_matches(&pc_languages[i], code))
             return &pc_languages[i];
     return NULL;
+}
+
+const struct pc_lang *
+pc_lang_nth(size_t i)
+{
+    return i < PC_N_LANGUAGES ? &pc_languages[i] : NULL;
+}
+
+const struct pc_lang *
+pc_lang_named(const char *v, size_t n)
+{
+    pilcrow_status st = PILCROW_OK;
+    struct pc_buf want = PC_BUF_INIT, name = PC_BUF_INIT;
+    const struct pc_lang *found = NULL;
+    const char *nm;
+    char code[8];
+    size_t i;
+
+    if (n < sizeof(code) && n >= 2) {
+        memcpy(code, v, n);
+        code[n] = '\0';
+        if ((found = pc_lang_find(code)) != NULL)
+            return found;
+    }
+    pc_fold(&st, &want, v, n);
+    for (i = 0; i < PC_N_LANGUAGES && found == NULL && st >= 0; i++) {
+        for (nm = pc_languages[i].names; *nm != '\0'; nm += strlen(nm) + 1) {
+            name.len = 0;
+            pc_fold(&st, &name, nm, strlen(nm));
+            if (st >= 0 && name.len == want.len &&
+                memcmp(name.data, want.data, want.len) == 0) {
+                found = &pc_languages[i];
+                break;
+            }
+        }
+    }
+    pc_buf_free(&want);
+    pc_buf_free(&name);
+    return found;
+}
+
+const char *
+pilcrow_language_name(const char *code)
+{
+    const struct pc_lang *l;
+
+    if (code == NULL)
+        return NULL;
+    l = pc_lang_named(code, strlen(code));
+    return l == NULL ? NULL : l->stemmer != NULL ? l->stemmer : "chinese";
+}
+
+/* ---- guessing a text's language ----------------------------------- */
+
+/* Bytes of a document read to guess its language. */
+#define PC_GUESS_BYTES 65536
+
+void
+pc_lang_guess_add(struct pc_lang_guess *g, const char *text, size_t len)
+{
+    size_t i = 0, n, w, k;
+    uint32_t cp;
+    char word[PC_STOPWORD_MAX + 1];
+
+    if (g->bytes >= PC_GUESS_BYTES)
+        return;
+    if (len > PC_GUESS_BYTES - g->bytes)
+        len = PC_GUESS_BYTES - g->bytes;
+    g->bytes += len;
+    while (i < len) {
+        unsigned char c = (unsigned char)text[i];
+
+        if (c >= 0x80) {
+            if ((n = pc_utf8_decode(text + i, len - i, &cp)) == 0)
+                n = 1;
+            else
+                g->letters[pc_script_of(cp)]++;
+            i += n;
+            continue;
+        }
+        if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) {
+            i++;
+            continue;
+        }
+        /* An ASCII word: its letters, and whether it is a stopword of
+         * a Latin language (words with accents are left out). */
+        for (w = 0; i < len && ((text[i] | 0x20) >= 'a' &&
+                                (text[i] | 0x20) <= 'z'); i++, w++)
+            if (w < PC_STOPWORD_MAX)
+                word[w] = (char)(text[i] | 0x20);
+        g->letters[PC_SCRIPT_LATIN] += w;
+        if (w > PC_STOPWORD_MAX || (i < len && (unsigned char)text[i] >= 0x80))
+            continue;
+        for (k = 0; k < PC_N_LANGUAGES && k < sizeof(g->stops) /
+                    sizeof(g->stops[0]); k++)
+            if (pc_languages[k].script == PC_SCRIPT_LATIN &&
+                pc_lang_is_stopword(&pc_languages[k], word, w))
+                g->stops[k]++;
+    }
+}
+
+const struct pc_lang *
+pc_lang_guess_best(const struct pc_lang_guess *g)
+{
+    enum pc_script best = PC_SCRIPT_LATIN;
+    size_t i, k = 0, most = 0, count;
+
+    for (i = PC_SCRIPT_LATIN; i < PC_N_SCRIPTS; i++) {
+        count = g->letters[i] * (i == PC_SCRIPT_HAN ? 2 : 1);
+        if (count > most) {
+            most = count;
+            best = (enum pc_script)i;
+        }
+    }
+    most = 0;
+    for (i = 0; i < PC_N_LANGUAGES; i++) {
+        if (pc_languages[i].script != best)
+            continue;
+        count = i < sizeof(g->stops) / sizeof(g->stops[0]) ? g->stops[i] : 0;
+        if (k == 0 && most == 0)
+            k = i + 1;      /* the first of the script, if none tells */
+        if (count > most) {
+            most = count;
+            k = i + 1;
+        }
+    }
+    return &pc_languages[k ? k - 1 : 0];
 }
 
 pilcrow_status

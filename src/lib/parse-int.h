@@ -196,6 +196,7 @@ void pc_split_lines(struct parser *p);
 
 /* Set doc field *DST (unless already set) to the N bytes at S. */
 void pc_set_meta(struct parser *p, const char **dst, const char *s, size_t n);
+void pc_set_language(struct parser *p, const char *v, size_t n);
 
 /* YAML front matter of Markdown files: "---", "key: value" lines,
  * "---".  Returns the index of the first line after it. */

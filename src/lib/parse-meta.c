@@ -129,20 +129,41 @@ pc_yaml_front_matter(struct parser *p)
             pc_set_meta(p, &p->doc->title, c + 1, l->len - (size_t)(c + 1 - l->s));
         else if (pc_line_starts(l, "date:"))
             pc_set_meta(p, &p->doc->date, c + 1, l->len - (size_t)(c + 1 - l->s));
-        else if (pc_line_starts(l, "language:")) {
-            char lang[4] = "";
-            const char *v = c + 1;
-
-            while (*v == ' ' || *v == '"')
-                v++;
-            if (isalpha((unsigned char)v[0]) && isalpha((unsigned char)v[1])) {
-                lang[0] = (char)tolower((unsigned char)v[0]);
-                lang[1] = (char)tolower((unsigned char)v[1]);
-                pc_set_meta(p, &p->doc->language, lang, 2);
-            }
-        }
+        else if (pc_line_starts(l, "language:"))
+            pc_set_language(p, c + 1, l->len - (size_t)(c + 1 - l->s));
     }
     return 0;
+}
+
+/* The document's language from the value of a "Language:" line (or
+ * YAML "language:"), N bytes at V: a code or a name pc_lang_named()
+ * knows, else, if it starts with two letters, those as a code (an
+ * index holds it; its words are analysed as English). */
+void
+pc_set_language(struct parser *p, const char *v, size_t n)
+{
+    const struct pc_lang *l;
+    char code[3];
+
+    while (n > 0 && (*v == ' ' || *v == '"' || *v == '\'')) {
+        v++;
+        n--;
+    }
+    while (n > 0 && (v[n - 1] == ' ' || v[n - 1] == '"' ||
+                     v[n - 1] == '\'' || v[n - 1] == '\r'))
+        n--;
+    if (p->doc->language != NULL || n < 2)
+        return;
+    if ((l = pc_lang_named(v, n)) != NULL) {
+        pc_set_meta(p, &p->doc->language, l->code, strlen(l->code));
+        return;
+    }
+    if (isalpha((unsigned char)v[0]) && isalpha((unsigned char)v[1])) {
+        code[0] = (char)tolower((unsigned char)v[0]);
+        code[1] = (char)tolower((unsigned char)v[1]);
+        code[2] = '\0';
+        pc_set_meta(p, &p->doc->language, code, 2);
+    }
 }
 
 /* A line of front matter that labels the document rather than titles
@@ -300,21 +321,7 @@ pc_scan_front_matter(struct parser *p, size_t start)
             continue;
         }
         if (pc_line_starts(l, "Language:")) {
-            const char *v = l->s + 9;
-            size_t n = l->len - 9;
-
-            while (n > 0 && *v == ' ') {
-                v++;
-                n--;
-            }
-            if (n >= 2 && p->doc->language == NULL) {
-                char lang[3];
-
-                lang[0] = (char)tolower((unsigned char)v[0]);
-                lang[1] = (char)tolower((unsigned char)v[1]);
-                lang[2] = '\0';
-                pc_set_meta(p, &p->doc->language, lang, 2);
-            }
+            pc_set_language(p, l->s + 9, l->len - 9);
             l->fl |= L_DROP;
             last_label = i;
             continue;

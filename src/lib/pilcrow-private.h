@@ -146,6 +146,8 @@ struct pilcrow_doc {
     const char *title;
     const char *date;           /* NULL when unknown */
     const char *language;
+    const char *language_given; /* the options' language: for a text
+                                 * whose front matter names none */
     const char *file;
     struct pilcrow_record *records;  /* pc_malloc'd array */
     size_t n_records;
@@ -233,6 +235,17 @@ pilcrow_status pc_parse(pilcrow_doc *doc, const char *text, size_t len,
 /* lang.c: the languages analysed, and their stemmers                  */
 /* ================================================================== */
 
+/* The scripts pilcrow tells apart, for guessing a document's language
+ * and choosing a query word's readings. */
+enum pc_script {
+    PC_SCRIPT_OTHER = 0,    /* digits, punctuation, scripts not below */
+    PC_SCRIPT_LATIN,
+    PC_SCRIPT_CYRILLIC,
+    PC_SCRIPT_ARABIC,
+    PC_SCRIPT_HAN,          /* CJK ideographs and kana */
+    PC_N_SCRIPTS
+};
+
 /* One analysable language.  Adding a language is adding a row. */
 struct pc_lang {
     const char *code;               /* ISO 639-1 code */
@@ -242,10 +255,35 @@ struct pc_lang {
     size_t n_stopwords;             /* entries of STOPWORDS before NULL */
     int stem_keeps_first;           /* a stem always begins with its
                                      * word's first byte (pc_analyze_for) */
+    enum pc_script script;          /* the script it is written in */
+    const char *names;              /* names a "Language:" line may give,
+                                     * each NUL-terminated, "" last */
 };
 
 /* The language CODE names ("en", "EN", "en-GB", "en_GB"), or NULL. */
 const struct pc_lang *pc_lang_find(const char *code);
+/* The language the N bytes at V name: a code as pc_lang_find takes, or
+ * a name in English, French or the language itself ("French",
+ * "Español", "Русский"); NULL if none. */
+const struct pc_lang *pc_lang_named(const char *v, size_t n);
+/* The I-th language of the table, NULL past the last. */
+const struct pc_lang *pc_lang_nth(size_t i);
+
+/* What pc_lang_guess_best() guesses a text's language from: how many
+ * letters of each script, how many words are stopwords of each Latin
+ * language.  Zero it, then add text. */
+struct pc_lang_guess {
+    size_t letters[PC_N_SCRIPTS];
+    size_t stops[8];                /* by index in the table */
+    size_t bytes;                   /* read so far (bounded) */
+};
+void pc_lang_guess_add(struct pc_lang_guess *g, const char *text,
+                       size_t len);
+/* The guess: the script most letters are in (Han counted twice, one
+ * ideograph being about a word), and for Latin the language with most
+ * stopwords; English when nothing tells. */
+const struct pc_lang *pc_lang_guess_best(const struct pc_lang_guess *g);
+
 /* Non-zero if the folded word W (LEN bytes) is a stopword of LANG. */
 int pc_lang_is_stopword(const struct pc_lang *lang, const char *w,
                         size_t len);
@@ -294,8 +332,14 @@ typedef int pc_token_fn(const struct pc_token *tok, void *payload);
  * PILCROW_OK, PILCROW_INVALID (no analyser for LANG) or PILCROW_NOMEM. */
 pilcrow_status pc_analyzer_new(struct pc_analyzer **out, const char *lang);
 void pc_analyzer_free(struct pc_analyzer *a);
-/* The language code of A. */
+/* The language code of A, and its row. */
 const char *pc_analyzer_language(const struct pc_analyzer *a);
+const struct pc_lang *pc_analyzer_lang(const struct pc_analyzer *a);
+/* The script of code point CP. */
+enum pc_script pc_script_of(uint32_t cp);
+/* The scripts of the letters of the LEN bytes at TEXT, as a bit set
+ * (1 << PC_SCRIPT_*). */
+unsigned pc_text_scripts(const char *text, size_t len);
 
 /* Split the LEN bytes of UTF-8 TEXT into tokens, calling FN for each in
  * order.  Returns PILCROW_OK, PILCROW_DONE (FN stopped) or
@@ -415,8 +459,15 @@ pilcrow_status pc_errmsg(char **errmsg, pilcrow_status st, const char *fmt,
 void pc_db_adopt(pilcrow_db *db, struct pc_node *node);
 void pc_db_disown(struct pc_node *node);
 
-/* DB's analyser for language LANG, made on first use.  Returns NULL
- * with DB's message set on failure (unknown language or NOMEM). */
+/* The languages pilcrow analyses that DB's records are in, at most MAX
+ * into LANGS, in the order of the language table's codes as Xapian
+ * sorts them; returns how many (0 for an empty index). */
+size_t pc_db_languages(pilcrow_db *db, const struct pc_lang **langs,
+                       size_t max);
+
+/* DB's analyser for language LANG ("fr", "fr-CA"; English for a
+ * language pilcrow does not analyse), made on first use.  Returns NULL
+ * with DB's message set when out of memory. */
 struct pc_analyzer *pc_db_analyzer(pilcrow_db *db, const char *lang,
                                    pilcrow_status *st);
 

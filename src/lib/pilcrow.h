@@ -156,8 +156,11 @@ typedef struct pilcrow_parse_options {
                                 * or the document's first lines. */
     const char *title;         /* Title; NULL: from the text. */
     const char *date;          /* Date as YYYY-MM-DD; NULL: from text. */
-    const char *language;      /* ISO 639-1 code ("en", "fr"); NULL:
-                                * from a "Language:" line, else "en". */
+    const char *language;      /* ISO 639-1 code ("en", "fr") for a
+                                * document whose front matter names no
+                                * language ("Language:" line, YAML
+                                * "language:"); NULL: guessed from the
+                                * text (see pilcrow_language_name). */
     const char *file;          /* Path reported as the record's file;
                                 * NULL: the path parsed (or ""). */
     pilcrow_warn_fn *warn;     /* Warning callback, or NULL. */
@@ -206,6 +209,15 @@ PILCROW_API const char *pilcrow_doc_title(const pilcrow_doc *doc);
 PILCROW_API const char *pilcrow_doc_date(const pilcrow_doc *doc);
 PILCROW_API const char *pilcrow_doc_language(const pilcrow_doc *doc);
 PILCROW_API const char *pilcrow_doc_file(const pilcrow_doc *doc);
+
+/* The languages pilcrow analyses, by ISO 639-1 code: their English
+ * name ("french") for CODE ("fr", "FR", "fr-CA", or a name such as
+ * "French" or "Français"), NULL for a language it does not analyse
+ * (its documents are analysed as English).  A document's language is
+ * what its front matter says, else the parse options', else guessed:
+ * the script of most of its letters, and for Latin letters the
+ * language whose commonest words are most of its words.  Since 0.1. */
+PILCROW_API const char *pilcrow_language_name(const char *code);
 
 /* The number of records of DOC, and record I of them (0-based, in
  * document order), borrowed from DOC; NULL when I is out of range.

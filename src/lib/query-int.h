@@ -11,6 +11,9 @@
 struct pcx_qnode;
 struct qn;
 
+/* Most languages a query reads its words in (the table's). */
+#define PC_QUERY_MAX_READINGS 8
+
 /* A word of the query text as typed, for spelling suggestions. */
 struct qword {
     size_t start, end;         /* byte span in the query text */
@@ -23,7 +26,12 @@ struct pilcrow_query {
     pilcrow_db *db;
     struct pc_arena arena;     /* tree, terms, copies */
     char *text;                /* the query text */
-    struct pc_analyzer *an;
+    struct pc_analyzer *an;    /* the first reading: symbols, prefixes,
+                                * suggestions */
+    struct pc_analyzer *readings[PC_QUERY_MAX_READINGS];
+    size_t n_readings;         /* the languages words are read in */
+    const char *restrict_lang; /* the options' language: only its
+                                * records match; NULL: every language */
     size_t snippet_bytes;
     const char *hl_start, *hl_end;
     struct qn *root;

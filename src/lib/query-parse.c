@@ -34,7 +34,7 @@
 
 enum qn_kind {
     QN_TERM, QN_BOOLEAN, QN_WILDCARD, QN_ALL, QN_NOTHING, QN_RANGE,
-    QN_AND, QN_OR, QN_AND_NOT, QN_PHRASE, QN_NEAR
+    QN_AND, QN_OR, QN_AND_NOT, QN_PHRASE, QN_NEAR, QN_SYNONYM
 };
 
 /* A tree node; children are a linked list.  Every node and string lives
@@ -49,6 +49,8 @@ struct qn {
     struct qn *first, *last;   /* children */
     struct qn *next;           /* sibling */
     unsigned n_children;
+    int readings;              /* QN_OR, QN_SYNONYM: the readings of one
+                                * word or phrase in several languages */
 };
 
 /* ---- parsing ---------------------------------------------------------- */
@@ -231,18 +233,19 @@ collect_token(const struct pc_token *tok, void *payload)
     return p->st < 0;
 }
 
-/* Analyse the N bytes at the current position as a phrase (or a single
- * term).  Returns the node, or NULL when the text holds no word (then
- * *EMPTY is set) or on error. */
+/* Analyse the N bytes at START with analyser AN as a phrase (or a
+ * single term).  Returns the node, or NULL when the text holds no word
+ * to search (*N_STOPS then counts the stopwords left out) or on
+ * error. */
 static struct qn *
-analyse_text(struct parser *p, size_t start, size_t n, int record_words,
-             int *empty)
+analyse_one(struct parser *p, struct pc_analyzer *an, size_t start,
+            size_t n, int record_words, int *n_stops)
 {
     struct collect c;
     struct qn *ph = qn_new(p, QN_PHRASE);
     pilcrow_status st;
 
-    *empty = 0;
+    *n_stops = 0;
     if (ph == NULL)
         return NULL;
     c.p = p;
@@ -251,16 +254,12 @@ analyse_text(struct parser *p, size_t start, size_t n, int record_words,
     c.record_words = record_words;
     c.first_pos = c.last_pos = 0;
     c.n_stops = 0;
-    st = pc_analyze(p->q->an, p->s + start, n, collect_token, &c);
-    p->n_stops += c.n_stops;
+    st = pc_analyze(an, p->s + start, n, collect_token, &c);
+    *n_stops = c.n_stops;
     if (st < 0 && p->st >= 0)
         p->st = st;
-    if (p->st < 0)
+    if (p->st < 0 || ph->n_children == 0)
         return NULL;
-    if (ph->n_children == 0) {
-        *empty = 1;
-        return NULL;
-    }
     if (ph->n_children == 1) {
         struct qn *leaf = ph->first, *or, *x;
         struct pc_buf b = PC_BUF_INIT;
@@ -285,6 +284,92 @@ analyse_text(struct parser *p, size_t start, size_t n, int record_words,
      * stopwords are allowed for. */
     ph->window = c.last_pos - c.first_pos + 1;
     return ph;
+}
+
+/* Non-zero if trees A and B are the same query. */
+static int
+qn_equal(const struct qn *a, const struct qn *b)
+{
+    const struct qn *x, *y;
+
+    if (a->kind != b->kind || a->term_len != b->term_len ||
+        a->window != b->window || a->n_children != b->n_children ||
+        (a->term_len > 0 && memcmp(a->term, b->term, a->term_len) != 0))
+        return 0;
+    for (x = a->first, y = b->first; x != NULL && y != NULL;
+         x = x->next, y = y->next)
+        if (!qn_equal(x, y))
+            return 0;
+    return 1;
+}
+
+/*
+ * Analyse the N bytes at START as a phrase (or a single term) in each
+ * language the query reads (pilcrow_query's readings): the analyses
+ * that differ are the word's readings, weighed as one term when they
+ * are terms (QN_SYNONYM), else ORed.  A language reads the text when
+ * the text has letters of its script (or, text of no such letters, the
+ * first language alone); a word that is a stopword in any language
+ * reading it is a stopword (the lists hold no content word of another
+ * language).  Returns the node, or NULL when the text holds no word
+ * (then *EMPTY is set) or on error.
+ */
+static struct qn *
+analyse_text(struct parser *p, size_t start, size_t n, int record_words,
+             int *empty)
+{
+    pilcrow_query *q = p->q;
+    struct qn *got[PC_QUERY_MAX_READINGS], *group;
+    unsigned scripts = 0, all = 0;
+    size_t i, j, n_got = 0;
+    int stops, any_stop = 0, all_terms = 1, first = record_words;
+
+    *empty = 0;
+    if (q->n_readings > 1) {
+        scripts = pc_text_scripts(p->s + start, n);
+        for (i = 0; i < q->n_readings; i++)
+            all |= 1u << pc_analyzer_lang(q->readings[i])->script;
+        if ((scripts & all) == 0)
+            scripts = 0;
+    }
+    for (i = 0; i < q->n_readings && p->st >= 0; i++) {
+        struct qn *r;
+
+        if (scripts != 0 &&
+            !(scripts & (1u << pc_analyzer_lang(q->readings[i])->script)))
+            continue;
+        r = analyse_one(p, q->readings[i], start, n, first, &stops);
+        first = 0;
+        if (r == NULL && stops > 0)
+            any_stop = 1;
+        if (r == NULL)
+            continue;
+        for (j = 0; j < n_got && !qn_equal(got[j], r); j++)
+            ;
+        if (j == n_got)
+            got[n_got++] = r;
+        if (scripts == 0)
+            break;              /* no script to choose by: the first */
+    }
+    if (p->st < 0)
+        return NULL;
+    if (any_stop || n_got == 0) {
+        p->n_stops += any_stop;
+        *empty = 1;
+        return NULL;
+    }
+    if (n_got == 1)
+        return got[0];
+    for (j = 0; j < n_got; j++)
+        all_terms &= got[j]->kind == QN_TERM;
+    if ((group = qn_new(p, all_terms ? QN_SYNONYM : QN_OR)) == NULL)
+        return NULL;
+    group->readings = 1;
+    for (j = 0; j < n_got; j++) {
+        got[j]->next = NULL;
+        qn_add(group, got[j]);
+    }
+    return group;
 }
 
 /* State of symbol_token(): the AND of X terms being built. */
@@ -574,7 +659,7 @@ near_operand(const struct qn *n)
         return 1;
     if (n->kind == QN_PHRASE)
         return n->n_children == 1 && near_operand(n->first);
-    if (n->kind != QN_OR)
+    if (n->kind != QN_OR && n->kind != QN_SYNONYM)
         return 0;
     for (c = n->first; c != NULL; c = c->next)
         if (c->kind != QN_BOOLEAN && !near_operand(c))
@@ -764,7 +849,8 @@ emit(struct pcx_qnode *nodes, struct qn *n, size_t *k)
 {
     static const enum pcx_op ops[] = {
         PCX_TERM, PCX_BOOLEAN, PCX_WILDCARD, PCX_ALL, PCX_NOTHING,
-        PCX_VALUE_RANGE, PCX_AND, PCX_OR, PCX_AND_NOT, PCX_PHRASE, PCX_NEAR
+        PCX_VALUE_RANGE, PCX_AND, PCX_OR, PCX_AND_NOT, PCX_PHRASE, PCX_NEAR,
+        PCX_SYNONYM
     };
     struct pcx_qnode *x;
     struct qn *c;
@@ -797,7 +883,7 @@ widen(struct parser *p, struct qn *root)
         return NULL;
     for (c = root->first; c != NULL; c = c->next) {
         if (c->kind == QN_TERM || c->kind == QN_PHRASE ||
-            c->kind == QN_WILDCARD)
+            c->kind == QN_WILDCARD || c->readings)
             n_words++;
         else if (c->kind != QN_BOOLEAN && c->kind != QN_RANGE)
             return NULL;
@@ -833,6 +919,24 @@ widen(struct parser *p, struct qn *root)
         qn_add(filter, copy);
     }
     return filter;
+}
+
+/* ROOT matching only the records of language LANG (the options'). */
+static struct qn *
+restrict_to(struct parser *p, struct qn *root, const char *lang)
+{
+    struct pc_buf b = PC_BUF_INIT;
+    struct qn *and = root, *leaf;
+
+    pc_term(&p->st, &b, PC_TERM_LANG, lang, strlen(lang));
+    leaf = p->st >= 0 ? qn_leaf(p, QN_BOOLEAN, b.data, b.len) : NULL;
+    pc_buf_free(&b);
+    if (leaf == NULL)
+        return NULL;
+    if (root->kind != QN_AND && (and = qn_new(p, QN_AND)) != NULL)
+        qn_add(and, root);
+    qn_add(and, leaf);
+    return and;
 }
 
 static size_t
@@ -891,6 +995,8 @@ pc_query_parse(pilcrow_query *q)
                            "query is not UTF-8 at byte %zu", bad + 1);
     else
         q->root = parse_expr(&p);
+    if (p.st >= 0 && q->root != NULL && q->restrict_lang != NULL)
+        q->root = restrict_to(&p, q->root, q->restrict_lang);
     skip_space(&p);
     if (p.st >= 0 && p.i < p.len && p.s[p.i] == ')')
         perr(&p, p.i, "unmatched '%s'", ")");

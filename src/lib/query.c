@@ -59,6 +59,47 @@ query_release(struct pc_node *node)
     pc_free(q);
 }
 
+/*
+ * The languages Q reads its words in: LANG alone when given (and then
+ * only its records match), else every language the index holds that
+ * pilcrow analyses, English first where held (the first reading
+ * serves symbols, prefixes and suggestions), and English for an index
+ * that holds none.
+ */
+static pilcrow_status
+choose_readings(pilcrow_query *q, const char *lang)
+{
+    const struct pc_lang *held[PC_QUERY_MAX_READINGS], *l;
+    pilcrow_status st = PILCROW_OK;
+    size_t n = 0, i;
+
+    if (lang != NULL) {
+        if ((l = pc_lang_find(lang)) == NULL)
+            return pc_db_error(q->db, PILCROW_INVALID,
+                               "no analyser for language '%s'", lang);
+        held[n++] = l;
+        q->restrict_lang = l->code;
+    } else {
+        n = pc_db_languages(q->db, held, PC_QUERY_MAX_READINGS);
+        if (n == 0)
+            held[n++] = pc_lang_find("en");
+        for (i = 0; i < n && strcmp(held[i]->code, "en") != 0; i++)
+            ;
+        if (i > 0 && i < n) {   /* English first */
+            l = held[i];
+            memmove(held + 1, held, i * sizeof(*held));
+            held[0] = l;
+        }
+    }
+    for (i = 0; i < n; i++)
+        if ((q->readings[i] = pc_db_analyzer(q->db, held[i]->code, &st))
+            == NULL)
+            return st;
+    q->n_readings = n;
+    q->an = q->readings[0];
+    return PILCROW_OK;
+}
+
 pilcrow_status
 pilcrow_query_new(pilcrow_query **out, pilcrow_db *db, const char *text,
                   const pilcrow_query_options *opts)
@@ -92,8 +133,7 @@ pilcrow_query_new(pilcrow_query **out, pilcrow_db *db, const char *text,
         st = pc_db_error(db, st, "out of memory");
         goto fail;
     }
-    if ((q->an = pc_db_analyzer(db, o.language ? o.language : "en", &st))
-        == NULL)
+    if ((st = choose_readings(q, o.language)) < 0)
         goto fail;
 
     if ((st = pc_query_parse(q)) < 0)
@@ -183,15 +223,24 @@ static pilcrow_status
 hit_text(pilcrow_hits *h, struct hit *x, struct pc_match **m, size_t *cap_m)
 {
     pilcrow_query *q = h->q;
+    struct pc_analyzer *an;
     pilcrow_status st;
     size_t n_m = 0;
 
+    /* Over several languages, the record's words as its language reads
+     * them (the language is the document's metadata). */
     if ((st = pc_record_load(q->db, &x->rec, &h->arena, x->data,
-                             x->data_len, PC_LOAD_TEXT, NULL)) < 0)
+                             x->data_len, q->n_readings > 1 ?
+                             PC_LOAD_TEXT | PC_LOAD_CITE : PC_LOAD_TEXT,
+                             NULL)) < 0)
         return st;
     if (q->n_terms == 0)
         return PILCROW_OK;
-    if ((st = pc_find_matches(q->an, x->rec.text, x->rec.text_len, q->terms,
+    an = q->an;
+    if (q->n_readings > 1 &&
+        (an = pc_db_analyzer(q->db, x->rec.language, &st)) == NULL)
+        return st;
+    if ((st = pc_find_matches(an, x->rec.text, x->rec.text_len, q->terms,
                               q->n_terms, m, &n_m, cap_m, NULL)) < 0)
         return pc_db_error(q->db, st, "out of memory");
     if (n_m > 0) {

@@ -128,6 +128,10 @@ build(const struct pcx_qnode *nodes, size_t n)
         case PCX_OR:
             r = Xapian::Query(Xapian::Query::OP_OR, kids.begin(), kids.end());
             break;
+        case PCX_SYNONYM:
+            r = Xapian::Query(Xapian::Query::OP_SYNONYM, kids.begin(),
+                              kids.end());
+            break;
         case PCX_AND_NOT:
             r = first_and_rest(Xapian::Query::OP_AND_NOT, kids,
                                Xapian::Query::OP_OR);

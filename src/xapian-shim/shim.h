@@ -156,6 +156,8 @@ enum pcx_op {
     PCX_NOTHING,       /* leaf: no document */
     PCX_AND,
     PCX_OR,
+    PCX_SYNONYM,       /* the operands weighed as one term (readings of
+                        * one word in several languages) */
     PCX_AND_NOT,       /* first operand minus the OR of the others */
     PCX_FILTER,        /* first operand, filtered by the AND of others */
     PCX_PHRASE,        /* terms in order within WINDOW (0 = count) */

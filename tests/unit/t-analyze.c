@@ -312,9 +312,9 @@ test_other_scripts(void)
         goto done;
 
     CHECK_STR(terms(fr, "Déclaration universelle des droits de l’homme"),
-              "déclar universel de droit de homm");
+              "declar universel de droit de homm");
     CHECK_STR(terms(fr, "ÉTATS Élimination d'une qu'il"),
-              "état élimin une il");
+              "etat elimin une il");
     CHECK_OK(run(fr, "l’Homme", strlen("l’Homme"), &ts));
     CHECK(ts.n == 1);
     if (ts.n == 1) {
@@ -348,6 +348,209 @@ done:
     pc_analyzer_free(zh);
     pc_analyzer_free(en);
     toks_free(&ts);
+}
+
+/* The term of the one word TEXT in A ("" if not one token). */
+static const char *
+term1(struct pc_analyzer *a, const char *text)
+{
+    static char out[256];
+    struct toks ts = { 0 };
+
+    CHECK_OK(run(a, text, strlen(text), &ts));
+    out[0] = '\0';
+    if (ts.n == 1)
+        snprintf(out, sizeof(out), "%s", ts.v[0].term);
+    toks_free(&ts);
+    return out;
+}
+
+/* Folding, on words of the UN Parallel Corpus and the UDHR: a word
+ * typed without its accents, ligature or letter form finds the word as
+ * printed, in each language's analysis. */
+static void
+test_folding(void)
+{
+    static const char *const same[][3] = {
+        /* language, as printed, as typed */
+        { "fr", "développement", "developpement" },
+        { "fr", "sécurité", "securite" },
+        { "fr", "œuvre", "oeuvre" },
+        { "fr", "Œuvre", "OEUVRE" },
+        { "fr", "l’éducation", "l'education" },
+        { "fr", "d’Haïti", "d'haiti" },
+        { "es", "educación", "educacion" },
+        { "es", "Niños", "ninos" },
+        { "es", "después", "despues" },
+        { "en", "ﬁnancial", "financial" },          /* PDF ligature */
+        { "en", "Côte", "cote" },
+        { "ru", "объединённых", "объединенных" },
+        { "ru", "её", "ее" },
+        { "ar", "الأمم", "الامم" },
+        { "ar", "إعلان", "اعلان" },
+        { "ar", "آخر", "اخر" },
+        { "ar", "المتحدة", "المتحده" },
+        { "ar", "اعتُمد", "اعتمد" },                /* damma */
+        { "ar", "الأمـــم", "الأمم" },              /* tatweel */
+        { "ar", "مستوى", "مستوي" },                 /* alef maksura */
+        { "en", "٢٦", "26" },                       /* Arabic-Indic */
+        { "ar", "١٠", "10" },
+        { "ar", "۱۹۴۸", "1948" },                   /* extended */
+    };
+    struct pc_analyzer *a = NULL;
+    char want[256];
+    size_t i;
+
+    for (i = 0; i < sizeof(same) / sizeof(same[0]); i++) {
+        CHECK_OK(pc_analyzer_new(&a, same[i][0]));
+        if (a == NULL)
+            continue;
+        snprintf(want, sizeof(want), "%s", term1(a, same[i][2]));
+        CHECK(want[0] != '\0');
+        CHECK_STR(term1(a, same[i][1]), want);
+        pc_analyzer_free(a);
+        a = NULL;
+    }
+    /* Russian й is a letter of its own, not и with a breve. */
+    CHECK_OK(pc_analyzer_new(&a, "ru"));
+    if (a != NULL) {
+        snprintf(want, sizeof(want), "%s", term1(a, "Иемен"));
+        CHECK(strcmp(term1(a, "Йемен"), want) != 0);
+        /* A word of marks alone is no token. */
+        CHECK_STR(terms(a, "\xcc\x81\xcc\x81 \xd9\x80"), "");
+    }
+    pc_analyzer_free(a);
+    /* Arabic-Indic digits are a number: 26 of "٢٦ -" is "26". */
+    CHECK_OK(pc_analyzer_new(&a, "ar"));
+    if (a != NULL)
+        CHECK_STR(terms(a, "المادة ٢٦"), "ماده 26");
+    pc_analyzer_free(a);
+}
+
+/* The table of languages: names, stopword lists sorted and folded, and
+ * the stopwords of French, Spanish, Russian and Arabic. */
+static void
+test_lang_table(void)
+{
+    static const char *const named[][2] = {
+        { "fr", "fr" }, { "FR-ca", "fr" }, { "French", "fr" },
+        { "Français", "fr" }, { "francais", "fr" }, { "Español", "es" },
+        { "Spanish", "es" }, { "Русский", "ru" }, { "العربية", "ar" },
+        { "Arabic", "ar" }, { "中文", "zh" }, { "Chinese", "zh" },
+        { "English", "en" }, { "en_GB", "en" },
+    };
+    const struct pc_lang *l;
+    struct pc_analyzer *a = NULL;
+    struct toks ts = { 0 };
+    size_t i, j;
+
+    for (i = 0; i < sizeof(named) / sizeof(named[0]); i++) {
+        l = pc_lang_named(named[i][0], strlen(named[i][0]));
+        CHECK(l != NULL && strcmp(l->code, named[i][1]) == 0);
+    }
+    CHECK(pc_lang_named("German", 6) == NULL);
+    CHECK(pc_lang_named("de", 2) == NULL);
+    CHECK(pilcrow_language_name("de") == NULL);
+    CHECK_STR(pilcrow_language_name("Français"), "french");
+    CHECK_STR(pilcrow_language_name("zh"), "chinese");
+    for (i = 0; (l = pc_lang_nth(i)) != NULL; i++) {
+        for (j = 0; j < l->n_stopwords; j++) {
+            pilcrow_status st = PILCROW_OK;
+            struct pc_buf b = PC_BUF_INIT;
+
+            pc_fold(&st, &b, l->stopwords[j], strlen(l->stopwords[j]));
+            CHECK(b.len == strlen(l->stopwords[j]) &&
+                  memcmp(b.data, l->stopwords[j], b.len) == 0);
+            pc_buf_free(&b);
+            if (j > 0)
+                CHECK(strcmp(l->stopwords[j - 1], l->stopwords[j]) < 0);
+            CHECK(pc_lang_is_stopword(l, l->stopwords[j],
+                                      strlen(l->stopwords[j])));
+        }
+    }
+    CHECK(i == 6);
+    /* "la mise en œuvre des recommandations": la, en, des are French
+     * function words; mise, œuvre, recommandations are not. */
+    CHECK_OK(pc_analyzer_new(&a, "fr"));
+    if (a != NULL) {
+        static const char t[] = "la mise en œuvre des recommandations";
+        static const int stop[] = { 1, 0, 1, 0, 1, 0 };
+
+        CHECK_OK(run(a, t, strlen(t), &ts));
+        CHECK(ts.n == 6);
+        for (i = 0; i < ts.n && i < 6; i++)
+            CHECK(pc_lang_is_stopword(l = pc_analyzer_lang(a),
+                                      ts.v[i].folded,
+                                      strlen(ts.v[i].folded)) == stop[i]);
+    }
+    pc_analyzer_free(a);
+    toks_free(&ts);
+}
+
+/* Guessing a document's language from its text: sentences of the UN
+ * Parallel Corpus, and, where the shared corpora are, the first 40
+ * documents of each language of its dev set (a "Language:" line
+ * skipped: the guess reads the text alone). */
+static void
+test_guess(const char *shared)
+{
+    static const char *const texts[][2] = {
+        { "en", "The Force has a mandate to assist the Security Council "
+                "in achieving the overall objective of maintaining "
+                "international peace and security." },
+        { "fr", "La Force a pour mandat d'aider le Conseil de sécurité à "
+                "atteindre un objectif général, qui est de maintenir la "
+                "paix et la sécurité internationales." },
+        { "es", "El mandato de la Fuerza consiste en ayudar al Consejo de "
+                "Seguridad a lograr el objetivo general de mantener la "
+                "paz y la seguridad internacionales." },
+        { "ru", "Мандат Сил заключается в оказании помощи Совету "
+                "Безопасности в достижении общей цели." },
+        { "ar", "تتمثل ولاية القوة في مساعدة مجلس الأمن على تحقيق الهدف "
+                "العام." },
+        { "zh", "部队的任务是协助安全理事会实现维持国际和平与安全的总体目标。" },
+        /* A Chinese text quoting a symbol and a name in Latin letters. */
+        { "zh", "秘书长的报告 A/69/34 联合国发展援助框架 (UNDAF)" },
+    };
+    static const char *const langs[] = { "ar", "en", "es", "fr", "ru",
+                                         "zh" };
+    struct pc_lang_guess g;
+    size_t i, k, len;
+    char dir[4096];
+    int n;
+
+    for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+        memset(&g, 0, sizeof(g));
+        pc_lang_guess_add(&g, texts[i][1], strlen(texts[i][1]));
+        CHECK_STR(pc_lang_guess_best(&g)->code, texts[i][0]);
+    }
+    memset(&g, 0, sizeof(g));
+    CHECK_STR(pc_lang_guess_best(&g)->code, "en");     /* nothing tells */
+    if (shared == NULL)
+        return;
+    for (k = 0; k < sizeof(langs) / sizeof(langs[0]); k++) {
+        static const char *const names[] = {
+            "A_68_908.txt", "A_69_102_ADD.2.txt", "A_69_176_CORR.1.txt",
+        };
+        snprintf(dir, sizeof(dir), "%s/unpc-v1.0-devset/docs/%s", shared,
+                 langs[k]);
+        for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+            char *text = slurp(dir, names[i], &len), *body;
+
+            if (text == NULL)
+                continue;
+            body = strstr(text, "\n\n");
+            memset(&g, 0, sizeof(g));
+            body = body ? body : text;
+            pc_lang_guess_add(&g, body, strlen(body));
+            n = strcmp(pc_lang_guess_best(&g)->code, langs[k]) == 0;
+            if (!n)
+                fprintf(stderr, "guess of %s/%s: %s\n", langs[k], names[i],
+                        pc_lang_guess_best(&g)->code);
+            CHECK(n);
+            free(text);
+        }
+    }
 }
 
 static void
@@ -700,6 +903,9 @@ main(void)
     test_english(en);
     test_symbols(en);
     test_other_scripts();
+    test_folding();
+    test_lang_table();
+    test_guess(shared);
     test_invalid(en);
     test_stop(en);
     test_corpus(en, text, len);
