@@ -128,6 +128,10 @@ void cli_error(const struct cli_ctx *ctx, const char *fmt, ...)
 int cli_usage_error(const struct cli_ctx *ctx, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* Check the value of --lang: 0 if LANG is NULL or a language pilcrow
+ * analyses, else a usage error (CLI_EXIT_ERROR). */
+int cli_check_lang(const struct cli_ctx *ctx, const char *lang);
+
 /* ------------------------------------------------------------------ */
 /* Strings (main.c)                                                    */
 /* ------------------------------------------------------------------ */

@@ -1,5 +1,6 @@
 /*
  * cmd-batch.c - pilcrow batch [--db DIR] [-n N] [--tsv] [--input FILE]
+ *               [--lang CODE]
  *
  * Reads one query a line (stdin, or FILE; gzip-compressed input is
  * recognised by its magic bytes and inflated), opens the index once and
@@ -252,8 +253,8 @@ line_error(struct cli_ctx *ctx, struct printer *p, int tsv,
  * line(s).  Returns 0, or -1 if the query failed (reported). */
 static int
 run_one(struct cli_ctx *ctx, struct printer *p, pilcrow_db *db, int tsv,
-        long limit, const char *name, long qid, const char *text,
-        size_t len)
+        long limit, const char *lang, const char *name, long qid,
+        const char *text, size_t len)
 {
     pilcrow_query_options qopts = PILCROW_QUERY_OPTIONS_INIT;
     pilcrow_query *q = NULL;
@@ -270,6 +271,7 @@ run_one(struct cli_ctx *ctx, struct printer *p, pilcrow_db *db, int tsv,
                    "NUL byte in query");
         return -1;
     }
+    qopts.language = lang;
     st = pilcrow_query_new(&q, db, text, &qopts);
     if (st >= 0)
         st = pilcrow_query_run(&hits, q, 0, (size_t)limit);
@@ -326,7 +328,7 @@ cmd_batch(struct cli_ctx *ctx, int argc, char **argv)
 {
     struct printer printer;
     struct reader *rd = NULL;
-    const char *input = NULL, *name = "<stdin>", *err = NULL;
+    const char *input = NULL, *name = "<stdin>", *err = NULL, *lang = NULL;
     int r, tsv = 0, failed = 0, status = CLI_EXIT_ERROR, fd = -1;
     long limit = 10, qid = 0;
     pilcrow_db *db = NULL;
@@ -337,11 +339,14 @@ cmd_batch(struct cli_ctx *ctx, int argc, char **argv)
         CLI_FLAG("tsv", 0, &tsv, 1),
         CLI_FLAG("json", 0, &tsv, 0),
         CLI_STRING("input", 'i', &input),
+        CLI_STRING("lang", 0, &lang),
         CLI_END
     };
 
     if (cli_parse_args(&status, ctx, argc, argv, options) < 0)
         return status;
+    if (cli_check_lang(ctx, lang) != 0)
+        return CLI_EXIT_ERROR;
     if (input != NULL && strcmp(input, "-") != 0) {
         if ((fd = open(input, O_RDONLY)) < 0) {
             cli_error(ctx, "cannot open %s: %s", input, strerror(errno));
@@ -361,7 +366,7 @@ cmd_batch(struct cli_ctx *ctx, int argc, char **argv)
     printer_json_init(&printer, stdout);
     while ((r = reader_line(rd, &line, &len, &err)) == 1) {
         qid++;
-        if (run_one(ctx, &printer, db, tsv, limit, name, qid, line, len)
+        if (run_one(ctx, &printer, db, tsv, limit, lang, name, qid, line, len)
             < 0)
             failed++;
     }

@@ -717,9 +717,8 @@ cmd_index(struct cli_ctx *ctx, int argc, char **argv)
         return status;
     if (n_paths == 0 && !prune)
         return cli_usage_error(ctx, "no file or directory given");
-    if (lang != NULL && pilcrow_language_name(lang) == NULL)
-        return cli_usage_error(ctx, "--lang: unknown language '%s' (one of "
-                               "ar, en, es, fr, ru, zh)", lang);
+    if (cli_check_lang(ctx, lang) != 0)
+        return CLI_EXIT_ERROR;
     memset(&run, 0, sizeof(run));
     memset(&files, 0, sizeof(files));
     memset(&w, 0, sizeof(w));

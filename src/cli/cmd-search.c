@@ -1,6 +1,6 @@
 /*
  * cmd-search.c - pilcrow search [--db DIR] [-n N] [--offset K]
- *                [--json | --tsv] [--color WHEN] QUERY...
+ *                [--json | --tsv] [--color WHEN] [--lang CODE] QUERY...
  *
  * Joins the QUERY words with spaces into one query, runs it and prints
  * the hits in rank order: text blocks for people (location, snippet
@@ -95,7 +95,7 @@ cmd_search(struct cli_ctx *ctx, int argc, char **argv)
     struct text_style style;
     struct printer printer;
     struct item it;
-    const char *color = "auto";
+    const char *color = "auto", *lang = NULL;
     int n_words, r, format = FORMAT_TEXT, status = CLI_EXIT_ERROR;
     long limit = 10, offset = 0;
     size_t printed = 0;
@@ -112,6 +112,7 @@ cmd_search(struct cli_ctx *ctx, int argc, char **argv)
         CLI_FLAG("tsv", 0, &format, FORMAT_TSV),
         CLI_STRING("color", 0, &color),
         CLI_STRING("colour", 0, &color),
+        CLI_STRING("lang", 0, &lang),
         CLI_END
     };
 
@@ -121,6 +122,9 @@ cmd_search(struct cli_ctx *ctx, int argc, char **argv)
     if ((r = decide_color(color)) < 0)
         return cli_usage_error(ctx, "--color needs auto, always or never, "
                                "not '%s'", color);
+    if (cli_check_lang(ctx, lang) != 0)
+        return CLI_EXIT_ERROR;
+    qopts.language = lang;
     style.color = r;
     style.width = 78;
     if (n_words == 0)

@@ -2,8 +2,9 @@
  * cmd-stats.c - pilcrow stats [--db DIR] [--json]
  *
  * Prints the size of the index: documents, records, distinct terms and
- * bytes on disk, with the index path.  --json: one object with "path",
- * "documents", "records", "terms" and "bytes".
+ * bytes on disk, with the index path, and the records of each language.
+ * --json: one object with "path", "documents", "records", "terms",
+ * "bytes" and "languages" ({"en":1234,"fr":987}).
  */
 #include <stdio.h>
 #include <string.h>
@@ -18,7 +19,9 @@ cmd_stats(struct cli_ctx *ctx, int argc, char **argv)
     pilcrow_stats stats;
     pilcrow_status st;
     pilcrow_db *db;
-    const char *path;
+    const char *path, *code;
+    uint64_t n;
+    size_t i;
     int status, json = 0;
     const struct cli_option options[] = {
         CLI_FLAG("json", 0, &json, 1),
@@ -48,6 +51,13 @@ cmd_stats(struct cli_ctx *ctx, int argc, char **argv)
         printer_integer(&p, (long long)stats.terms);
         printer_key(&p, "bytes");
         printer_integer(&p, (long long)stats.bytes);
+        printer_key(&p, "languages");
+        printer_begin_object(&p);
+        for (i = 0; pilcrow_db_language(db, i, &code, &n) == PILCROW_OK; i++) {
+            printer_key(&p, code);
+            printer_integer(&p, (long long)n);
+        }
+        printer_end_object(&p);
         printer_end_object(&p);
         printer_end_value(&p);
     } else {
@@ -59,6 +69,13 @@ cmd_stats(struct cli_ctx *ctx, int argc, char **argv)
                (unsigned long long)stats.records,
                (unsigned long long)stats.terms,
                (unsigned long long)stats.bytes);
+        for (i = 0; pilcrow_db_language(db, i, &code, &n) == PILCROW_OK; i++) {
+            fputs(i == 0 ? "languages: " : ", ", stdout);
+            text_clean(stdout, code, strlen(code));
+            printf(" %llu", (unsigned long long)n);
+        }
+        if (i > 0)
+            putchar('\n');
     }
     pilcrow_db_close(db);
     return CLI_EXIT_OK;

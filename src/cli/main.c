@@ -20,17 +20,19 @@
 
 static const struct cli_command commands[] = {
     { "index", cmd_index, CLI_ANY, 0,
-      "[--db DIR] [--prune] [--quiet] [-j N] PATH...",
+      "[--db DIR] [--prune] [--quiet] [-j N] [--lang CODE] PATH...",
       "index the documents in files and directories",
       "  --db DIR     the index directory (created if absent)\n"
       "  --prune      delete the records of indexed files that are gone\n"
       "  --quiet      no progress line and no summary\n"
       "  -j N         build a new index with N workers in parallel\n"
+      "  --lang CODE  the language of files that name none (ar, en, es,\n"
+      "               fr, ru, zh; default: guessed from the text)\n"
       "Directories are walked recursively for *.txt, *.md, *.txt.gz and\n"
       "*.md.gz files; a file named as an argument is always indexed.\n" },
     { "search", cmd_search, CLI_ANY, CLI_DASH_WORDS,
       "[--db DIR] [-n N] [--offset K] [--json | --tsv] [--color WHEN] "
-      "QUERY...",
+      "[--lang CODE] QUERY...",
       "search the index and print the best records",
       "  --db DIR       the index directory\n"
       "  -n N           print at most N results (default 10)\n"
@@ -38,16 +40,19 @@ static const struct cli_command commands[] = {
       "  --json         one JSON object per result and line\n"
       "  --tsv          one tab-separated line per result\n"
       "  --color WHEN   highlight matches: auto (default), always, never\n"
+      "  --lang CODE    read the query in language CODE alone and search\n"
+      "                only its records (default: every language held)\n"
       "The words of QUERY are joined by spaces into one query; see\n"
       "pilcrow(1) for the query syntax.  Use -- before a query that\n"
       "starts with a dash.\n" },
     { "batch", cmd_batch, 0, 0,
-      "[--db DIR] [-n N] [--tsv] [--input FILE]",
+      "[--db DIR] [-n N] [--tsv] [--input FILE] [--lang CODE]",
       "run one query per input line, print one JSON line each",
       "  --db DIR       the index directory\n"
       "  -n N           at most N results per query (default 10)\n"
       "  --tsv          one tab-separated line per result, qid first\n"
       "  --input FILE   read queries from FILE (gzip accepted), not stdin\n"
+      "  --lang CODE    every query in language CODE alone (as search)\n"
       "Each output line is flushed at once, so batch can run as a\n"
       "co-process.\n" },
     { "show", cmd_show, 2, 0,
@@ -137,6 +142,15 @@ cli_usage_error(const struct cli_ctx *ctx, const char *fmt, ...)
     else
         fputs("Try 'pilcrow --help' for more.\n", stderr);
     return CLI_EXIT_ERROR;
+}
+
+int
+cli_check_lang(const struct cli_ctx *ctx, const char *lang)
+{
+    if (lang == NULL || pilcrow_language_name(lang) != NULL)
+        return 0;
+    return cli_usage_error(ctx, "--lang: no analysis for language '%s' "
+                           "(ar, en, es, fr, ru, zh)", lang);
 }
 
 /* pilcrow --help: the commands and the global options, on stdout. */

@@ -527,13 +527,13 @@ item_print_fields(struct printer *p, const struct item *it,
     printer_string(p, nonnull(pilcrow_record_doc(r)));
     printer_key(p, "symbol");
     printer_string(p, pilcrow_record_symbol(r));
+    printer_key(p, "lang");
+    printer_string(p, nonnull(pilcrow_record_language(r)));
     printer_key(p, "title");
     printer_string(p, nonnull(pilcrow_record_title(r)));
     if (fields & ITEM_META) {
         printer_key(p, "date");
         printer_string(p, pilcrow_record_date(r));
-        printer_key(p, "language");
-        printer_string(p, nonnull(pilcrow_record_language(r)));
     }
     printer_key(p, "kind");
     kind = pilcrow_kind_name(pilcrow_record_kind(r));

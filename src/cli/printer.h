@@ -96,10 +96,10 @@ void item_from_record(struct item *it, const pilcrow_record *rec);
 /* Which fields item_print_fields() writes. */
 #define ITEM_HIT  1u    /* rank, score, snippet, highlights. */
 #define ITEM_TEXT 2u    /* text. */
-#define ITEM_META 4u    /* date, language, annex. */
+#define ITEM_META 4u    /* date, annex. */
 
 /* Write the fields of IT as keys and values into the object P has open:
- * [rank, score,] doc, symbol, title, [date, language,] kind, number,
+ * [rank, score,] doc, symbol, lang, title, [date,] kind, number,
  * [annex,] anchor, section, section_title, file, [snippet, highlights,]
  * [text,] cites, cited_by. */
 void item_print_fields(struct printer *p, const struct item *it,

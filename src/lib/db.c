@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -247,49 +248,74 @@ pc_db_analyzer(pilcrow_db *db, const char *lang, pilcrow_status *st)
     return a;
 }
 
-/* State of lang_term(). */
-struct held {
-    const struct pc_lang **langs;
-    size_t n, max;
-};
-
 static int
 lang_term(const char *key, size_t key_len, const char *val, size_t val_len,
           void *payload)
 {
-    struct held *h = payload;
-    const struct pc_lang *l;
-    char code[8];
-    size_t i;
+    pilcrow_db *db = payload;
+    struct pc_db_lang *l;
 
-    (void)val;
     (void)val_len;
-    if (key_len < 2 || key_len - 1 >= sizeof(code))
+    if (key_len < 2 || key_len - 1 >= sizeof(l->code) ||
+        db->n_langs == sizeof(db->langs) / sizeof(db->langs[0]))
         return 0;
-    memcpy(code, key + 1, key_len - 1);
-    code[key_len - 1] = '\0';
-    if ((l = pc_lang_find(code)) == NULL)
-        return 0;
-    for (i = 0; i < h->n; i++)
-        if (h->langs[i] == l)
-            return 0;
-    if (h->n < h->max)
-        h->langs[h->n++] = l;
+    l = &db->langs[db->n_langs++];
+    memcpy(l->code, key + 1, key_len - 1);
+    l->code[key_len - 1] = '\0';
+    l->records = strtoull(val, NULL, 10);
     return 0;
+}
+
+/* Read the languages of DB's records (their PC_TERM_LANG terms) into
+ * DB->langs. */
+static pilcrow_status
+scan_languages(pilcrow_db *db)
+{
+    char prefix[2] = { PC_TERM_LANG, '\0' };
+    pilcrow_status st;
+
+    db->n_langs = 0;
+    if ((st = pcx_db_terms_each(db->x, prefix, lang_term, db)) < 0)
+        return pc_db_shim_error(db, st);
+    return PILCROW_OK;
 }
 
 size_t
 pc_db_languages(pilcrow_db *db, const struct pc_lang **langs, size_t max)
 {
-    struct held h;
-    char prefix[2] = { PC_TERM_LANG, '\0' };
+    const struct pc_lang *l;
+    size_t i, j, n = 0;
 
-    h.langs = langs;
-    h.n = 0;
-    h.max = max;
-    if (pcx_db_terms_each(db->x, prefix, lang_term, &h) < 0)
+    if (scan_languages(db) < 0)
         return 0;
-    return h.n;
+    for (i = 0; i < db->n_langs && n < max; i++) {
+        if ((l = pc_lang_find(db->langs[i].code)) == NULL)
+            continue;
+        for (j = 0; j < n && langs[j] != l; j++)
+            ;
+        if (j == n)
+            langs[n++] = l;
+    }
+    return n;
+}
+
+pilcrow_status
+pilcrow_db_language(pilcrow_db *db, size_t i, const char **code,
+                    uint64_t *records)
+{
+    pilcrow_status st;
+
+    if (db == NULL || code == NULL)
+        return PILCROW_INVALID;
+    pc_db_clear_error(db);
+    if (i == 0 && (st = scan_languages(db)) < 0)
+        return st;
+    if (i >= db->n_langs)
+        return PILCROW_DONE;
+    *code = db->langs[i].code;
+    if (records != NULL)
+        *records = db->langs[i].records;
+    return PILCROW_OK;
 }
 
 /* Sum the sizes of the files in directory PATH (Xapian's are flat). */

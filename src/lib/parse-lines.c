@@ -147,6 +147,32 @@ strip_tail(const char *s, size_t n)
 /* Does the text S (N bytes) end a sentence: its last character, after
  * closing quotes, brackets, note markers and a trailing plain-digit
  * marker (pdftotext), one of . ? ! : ; */
+/* Does the N bytes at S end with a full stop, question or exclamation
+ * mark, colon or semicolon of Chinese (。！？：；, full width) or Arabic
+ * (؟ ؛) text, perhaps before a closing full-width bracket or quote? */
+static int
+wide_stop(const char *s, size_t n)
+{
+    static const char *const stops[] = {
+        "\xe3\x80\x82", "\xef\xbc\x81", "\xef\xbc\x9f", "\xef\xbc\x9a",
+        "\xef\xbc\x9b", "\xd8\x9f", "\xd8\x9b", NULL
+    };
+    const char *const *t;
+    size_t k;
+
+    /* ） 」 』 */
+    while (n >= 3 && ((memcmp(s + n - 3, "\xef\xbc\x89", 3) == 0) ||
+                      memcmp(s + n - 3, "\xe3\x80\x8d", 3) == 0 ||
+                      memcmp(s + n - 3, "\xe3\x80\x8f", 3) == 0))
+        n -= 3;
+    for (t = stops; *t != NULL; t++) {
+        k = strlen(*t);
+        if (n >= k && memcmp(s + n - k, *t, k) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 int
 pc_ends_sentence(const char *s, size_t n)
 {
@@ -155,6 +181,8 @@ pc_ends_sentence(const char *s, size_t n)
     n = strip_tail(s, n);
     if (n == 0)
         return 0;
+    if ((unsigned char)s[n - 1] >= 0x80 && wide_stop(s, n))
+        return 1;
     /* "... 2024. 1": a plain-digit marker after the full stop. */
     m = n;
     while (m > 0 && is_digit((unsigned char)s[m - 1]))

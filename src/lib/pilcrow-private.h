@@ -440,6 +440,11 @@ struct pilcrow_db {
                                   * as stored, by document (see db.c) */
     uint64_t meta_gen;           /* the shim's generation it was read at */
     struct pc_inflater *inflater; /* for stored texts, made on first use */
+    struct pc_db_lang {          /* the languages of the records, as */
+        char code[8];            /* last read (pc_db_scan_languages) */
+        uint64_t records;
+    } langs[16];
+    size_t n_langs;
 };
 
 /* Set DB's message (printf-style) and return ST: the error idiom

@@ -352,6 +352,16 @@ typedef struct pilcrow_stats {
 PILCROW_API pilcrow_status pilcrow_db_stats(pilcrow_stats *out,
                                             pilcrow_db *db);
 
+/* The languages of DB's records, one a call: for I = 0, 1, ... (in
+ * order: the call with I = 0 reads them afresh) *CODE gets the I-th
+ * language's code ("en"; borrowed from DB until the next call with I =
+ * 0) and *RECORDS (may be NULL) how many records are in it.  Returns
+ * PILCROW_OK, PILCROW_DONE past the last, PILCROW_INVALID or
+ * PILCROW_BACKEND.  Since 0.1. */
+PILCROW_API pilcrow_status pilcrow_db_language(pilcrow_db *db, size_t i,
+                                               const char **code,
+                                               uint64_t *records);
+
 /* ------------------------------------------------------------------ */
 /* Indexing (handles opened with PILCROW_OPEN_WRITE)                   */
 /* ------------------------------------------------------------------ */

@@ -8,7 +8,7 @@ index_corpus idx "$report" "$CLI_DATA/report.md" "$CLI_DATA/speech.txt"
 begin_subtest '--json: path, documents, records, terms, bytes'
 run "$PILCROW" --db idx stats --json
 expect_exit 0
-expect_file_match OUT '^\{"path":"idx","documents":3,"records":[0-9]+,"terms":[0-9]+,"bytes":[0-9]+\}$'
+expect_file_match OUT '^\{"path":"idx","documents":3,"records":[0-9]+,"terms":[0-9]+,"bytes":[0-9]+,"languages":\{"en":[0-9]+\}\}$'
 records=$(sed 's/.*"records":\([0-9]*\).*/\1/' OUT)
 bytes=$(sed 's/.*"bytes":\([0-9]*\).*/\1/' OUT)
 expect_equal "$records" \
