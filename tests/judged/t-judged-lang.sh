@@ -11,9 +11,13 @@
 # when its anchor is the target's ANCHOR and its file is the target's DOC
 # in the query's language.  Prints the hit rate of each set (en, fr,
 # fr-noacc, fr-elision, es, es-noacc, ru, ar, zh) and every miss with
-# what came back.  Exit 0 when every set reaches its floor, 1 otherwise,
-# 77 when the dev set ($SHARED_CORPORA/unpc-v1.0-devset/docs, default
-# ../shared/corpora beside the source tree) or pilcrow is absent.
+# what came back.  A target none of whose anchors `pilcrow parse` gives
+# for its file any more is stale (the parser changed): it is printed
+# with the anchors of the records that hold all the query's words, to
+# judge again, and fails the test.  Exit 0 when every set reaches its
+# floor and no target is stale, 1 otherwise, 77 when the dev set
+# ($SHARED_CORPORA/unpc-v1.0-devset/docs, default ../shared/corpora
+# beside the source tree) or pilcrow is absent.
 #
 # The files are staged as DOC.LANG.txt: a document's id is its file name,
 # and the six versions of a dev-set document share one, so under their
@@ -95,6 +99,25 @@ if [ -s "$TMP/index.err" ]; then
     sed -e 's/^/  /' "$TMP/index.err"
 fi
 
+# The records as pilcrow parses them: file name without .txt, anchor,
+# text (JSON-escaped, so without tabs), one a line.
+if ! "$PILCROW" parse --json "$TMP"/docs/*/*.txt >"$TMP/parse.jsonl" \
+        2>"$TMP/parse.err"; then
+    echo "ERROR: pilcrow parse failed:"
+    cat "$TMP/parse.err"
+    exit 1
+fi
+awk '
+    function field(s, name,    re) {
+        re = "\"" name "\":\"([^\"\\\\]|\\\\.)*\""
+        if (!match(s, re)) return ""
+        return substr(s, RSTART + length(name) + 4, RLENGTH - length(name) - 5)
+    }
+    {
+        f = field($0, "file"); sub(/.*\//, "", f); sub(/\.txt$/, "", f)
+        print f "\t" field($0, "anchor") "\t" field($0, "text")
+    }' "$TMP/parse.jsonl" >"$TMP/records.tsv"
+
 # The queries to run: set, query, targets, one a line, tab-separated.
 awk -F '\t' '/^#/ || NF < 3 { next } { print $1 "\t" $2 "\t" $3 }' \
     "$queries" >"$TMP/run.tsv"
@@ -129,7 +152,13 @@ awk -F '\t' -v floors="$floors" '
         }
         nsets = n
     }
-    NR == FNR { set[NR] = $1; q[NR] = $2; tg[NR] = $3; next }
+    FNR == 1 { part++ }
+    part == 1 {
+        isanchor[$1 "\t" $2] = 1
+        k = ++nrec[$1]; recanchor[$1, k] = $2; rectext[$1, k] = tolower($3)
+        next
+    }
+    part == 2 { set[FNR] = $1; q[FNR] = $2; tg[FNR] = $3; next }
     {
         line = $0; got = ""; hit = 0; s = set[FNR]; lang = substr(s, 1, 2)
         if (line ~ /"error":/) got = "error: " field(line, "error")
@@ -147,6 +176,23 @@ awk -F '\t' -v floors="$floors" '
             }
         }
         total[s]++
+        nt = split(tg[FNR], t, / \| /); live = 0
+        for (i = 1; i <= nt; i++) {
+            split(t[i], w, " "); ta = substr(t[i], length(w[1]) + 2)
+            if ((w[1] "." lang "\t" ta) in isanchor) live = 1
+        }
+        if (!live) {
+            d = w[1] "." lang; nw = split(tolower(q[FNR]), qw, " "); cand = ""
+            for (k = 1; k <= nrec[d]; k++) {
+                all = 1
+                for (i = 1; i <= nw; i++)
+                    if (!index(rectext[d, k], qw[i])) all = 0
+                if (all) cand = cand (cand == "" ? "" : " | ") recanchor[d, k]
+            }
+            printf "STALE [%s] %s\n  want: %s\n  %s holds the words in: %s\n",
+                s, q[FNR], tg[FNR], d, (cand == "" ? "(none)" : cand)
+            stale++
+        }
         if (hit) hits[s]++
         else
             printf "MISS [%s] %s\n  want: %s\n  got:  %s\n", s, q[FNR],
@@ -169,5 +215,8 @@ awk -F '\t' -v floors="$floors" '
             if (!(s in floor)) {
                 printf "set %s has no floor\n", s; bad = 1
             }
+        if (stale) {
+            printf "%d targets are stale: judge them again\n", stale; bad = 1
+        }
         exit bad
-    }' "$TMP/run.tsv" "$TMP/batch.out"
+    }' "$TMP/records.tsv" "$TMP/run.tsv" "$TMP/batch.out"
