@@ -66,6 +66,7 @@ if [ -n "${BENCH_WORK:-}" ]; then
 else
     work=$(mktemp -d -t pilcrow-bench-lang.XXXXXX)
     trap 'rm -rf "$work"' EXIT
+    gone=" (removed on exit: set BENCH_WORK to keep them)"
 fi
 runs=$work/runs.tsv
 printf 'what\trun\twall_s\tcpu_s\tmaxrss_kb\n' >"$runs"
@@ -109,8 +110,8 @@ echo "# pilcrow: languages (bench/lang.sh)"
 echo
 echo "pilcrow: $pcpath ($("$pc" --version 2>/dev/null | head -n 1))"
 echo "corpus: $devset; runs: $BENCH_RUNS, interleaved; medians"
-echo "host: $(uname -sm), $(getconf _NPROCESSORS_ONLN 2>/dev/null || echo '?')" \
-     "CPUs; $(date -u '+%Y-%m-%d %H:%M UTC')"
+ncpu=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo '?')
+echo "host: $(uname -sm), $ncpu CPUs; $(date -u '+%Y-%m-%d %H:%M UTC')"
 
 # ---- 1. indexing, per MB ----
 for r in $(seq 1 "$BENCH_RUNS"); do
@@ -123,7 +124,8 @@ done
 echo
 echo "## Indexing: docs/LANG whole (732 files), a new index each run"
 echo
-echo "| lang | MB | wall s | CPU s | MB/s (wall) | MB/s (CPU) | speed / en (wall) | speed / en (CPU) |"
+echo "| lang | MB | wall s | CPU s | MB/s (wall) | MB/s (CPU)" \
+     "| speed / en (wall) | speed / en (CPU) |"
 echo "|---|---|---|---|---|---|---|---|"
 en_mb=
 for lang in en zh ar; do
@@ -173,7 +175,8 @@ echo "## Queries with no language: $nq English queries" \
      "(tests/judged/lang-queries.tsv) x $BENCH_QUERY_PASSES passes," \
      "one \`pilcrow batch -n 10\`"
 echo
-echo "| index | files | wall s | CPU s | ms per query (wall) | vs English alone (wall) |"
+echo "| index | files | wall s | CPU s | ms per query (wall)" \
+     "| vs English alone (wall) |"
 echo "|---|---|---|---|---|---|"
 e_w=$(median query-en1 3)
 for idx in en1 six; do
@@ -190,4 +193,4 @@ for idx in en1 six; do
 done
 echo
 echo "Wall and CPU times come from /usr/bin/time -v, 0.01 s resolution;" \
-     "raw runs in $runs."
+     "raw runs in $runs${gone:-}."
