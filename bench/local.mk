@@ -7,6 +7,8 @@
 #   make bench [BENCH_SIZE=small|full] [BENCH_RUNS=3] [BENCH_WORK=DIR]
 #              [SHARED_CORPORA=DIR] [BENCH_SYNTH_MB=1000]
 #   make bench-queries      (regenerate bench/queries.tsv)
+#   make bench-lang [BENCH_RUNS=3] [BENCH_WORK=DIR] [SHARED_CORPORA=DIR]
+#                           (bench/lang.sh: languages, issue 14)
 #   make golden GOLDEN_BASE=OLD/pilcrow [GOLDEN_WORK=DIR]
 #                           (bench/golden.sh: ./pilcrow against OLD's)
 
@@ -16,7 +18,8 @@ BENCH_CFLAGS = -O2 $(WARN_FLAGS)
 BENCH_SRC = bench/ref-xapian.cc bench/fts5.c bench/synth.c \
 	bench/bench.py bench/make-queries.py bench/run.sh \
 	bench/queries.tsv bench/README.md \
-	bench/golden.sh bench/golden-queries.tsv bench/records.h
+	bench/golden.sh bench/golden-queries.tsv bench/records.h \
+	bench/lang.sh
 EXTRA_DIST += $(BENCH_SRC)
 CLEANFILES += $(BENCH_PEERS)
 
@@ -98,4 +101,22 @@ golden: pilcrow$(EXEEXT)
 clean-bench:
 	-rm -rf bench/work
 
-.PHONY: bench bench-queries clean-bench golden
+# Languages (issue 14): indexing speed per MB in en, zh, ar and queries
+# with no language over six languages against English alone, on the UN
+# Parallel Corpus dev set; the installed program, staged as for `bench`.
+bench-lang: pilcrow$(EXEEXT)
+	@w='$(BENCH_WORK)'; test -n "$$w" || w='$(abs_top_builddir)/bench/work'; \
+	case $$w in /*) ;; *) w=`pwd`/$$w ;; esac; \
+	stage=$$w/inst; rm -rf "$$stage"; $(MKDIR_P) "$$w"; \
+	$(MAKE) $(AM_MAKEFLAGS) install DESTDIR="$$stage" \
+	  >"$$w/install.log" 2>&1 \
+	  || { echo "bench-lang: make install failed (see $$w/install.log)"; \
+	       exit 1; }; \
+	BENCH_RUNS='$(BENCH_RUNS)' BENCH_WORK="$$w" \
+	SHARED_CORPORA='$(SHARED_CORPORA)' \
+	BENCH_DEFAULT_CORPORA='$(abs_top_srcdir)/../shared/corpora' \
+	PILCROW="$$stage$(bindir)/pilcrow$(EXEEXT)" \
+	PILCROW_LIBDIR="$$stage$(libdir)" \
+	$(SHELL) $(srcdir)/bench/lang.sh
+
+.PHONY: bench bench-queries bench-lang clean-bench golden

@@ -1,6 +1,10 @@
-# tests/judged/local.mk: judged query set (ranking regression).
+# tests/judged/local.mk: judged query sets (ranking regression).
 # t-judged.sh indexes corpus/ and the un-docs-2025 files in docs.txt (when
 # $SHARED_CORPORA has them) and checks the top-3 hit rate of queries.tsv.
-TESTS += tests/judged/t-judged.sh
+# t-judged-lang.sh indexes the dev-set documents of lang-docs.txt in the
+# six UN languages into one index and checks the top-3 hit rate of each
+# set of lang-queries.tsv (skipped without $SHARED_CORPORA).
+TESTS += tests/judged/t-judged.sh tests/judged/t-judged-lang.sh
 EXTRA_DIST += tests/judged/t-judged.sh tests/judged/queries.tsv \
-	tests/judged/docs.txt
+	tests/judged/docs.txt tests/judged/t-judged-lang.sh \
+	tests/judged/lang-queries.tsv tests/judged/lang-docs.txt
