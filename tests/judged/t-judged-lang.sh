@@ -26,15 +26,15 @@
 #
 # Floors: the hit rate pilcrow achieved when they were set, less a small
 # margin (the commit that changes one says what was measured).  Issue 14
-# asks for 0.95 in every set; raise these as the analysis gets there.
+# asks for 0.95 in every set; Arabic (31 of 32) is one query short.
 FLOOR_en=0.95
-FLOOR_fr=0.90
-FLOOR_fr_noacc=0.80
+FLOOR_fr=0.95
+FLOOR_fr_noacc=0.95
 FLOOR_fr_elision=0.90
-FLOOR_es=0.62
-FLOOR_es_noacc=0.65
-FLOOR_ru=0.15
-FLOOR_ar=0.37
+FLOOR_es=0.95
+FLOOR_es_noacc=0.95
+FLOOR_ru=0.95
+FLOOR_ar=0.93
 FLOOR_zh=0.95
 
 set -u
