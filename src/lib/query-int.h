@@ -21,6 +21,14 @@ struct qword {
     size_t term_len;
 };
 
+/* A quoted phrase that left function words out, checked in the text of
+ * every candidate (phrase.c): per reading of the query, the sequence of
+ * its words' hashes. */
+struct pc_phrase_check {
+    uint64_t *seq[PC_QUERY_MAX_READINGS];   /* pc_malloc'd */
+    size_t n_seq[PC_QUERY_MAX_READINGS];
+};
+
 struct pilcrow_query {
     struct pc_node node;       /* in the db's children */
     pilcrow_db *db;
@@ -46,6 +54,8 @@ struct pilcrow_query {
                                 * in its text (a symbol's X term) */
     struct qword *words;       /* plain words, for suggestions */
     size_t n_words, cap_words;
+    struct pc_phrase_check *checks;  /* pc_malloc'd */
+    size_t n_checks, cap_checks;
     struct pc_node hits;       /* sentinel of the live result sets */
 };
 
@@ -81,6 +91,15 @@ struct pilcrow_hits {
  * highlight terms and its words.  Returns PILCROW_OK, or an error with
  * the db's message set ("column N: ..." for PILCROW_BADQUERY). */
 pilcrow_status pc_query_parse(pilcrow_query *q);
+
+/* Add to Q a check of the phrase TEXT (LEN bytes), read in each of Q's
+ * readings.  Returns PILCROW_OK or PILCROW_NOMEM. */
+pilcrow_status pc_phrase_check_add(pilcrow_query *q, const char *text,
+                                   size_t len);
+void pc_phrase_checks_free(pilcrow_query *q);
+/* The match decider of a query with checks (PAYLOAD: the query): keep
+ * the record of DATA when its text holds every checked phrase. */
+int pc_phrase_decide(const char *data, size_t len, void *payload);
 
 /* Free result set NODE (a pilcrow_hits) without unlinking it. */
 void pc_hits_release(struct pc_node *node);

@@ -51,6 +51,8 @@ struct qn {
     unsigned n_children;
     int readings;              /* QN_OR, QN_SYNONYM: the readings of one
                                 * word or phrase in several languages */
+    size_t check_at;           /* a quoted phrase that left function */
+    size_t check_len;          /* words out: its text (0: none) */
 };
 
 /* ---- parsing ---------------------------------------------------------- */
@@ -65,6 +67,7 @@ struct parser {
     int depth;                 /* parentheses open */
     size_t n_leaves;           /* terms so far */
     int n_stops;               /* stopwords left out of the query */
+    int text_stops;            /* ... by the last analyse_text() */
 };
 
 /* Report a syntax error at byte I (as a 1-based column in characters). */
@@ -325,6 +328,7 @@ analyse_text(struct parser *p, size_t start, size_t n, int record_words,
     int stops, any_stop = 0, all_terms = 1, first = record_words;
 
     *empty = 0;
+    p->text_stops = 0;
     if (q->n_readings > 1) {
         scripts = pc_text_scripts(p->s + start, n);
         for (i = 0; i < q->n_readings; i++)
@@ -340,6 +344,7 @@ analyse_text(struct parser *p, size_t start, size_t n, int record_words,
             continue;
         r = analyse_one(p, q->readings[i], start, n, first, &stops);
         first = 0;
+        p->text_stops += stops;
         if (r == NULL && stops > 0)
             any_stop = 1;
         if (r == NULL)
@@ -588,6 +593,10 @@ parse_primary(struct parser *p)
         end = memchr(p->s + p->i, '"', p->len - p->i);
         n = end ? (size_t)(end - (p->s + p->i)) : p->len - p->i;
         r = analyse_text(p, p->i, n, 0, &empty);
+        if (r != NULL && p->text_stops > 0) {
+            r->check_at = p->i;
+            r->check_len = n;
+        }
         p->i += n + (end != NULL);
         return r;
     }
@@ -921,6 +930,26 @@ widen(struct parser *p, struct qn *root)
     return filter;
 }
 
+/* Add the checks of the quoted phrases every match of N must hold: N
+ * itself, the operands of an AND, the kept side of a NOT. */
+static void
+required_checks(struct parser *p, const struct qn *n)
+{
+    const struct qn *c;
+
+    if (p->st < 0)
+        return;
+    if (n->check_len > 0) {
+        p->st = pc_phrase_check_add(p->q, p->s + n->check_at, n->check_len);
+        return;
+    }
+    if (n->kind == QN_AND)
+        for (c = n->first; c != NULL; c = c->next)
+            required_checks(p, c);
+    else if (n->kind == QN_AND_NOT && n->first != NULL)
+        required_checks(p, n->first);
+}
+
 /* ROOT matching only the records of language LANG (the options'). */
 static struct qn *
 restrict_to(struct parser *p, struct qn *root, const char *lang)
@@ -997,6 +1026,8 @@ pc_query_parse(pilcrow_query *q)
         q->root = parse_expr(&p);
     if (p.st >= 0 && q->root != NULL && q->restrict_lang != NULL)
         q->root = restrict_to(&p, q->root, q->restrict_lang);
+    if (p.st >= 0 && q->root != NULL)
+        required_checks(&p, q->root);
     skip_space(&p);
     if (p.st >= 0 && p.i < p.len && p.s[p.i] == ')')
         perr(&p, p.i, "unmatched '%s'", ")");

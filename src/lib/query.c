@@ -55,6 +55,7 @@ query_release(struct pc_node *node)
     pc_free(q->wide);
     pc_free(q->terms);
     pc_free(q->words);
+    pc_phrase_checks_free(q);
     pc_arena_free(&q->arena);
     pc_free(q);
 }
@@ -297,8 +298,9 @@ pilcrow_query_run(pilcrow_hits **out, pilcrow_query *q, size_t offset,
     /* Candidates: the page, plus some to rerank into it when the rerank
      * can change BM25's order. */
     want = offset + limit + (rerank_text ? RERANK_EXTRA : 0);
-    if ((st = pcx_query_run(db->x, q->nodes, q->n_nodes, 0, want,
-                            want, &res)) < 0) {
+    if ((st = pcx_query_run(db->x, q->nodes, q->n_nodes, 0, want, want,
+                            q->n_checks > 0 ? pc_phrase_decide : NULL, q,
+                            &res)) < 0) {
         pc_db_shim_error(db, st);
         goto fail;
     }
@@ -306,7 +308,7 @@ pilcrow_query_run(pilcrow_hits **out, pilcrow_query *q, size_t offset,
         /* No record holds every word: take those holding most. */
         pcx_result_free(&res);
         if ((st = pcx_query_run(db->x, q->wide, q->n_wide, 0, want, want,
-                                &res)) < 0) {
+                                NULL, NULL, &res)) < 0) {
             pc_db_shim_error(db, st);
             goto fail;
         }

@@ -143,7 +143,7 @@ surface_word(pilcrow_query *q, const char *term, size_t len,
     node.op = PCX_TERM;
     node.term = term;
     node.term_len = len;
-    if ((st = pcx_query_run(q->db->x, &node, 1, 0, 1, 1, &res)) < 0)
+    if ((st = pcx_query_run(q->db->x, &node, 1, 0, 1, 1, NULL, NULL, &res)) < 0)
         return pc_db_shim_error(q->db, st);
     c.term = term;
     c.len = len;

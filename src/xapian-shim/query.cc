@@ -162,11 +162,31 @@ build(const struct pcx_qnode *nodes, size_t n)
     return stack.back();
 }
 
+namespace {
+
+/* pcx_decide_fn as a Xapian::MatchDecider. */
+class Decider : public Xapian::MatchDecider {
+    pcx_decide_fn *fn;
+    void *payload;
+
+  public:
+    Decider(pcx_decide_fn *f, void *p) : fn(f), payload(p) {}
+    bool operator()(const Xapian::Document &doc) const override
+    {
+        std::string data = doc.get_data();
+        return fn(data.data(), data.size(), payload) != 0;
+    }
+};
+
+} // namespace
+
 extern "C" pilcrow_status
 pcx_query_run(pcx_db *x, const struct pcx_qnode *nodes, size_t n,
               size_t first, size_t maxitems, size_t check_at_least,
-              struct pcx_result *out)
+              pcx_decide_fn *decide, void *payload, struct pcx_result *out)
 {
+    Decider decider(decide, payload);
+
     out->matches = NULL;
     out->n_matches = 0;
     out->estimate = 0;
@@ -176,7 +196,8 @@ pcx_query_run(pcx_db *x, const struct pcx_qnode *nodes, size_t n,
             enquire.set_query(build(nodes, n));
             enquire.set_weighting_scheme(NormalisedBM25());
             Xapian::MSet mset = enquire.get_mset(first, maxitems,
-                                                 check_at_least);
+                                                 check_at_least, NULL,
+                                                 decide ? &decider : NULL);
             out->estimate = mset.get_matches_estimated();
             if (mset.size() == 0)
                 return PILCROW_OK;

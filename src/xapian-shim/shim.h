@@ -192,12 +192,19 @@ struct pcx_result {
     uint64_t estimate;          /* matches over all ranks */
 };
 
+/* A match decider: called with the stored data of a document that
+ * matches the query, returns non-zero to keep it (Xapian's
+ * MatchDecider, so the estimate allows for what it rejects). */
+typedef int pcx_decide_fn(const char *data, size_t len, void *payload);
+
 /* Run the query of N nodes over X and return ranks FIRST .. FIRST +
- * MAXITEMS - 1 (0-based) in *OUT.  CHECK_AT_LEAST as for Enquire.  An
- * unknown wildcard expansion or an empty tree matches nothing. */
+ * MAXITEMS - 1 (0-based) in *OUT.  CHECK_AT_LEAST as for Enquire.
+ * DECIDE (may be NULL) with PAYLOAD keeps or rejects each candidate.
+ * An unknown wildcard expansion or an empty tree matches nothing. */
 pilcrow_status pcx_query_run(pcx_db *x, const struct pcx_qnode *nodes,
                              size_t n, size_t first, size_t maxitems,
-                             size_t check_at_least, struct pcx_result *out);
+                             size_t check_at_least, pcx_decide_fn *decide,
+                             void *payload, struct pcx_result *out);
 void pcx_result_free(struct pcx_result *r);
 
 /* The stored data of the one document indexed by TERM (a Q unique-id

@@ -1,0 +1,64 @@
+#!/bin/sh
+# Exact phrases: a quoted phrase matches only the records holding its
+# words in that order, the function words included (they are not
+# indexed, so they are checked in each candidate's text), stemming
+# still applied to the other words.  On the seed report, where
+# "migration and development" is written 19 times and "migration for
+# development" once.
+. "$(dirname "$0")/lib.sh"
+
+index_corpus idx "$CORPUS"/*.txt
+have_python || skip_all "python3 is needed to read the JSON"
+
+# phrase_hits QUERY REGEX: every hit of QUERY (up to 100) holds REGEX in
+# its text (checked with the record as 'show --json' gives it); prints
+# the number of hits into N.
+phrase_hits() {
+    run "$PILCROW" --db idx search --json -n 100 "$1"
+    expect_exit 0
+    cp OUT hits
+    : >texts
+    while IFS= read -r line; do
+        doc=$(printf '%s\n' "$line" | sed 's/.*"doc":"\([^"]*\)".*/\1/')
+        anchor=$(printf '%s\n' "$line" | sed 's/.*"anchor":"\([^"]*\)".*/\1/')
+        "$PILCROW" --db idx show --json "$doc" "$anchor" >>texts
+    done <hits
+    python3 - texts "$2" <<'PY' || fail "a hit of $1 does not hold it"
+import json, re, sys
+rx = re.compile(sys.argv[2], re.I)
+for line in open(sys.argv[1], encoding="utf-8"):
+    text = json.loads(line)["text"]
+    assert rx.search(text), text[:200]
+PY
+    N=$(wc -l <hits)
+}
+
+begin_subtest '"migration for development": not "migration and development"'
+phrase_hits '"migration for development"' 'migration\W+for\W+development'
+expect_equal "$N" 1
+phrase_hits '"migration and development"' 'migration\W+and\W+development'
+[ "$N" -ge 15 ] || fail "only $N records for \"migration and development\""
+
+begin_subtest 'function words at either end are checked too'
+phrase_hits '"the Conference"' '\bthe\W+conference'
+run "$PILCROW" --db idx search --json -n 100 conference
+n_all=$(wc -l <OUT)
+[ "$N" -lt "$n_all" ] || fail "\"the Conference\" found $N records, 'conference' $n_all"
+phrase_hits '"conference on human"' 'conference\W+on\W+human'
+phrase_hits '"conference of human"' 'conference\W+of\W+human'
+
+begin_subtest 'stemming still applies inside a phrase'
+phrase_hits '"migrations and developments"' 'migration\w*\W+and\W+development'
+[ "$N" -ge 15 ] || fail "only $N records for the plural phrase"
+
+begin_subtest 'a phrase under OR or NOT is read as the index holds it'
+run "$PILCROW" --db idx search --json -n 100 '"migration for development" OR refugees'
+expect_exit 0
+run "$PILCROW" --db idx search --json -n 100 'migration -"migration for development"'
+expect_exit 0
+
+begin_subtest 'a phrase no record holds: nothing, exit 1'
+run "$PILCROW" --db idx search '"development for migration"'
+expect_exit 1
+
+test_done
