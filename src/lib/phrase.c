@@ -39,6 +39,7 @@ word_hash(const struct pc_token *tok)
 struct seq_build {
     uint64_t *seq;
     size_t n, cap;
+    uint32_t *first;           /* a pc_byteset */
     pilcrow_status st;
 };
 
@@ -50,6 +51,10 @@ seq_token(const struct pc_token *tok, void *payload)
     if (pc_grow(&b->st, &b->seq, &b->cap, b->n, sizeof(*b->seq), 8) < 0)
         return 1;
     b->seq[b->n++] = word_hash(tok);
+    if (tok->is_stop && tok->folded_len > 0)
+        PC_BYTESET_ADD(b->first, tok->folded[0]);
+    else if (tok->term_len > 0)
+        PC_BYTESET_ADD(b->first, tok->term[0]);
     return 0;
 }
 
@@ -66,7 +71,7 @@ pc_phrase_check_add(pilcrow_query *q, const char *text, size_t len)
     c = &q->checks[q->n_checks];
     memset(c, 0, sizeof(*c));
     for (i = 0; i < q->n_readings; i++) {
-        struct seq_build b = { NULL, 0, 0, PILCROW_OK };
+        struct seq_build b = { NULL, 0, 0, c->first[i], PILCROW_OK };
 
         st = pc_analyze(q->readings[i], text, len, seq_token, &b);
         if (b.st < 0 || st < 0) {
@@ -139,8 +144,10 @@ text_holds(pilcrow_query *q, const struct pc_phrase_check *c,
         memset(&f, 0, sizeof(f));
         f.seq = c->seq[r];
         f.n = c->n_seq[r] < PC_PHRASE_MAX ? c->n_seq[r] : PC_PHRASE_MAX;
-        if (pc_analyze(q->readings[r], text, len, find_token, &f) < 0 &&
-            !f.found)
+        /* A word starting with none of the phrase's first bytes is not
+         * stemmed (pc_analyze_for): it only breaks the sequence. */
+        if (pc_analyze_for(q->readings[r], text, len, c->first[r],
+                           find_token, &f) < 0 && !f.found)
             return 1;           /* out of memory: keep, as Xapian would */
         if (f.found)
             return 1;

@@ -27,6 +27,7 @@ struct qword {
 struct pc_phrase_check {
     uint64_t *seq[PC_QUERY_MAX_READINGS];   /* pc_malloc'd */
     size_t n_seq[PC_QUERY_MAX_READINGS];
+    pc_byteset first[PC_QUERY_MAX_READINGS]; /* first bytes of its words */
 };
 
 struct pilcrow_query {
