@@ -6,7 +6,7 @@
  * recognised by its magic bytes and inflated), opens the index once and
  * writes one JSON line per input line, in input order:
  *
- *   {"qid":N,"query":"...","total":T,"hits":[hit, ...]}
+ *   {"qid":N,"query":"...","total":T,"total_exact":B,"hits":[hit, ...]}
  *   {"qid":N,"query":"...","error":"..."}
  *
  * qid is the line number (from 1).  Each line is flushed as soon as it
@@ -289,6 +289,8 @@ run_one(struct cli_ctx *ctx, struct printer *p, pilcrow_db *db, int tsv,
         printer_string_len(p, text, len);
         printer_key(p, "total");
         printer_integer(p, (long long)pilcrow_hits_total(hits));
+        printer_key(p, "total_exact");
+        printer_bool(p, pilcrow_hits_total_exact(hits));
         if (pilcrow_hits_partial(hits)) {
             /* No record had every word: these have most of them. */
             printer_key(p, "partial");

@@ -1,11 +1,13 @@
 /*
  * cmd-search.c - pilcrow search [--db DIR] [-n N] [--offset K]
- *                [--json | --tsv] [--color WHEN] [--lang CODE] QUERY...
+ *                [--json | --tsv] [--color WHEN] [--lang CODE] [--count]
+ *                QUERY...
  *
  * Joins the QUERY words with spaces into one query, runs it and prints
  * the hits in rank order: text blocks for people (location, snippet
  * with highlights, notes), JSON or TSV lines for scripts.  Exit 0 when
- * something was printed, 1 when nothing was found, 2 on error.
+ * something was printed, 1 when nothing was found, 2 on error.  --count
+ * prints the exact number of matching records instead (as grep -c).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -97,6 +99,8 @@ cmd_search(struct cli_ctx *ctx, int argc, char **argv)
     struct item it;
     const char *color = "auto", *lang = NULL;
     int n_words, r, format = FORMAT_TEXT, status = CLI_EXIT_ERROR;
+    int count_only = 0;
+    uint64_t count;
     long limit = 10, offset = 0;
     size_t printed = 0;
     pilcrow_query_options qopts = PILCROW_QUERY_OPTIONS_INIT;
@@ -113,6 +117,7 @@ cmd_search(struct cli_ctx *ctx, int argc, char **argv)
         CLI_STRING("color", 0, &color),
         CLI_STRING("colour", 0, &color),
         CLI_STRING("lang", 0, &lang),
+        CLI_FLAG("count", 'c', &count_only, 1),
         CLI_END
     };
 
@@ -146,6 +151,15 @@ cmd_search(struct cli_ctx *ctx, int argc, char **argv)
     }
     if (st < 0) {
         cli_error(ctx, "%s", pilcrow_db_errmsg(db));
+        goto out;
+    }
+    if (count_only) {
+        if (pilcrow_query_count(q, &count) < 0) {
+            cli_error(ctx, "%s", pilcrow_db_errmsg(db));
+            goto out;
+        }
+        printf("%llu\n", (unsigned long long)count);
+        status = count > 0 ? CLI_EXIT_OK : CLI_EXIT_NOTHING;
         goto out;
     }
     if ((st = pilcrow_query_run(&hits, q, (size_t)offset, (size_t)limit))

@@ -32,7 +32,7 @@ static const struct cli_command commands[] = {
       "*.md.gz files; a file named as an argument is always indexed.\n" },
     { "search", cmd_search, CLI_ANY, CLI_DASH_WORDS,
       "[--db DIR] [-n N] [--offset K] [--json | --tsv] [--color WHEN] "
-      "[--lang CODE] QUERY...",
+      "[--lang CODE] [--count] QUERY...",
       "search the index and print the best records",
       "  --db DIR       the index directory\n"
       "  -n N           print at most N results (default 10)\n"
@@ -42,6 +42,7 @@ static const struct cli_command commands[] = {
       "  --color WHEN   highlight matches: auto (default), always, never\n"
       "  --lang CODE    read the query in language CODE alone and search\n"
       "                only its records (default: every language held)\n"
+      "  -c, --count    print the exact number of matching records only\n"
       "The words of QUERY are joined by spaces into one query; see\n"
       "pilcrow(1) for the query syntax.  Use -- before a query that\n"
       "starts with a dash.\n" },

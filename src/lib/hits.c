@@ -13,6 +13,12 @@ pilcrow_hits_total(const pilcrow_hits *hits)
 }
 
 int
+pilcrow_hits_total_exact(const pilcrow_hits *hits)
+{
+    return hits ? hits->total_exact : 0;
+}
+
+int
 pilcrow_hits_partial(const pilcrow_hits *hits)
 {
     return hits ? hits->partial : 0;

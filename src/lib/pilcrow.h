@@ -532,6 +532,13 @@ PILCROW_API pilcrow_status
 pilcrow_query_run(pilcrow_hits **out, pilcrow_query *q, size_t offset,
                   size_t limit);
 
+/* The exact number of records matching Q as written (never widened), in
+ * *COUNT: every match is looked at, so this costs more than a page of
+ * pilcrow_query_run() when many match.  Returns PILCROW_OK,
+ * PILCROW_INVALID or PILCROW_BACKEND.  Since 0.1. */
+PILCROW_API pilcrow_status pilcrow_query_count(pilcrow_query *q,
+                                               uint64_t *count);
+
 /* A spelling suggestion for Q's words: a query text in which unknown
  * words are replaced by close words of the index.  On PILCROW_OK *OUT is
  * the suggestion for pilcrow_free(); PILCROW_DONE when there is none.
@@ -542,9 +549,13 @@ PILCROW_API pilcrow_status pilcrow_query_suggest(char **out,
 /* Release Q and its hits.  Accepts NULL.  Since 0.1. */
 PILCROW_API void pilcrow_query_free(pilcrow_query *q);
 
-/* An estimate of the number of records matching, over all pages (exact
- * when small).  Since 0.1. */
+/* The number of records matching, over all pages: an estimate (Xapian's,
+ * from the candidates it looked at) unless pilcrow_hits_total_exact()
+ * says it is exact, as it is when few records match.  The hits of a
+ * widened query (pilcrow_hits_partial) count the records holding any
+ * word.  Since 0.1. */
 PILCROW_API uint64_t pilcrow_hits_total(const pilcrow_hits *hits);
+PILCROW_API int pilcrow_hits_total_exact(const pilcrow_hits *hits);
 
 /* Non-zero when no record holds every word of the query and the hits
  * are instead the records holding most of them (ranked by how many,

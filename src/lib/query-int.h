@@ -84,6 +84,7 @@ struct pilcrow_hits {
     size_t cur;                /* 1-based after the first next */
     size_t offset;
     uint64_t total;
+    int total_exact;           /* TOTAL is exact, not an estimate */
     int partial;               /* the widened query answered */
 };
 

@@ -255,10 +255,30 @@ hit_text(pilcrow_hits *h, struct hit *x, struct pc_match **m, size_t *cap_m)
 }
 
 pilcrow_status
+pilcrow_query_count(pilcrow_query *q, uint64_t *count)
+{
+    pilcrow_status st;
+
+    if (count != NULL)
+        *count = 0;
+    if (q == NULL || count == NULL)
+        return PILCROW_INVALID;
+    pc_db_clear_error(q->db);
+    if (!(q->db->flags & PILCROW_OPEN_WRITE) &&
+        (st = pcx_db_reopen(q->db->x)) < 0)
+        return pc_db_shim_error(q->db, st);
+    if ((st = pcx_query_count(q->db->x, q->nodes, q->n_nodes,
+                              q->n_checks > 0 ? pc_phrase_decide : NULL, q,
+                              count)) < 0)
+        return pc_db_shim_error(q->db, st);
+    return PILCROW_OK;
+}
+
+pilcrow_status
 pilcrow_query_run(pilcrow_hits **out, pilcrow_query *q, size_t offset,
                   size_t limit)
 {
-    struct pcx_result res = { NULL, 0, 0 };
+    struct pcx_result res = { NULL, 0, 0, 0 };
     struct pc_match *m = NULL;
     size_t cap_m = 0, want, i, j;
     int rerank_text;
@@ -315,6 +335,7 @@ pilcrow_query_run(pilcrow_hits **out, pilcrow_query *q, size_t offset,
         h->partial = res.n_matches > 0;
     }
     h->total = res.estimate;
+    h->total_exact = res.exact;
     if (res.n_matches == 0)
         goto done;
     if ((h->hits = pc_calloc(res.n_matches, sizeof(*h->hits))) == NULL) {

@@ -133,7 +133,7 @@ surface_word(pilcrow_query *q, const char *term, size_t len,
              const char *typed, size_t typed_len, struct pc_buf *b)
 {
     struct pcx_qnode node;
-    struct pcx_result res = { NULL, 0, 0 };
+    struct pcx_result res = { NULL, 0, 0, 0 };
     struct pilcrow_record r;
     struct pc_arena a = PC_ARENA_INIT;
     struct surface_ctx c;

@@ -199,6 +199,8 @@ pcx_query_run(pcx_db *x, const struct pcx_qnode *nodes, size_t n,
                                                  check_at_least, NULL,
                                                  decide ? &decider : NULL);
             out->estimate = mset.get_matches_estimated();
+            out->exact = mset.get_matches_lower_bound() ==
+                         mset.get_matches_upper_bound();
             if (mset.size() == 0)
                 return PILCROW_OK;
             out->matches = static_cast<struct pcx_match *>(
@@ -246,6 +248,42 @@ pcx_query_run(pcx_db *x, const struct pcx_qnode *nodes, size_t n,
         } catch (...) {
             pcx_result_free(out);
             return pcx_from_exception(x->msg, sizeof(x->msg), "search");
+        }
+    }
+}
+
+extern "C" pilcrow_status
+pcx_query_count(pcx_db *x, const struct pcx_qnode *nodes, size_t n,
+                pcx_decide_fn *decide, void *payload, uint64_t *count)
+{
+    Decider decider(decide, payload);
+
+    *count = 0;
+    for (int attempt = 0;; attempt++) {
+        try {
+            Xapian::Enquire enquire(*x->db);
+            enquire.set_query(build(nodes, n));
+            enquire.set_weighting_scheme(Xapian::BoolWeight());
+            /* No ranks, every match checked: the count is exact. */
+            Xapian::MSet mset = enquire.get_mset(0, 0, x->db->get_doccount(),
+                                                 NULL,
+                                                 decide ? &decider : NULL);
+            *count = mset.get_matches_estimated();
+            return PILCROW_OK;
+        } catch (const Xapian::DatabaseModifiedError &) {
+            if (attempt == 0) {
+                try {
+                    if (x->db->reopen())
+                        x->generation++;
+                    continue;
+                } catch (...) {
+                    return pcx_from_exception(x->msg, sizeof(x->msg), "count");
+                }
+            }
+            return pcx_note(x, PILCROW_RETRY,
+                            "count: index changed while reading; retry");
+        } catch (...) {
+            return pcx_from_exception(x->msg, sizeof(x->msg), "count");
         }
     }
 }

@@ -190,6 +190,7 @@ struct pcx_result {
     struct pcx_match *matches;  /* pc_malloc'd array */
     size_t n_matches;
     uint64_t estimate;          /* matches over all ranks */
+    int exact;                  /* ESTIMATE is the exact count */
 };
 
 /* A match decider: called with the stored data of a document that
@@ -206,6 +207,11 @@ pilcrow_status pcx_query_run(pcx_db *x, const struct pcx_qnode *nodes,
                              size_t check_at_least, pcx_decide_fn *decide,
                              void *payload, struct pcx_result *out);
 void pcx_result_free(struct pcx_result *r);
+/* The exact number of documents matching the query of N nodes (DECIDE
+ * as for pcx_query_run), in *COUNT: every match is counted. */
+pilcrow_status pcx_query_count(pcx_db *x, const struct pcx_qnode *nodes,
+                               size_t n, pcx_decide_fn *decide,
+                               void *payload, uint64_t *count);
 
 /* The stored data of the one document indexed by TERM (a Q unique-id
  * term): *DATA is pc_malloc'd.  PILCROW_NOTFOUND if there is none. */

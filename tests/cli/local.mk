@@ -18,7 +18,7 @@ CLI_TESTS = \
 	tests/cli/t100-long-names.sh \
 	tests/cli/t110-bidi.sh \
 	tests/cli/t120-limits.sh \
-	tests/cli/t130-languages.sh \
-	tests/cli/t140-phrases.sh
+	tests/cli/t150-languages.sh \
+	tests/cli/t160-phrases.sh
 TESTS += $(CLI_TESTS)
 EXTRA_DIST += $(CLI_TESTS) tests/cli/data

@@ -12,15 +12,15 @@ run sh -c '"$1" --db idx batch <queries.txt' sh "$PILCROW"
 expect_exit 0
 expect_equal "$(wc -l <OUT | tr -d ' ')" 3
 expect_equal "$(wc -c <ERR | tr -d ' ')" 0
-expect_match "$(sed -n 1p OUT)" '^\{"qid":1,"query":"migration","total":[1-9][0-9]*,"hits":\[\{"rank":1,"score":'
-expect_match "$(sed -n 2p OUT)" '^\{"qid":2,"query":"lanterns","total":[1-9][0-9]*,"hits":\[\{"rank":1,.*"doc":"report"'
+expect_match "$(sed -n 1p OUT)" '^\{"qid":1,"query":"migration","total":[1-9][0-9]*,"total_exact":(true|false),"hits":\[\{"rank":1,"score":'
+expect_match "$(sed -n 2p OUT)" '^\{"qid":2,"query":"lanterns","total":[1-9][0-9]*,"total_exact":(true|false),"hits":\[\{"rank":1,.*"doc":"report"'
 expect_match "$(sed -n 3p OUT)" '^\{"qid":3,"query":"rights of migrants",'
 if have_python; then
     python3 - OUT <<'PY' || fail "batch lines are not what search --json gives"
 import json, sys
 for n, line in enumerate(open(sys.argv[1], encoding="utf-8"), 1):
     obj = json.loads(line)
-    assert list(obj) == ["qid", "query", "total", "hits"], list(obj)
+    assert list(obj) == ["qid", "query", "total", "total_exact", "hits"], list(obj)
     assert obj["qid"] == n
     assert 0 < len(obj["hits"]) <= 10 and obj["total"] >= len(obj["hits"])
     assert [h["rank"] for h in obj["hits"]] == list(range(1, len(obj["hits"]) + 1))

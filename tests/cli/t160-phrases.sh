@@ -2,7 +2,7 @@
 # Exact phrases: a quoted phrase matches only the records holding its
 # words in that order, the function words included (they are not
 # indexed, so they are checked in each candidate's text), stemming
-# still applied to the other words.  On the seed report, where
+# still applied to the other words; --count and batch's total_exact.  On the seed report, where
 # "migration and development" is written 19 times and "migration for
 # development" once.
 . "$(dirname "$0")/lib.sh"
@@ -60,5 +60,23 @@ expect_exit 0
 begin_subtest 'a phrase no record holds: nothing, exit 1'
 run "$PILCROW" --db idx search '"development for migration"'
 expect_exit 1
+
+begin_subtest '--count: the exact number of records, phrases checked'
+run "$PILCROW" --db idx search --count '"migration for development"'
+expect_exit 0
+expect_equal "$(cat OUT)" 1
+run "$PILCROW" --db idx search --json -n 1000 migration
+n_hits=$(wc -l <OUT)
+run "$PILCROW" --db idx search -c migration
+expect_exit 0
+expect_equal "$(cat OUT)" "$n_hits"
+run "$PILCROW" --db idx search --count '"development for migration"'
+expect_exit 1
+expect_equal "$(cat OUT)" 0
+printf 'migration\n"migration for development"\n' >q
+run "$PILCROW" --db idx batch -n 1 --input q
+expect_exit 0
+expect_file_match OUT "^\\{\"qid\":1,\"query\":\"migration\",\"total\":$n_hits,\"total_exact\":true,"
+expect_file_match OUT '^\{"qid":2,"query":"\\"migration for development\\"","total":1,"total_exact":true,'
 
 test_done
