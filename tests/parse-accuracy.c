@@ -265,7 +265,8 @@ runs_clean(const pilcrow_doc *doc, int verbose, const char *name)
             const struct pilcrow_record *q = &doc->records[j];
             long n;
 
-            if (q->kind != PILCROW_KIND_PARAGRAPH ||
+            /* Articles ("a4", "a4.1") are numbered on their own. */
+            if (q->kind != PILCROW_KIND_PARAGRAPH || q->number[0] == 'a' ||
                 (q->annex == NULL) != (r->annex == NULL) ||
                 (q->annex != NULL && strcmp(q->annex, r->annex) != 0))
                 continue;

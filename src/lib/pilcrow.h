@@ -231,10 +231,13 @@ PILCROW_API void pilcrow_doc_free(pilcrow_doc *doc);
  *  section        section path ("II.A"), "" before the first heading
  *  section_title  heading of the innermost section
  *  number         printed number ("7"), summary ordinal, note marker
- *                 as digits ("1") or "*"
+ *                 as digits ("1") or "*"; "p2" for a preambular
+ *                 paragraph, "a26" for an article and "a26.1" for its
+ *                 numbered sub-paragraph
  *  annex          annex number ("I") or "" for a sole unnumbered annex
  *  anchor         the citation anchor: "para. 7", "summary, para. 1",
- *                 "note 1", "annex I, para. 3", "preamble, para. 2";
+ *                 "note 1", "annex I, para. 3", "preamble, para. 2",
+ *                 "art. 26", "art. 26, para. 1";
  *                 a paragraph number the document does not print is
  *                 supplied in brackets, "[para. 4]"
  *  printed        (an int) non-zero when the number is printed in the
@@ -572,7 +575,8 @@ PILCROW_API void pilcrow_hits_free(pilcrow_hits *hits);
 
 /* Look up one record: document DOC, anchor ANCHOR ("7", "para. 7",
  * "para.7", "[para. 4]", "note 1", "note:1", "summary:1", "summary,
- * para. 1", "annex I, para. 3").  On success *OUT is a new record for
+ * para. 1", "annex I, para. 3", "art. 26", "art. 26, para. 1").  On
+ * success *OUT is a new record for
  * pilcrow_record_free(), independent of DB (it may outlive it).
  * Returns PILCROW_OK, PILCROW_NOTFOUND (the message says whether the
  * document or only the record is missing), PILCROW_INVALID (an anchor
