@@ -76,8 +76,6 @@ enum unit_type {
 struct unit {
     uint8_t type;
     char num[16];
-    char lead[16];      /* U_PARA: its number as printed, when not "N."
-                         * ("١٢ -", "12 -", "㈡"); "" otherwise */
     size_t off, len;    /* text (or heading title) in the pool */
     uint32_t page;      /* the page of its first line of text */
 };

@@ -282,9 +282,10 @@ pc_para_start(const struct line *l, char *num, size_t *rest)
         i = j + k;
         if (i < l->len && !is_space(u[i]))
             return 0;
-        /* ASCII digits so only before Arabic text: "10 - 12 May" is a
-         * range in other documents. */
-        for (j = i; j < l->len && is_space(u[j]); j++)
+        /* ASCII digits so only before Arabic text (an opening bracket
+         * or quote aside): "10 - 12 May" is a range elsewhere. */
+        for (j = i; j < l->len && (is_space(u[j]) || u[j] == '[' ||
+                                   u[j] == '(' || u[j] == '"'); j++)
             ;
         if (u[0] < 0x80 && (j >= l->len || u[j] < 0xD8 || u[j] > 0xDB))
             return 0;

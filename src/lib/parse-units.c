@@ -81,7 +81,6 @@ add_unit(struct parser *p, struct cutter *c, int type, const char *num)
     c->cur_i = p->n_units++;
     u->type = (uint8_t)type;
     snprintf(u->num, sizeof(u->num), "%s", num ? num : "");
-    u->lead[0] = '\0';
     u->off = p->pool.len;
     u->len = 0;
     u->page = 0;
@@ -341,22 +340,6 @@ preamble_line(const struct line *l)
         if (pc_line_is(l, words[w]))
             return 1;
     return 0;
-}
-
-/* Keep in U->lead the number printed at the start of L (REST bytes)
- * unless it is "N." or "N:", which the number itself gives back. */
-static void
-keep_lead(struct unit *u, const struct line *l, size_t rest)
-{
-    size_t n = rest;
-
-    while (n > 0 && is_space((unsigned char)l->s[n - 1]))
-        n--;
-    if (n == 0 || n >= sizeof(u->lead) || l->s[n - 1] == '.' ||
-        l->s[n - 1] == ':')
-        return;
-    memcpy(u->lead, l->s, n);
-    u->lead[n] = '\0';
 }
 
 /* Close the open unit (and note). */
@@ -767,8 +750,7 @@ pc_cut_units(struct parser *p)
                 close_unit(&c);
                 c.notes_mode = 0;
                 c.last_num = n;
-                if (add_unit(p, &c, U_PARA, num) != NULL)
-                    keep_lead(c.cur, l, rest);
+                add_unit(p, &c, U_PARA, num);
                 if (alone) {
                     c.need_text = 1;
                     c.prev_end = 0;

@@ -458,17 +458,12 @@ make_records(struct parser *p)
             i = j - 1;
             continue;
         }
-        if (region_paras < 2) {
+        if (region_paras == 0) {
             /* No numbered paragraphs here: blocks numbered in order,
-             * numbers pilcrow supplies. */
+             * numbers pilcrow supplies.  (One printed number is enough
+             * to trust it: a resolution with one operative paragraph, a
+             * fragment of a report, "١٢ -" in Arabic.) */
             pc_buf_reset(&raw);
-            if (u->type == U_PARA && u->lead[0]) {
-                pc_buf_puts(&p->st, &raw, u->lead);    /* "١٢ -" */
-                pc_buf_putc(&p->st, &raw, ' ');
-            } else if (u->type == U_PARA) {
-                pc_buf_puts(&p->st, &raw, u->num);
-                pc_buf_puts(&p->st, &raw, ". ");
-            }
             pc_buf_append(&p->st, &raw, ut, u->len);
             finish_text(p, raw.data ? raw.data : "", raw.len);
             snprintf(num, sizeof(num), "%zu", ++ord);
