@@ -286,6 +286,10 @@ article_line(const struct line *l, char *num)
     size_t i, k, d = 0, w;
     int v;
 
+    /* Most lines start with none of the headings' first bytes. */
+    if (l->s[0] != 'A' && l->s[0] != '\xd0' && l->s[0] != '\xd8' &&
+        l->s[0] != '\xe7')
+        return 0;
     if (l->len > 3 && memcmp(l->s, "\xe7\xac\xac", 3) == 0) {   /* 第 */
         v = han_number(l->s + 3, l->len - 3, &k);
         if (v == 0 || l->len != 3 + k + 3 ||
@@ -336,6 +340,8 @@ preamble_line(const struct line *l)
     };
     size_t w;
 
+    if (l->len > 18)            /* longer than any of them */
+        return 0;
     for (w = 0; w < sizeof(words) / sizeof(words[0]); w++)
         if (pc_line_is(l, words[w]))
             return 1;
