@@ -45,6 +45,7 @@
 #include <time.h>
 
 #include "pilcrow-private.h"
+#include "accuracy.h"
 
 /* Normalise a symbol as SOURCE.md names files: every character other
  * than letters, digits, '.' and '-' becomes '_', runs collapse, and
@@ -265,7 +266,8 @@ runs_clean(const pilcrow_doc *doc, int verbose, const char *name)
             const struct pilcrow_record *q = &doc->records[j];
             long n;
 
-            if (q->kind != PILCROW_KIND_PARAGRAPH ||
+            /* Articles ("a4", "a4.1") are numbered on their own. */
+            if (q->kind != PILCROW_KIND_PARAGRAPH || q->number[0] == 'a' ||
                 (q->annex == NULL) != (r->annex == NULL) ||
                 (q->annex != NULL && strcmp(q->annex, r->annex) != 0))
                 continue;
@@ -451,24 +453,6 @@ preamble_paragraphs(const char *buf, size_t len, const pilcrow_doc *doc,
         }
         p = nl ? nl + 1 : end;
     }
-}
-
-/* Compare N/D with the floor and target, in tenths of a percent: fail
- * below the floor (returns 0), say so below the target (returns 1). */
-static int
-check(const char *what, long n, long d, int floor, int target)
-{
-    if (d == 0)
-        return 1;
-    if (n * 1000 < d * floor) {
-        printf("FAIL: %s %.1f%% is below its floor of %.1f%%\n", what,
-               100.0 * n / d, floor / 10.0);
-        return 0;
-    }
-    if (n * 1000 < d * target)
-        printf("below target: %s %.1f%% (target %.1f%%, floor %.1f%%)\n",
-               what, 100.0 * n / d, target / 10.0, floor / 10.0);
-    return 1;
 }
 
 int

@@ -1,13 +1,19 @@
-# tests/parse.mk: the reader and parser tests (issue 3).
-check_PROGRAMS += tests/unit/t-parse tests/unit/t-reader tests/parse-accuracy
+# tests/parse.mk: the reader and parser tests (issue 3), and the
+# accuracy of language versions (issue 14).
+check_PROGRAMS += tests/unit/t-parse tests/unit/t-reader tests/parse-accuracy \
+	tests/parallel-accuracy
 tests_unit_t_parse_SOURCES = tests/unit/t-parse.c tests/unit/check.h
 tests_unit_t_parse_LDADD = $(TEST_LIBS)
 tests_unit_t_parse_CPPFLAGS = $(AM_CPPFLAGS)
 tests_unit_t_reader_SOURCES = tests/unit/t-reader.c tests/unit/check.h
 tests_unit_t_reader_LDADD = $(TEST_LIBS)
 tests_unit_t_reader_CPPFLAGS = $(AM_CPPFLAGS)
-tests_parse_accuracy_SOURCES = tests/parse-accuracy.c
+tests_parse_accuracy_SOURCES = tests/parse-accuracy.c tests/accuracy.h
 tests_parse_accuracy_LDADD = $(TEST_LIBS)
 tests_parse_accuracy_CPPFLAGS = $(AM_CPPFLAGS)
-TESTS += tests/unit/t-parse tests/unit/t-reader tests/parse-accuracy.sh
-EXTRA_DIST += tests/parse-accuracy.sh
+tests_parallel_accuracy_SOURCES = tests/parallel-accuracy.c tests/accuracy.h
+tests_parallel_accuracy_LDADD = $(TEST_LIBS)
+tests_parallel_accuracy_CPPFLAGS = $(AM_CPPFLAGS)
+TESTS += tests/unit/t-parse tests/unit/t-reader tests/parse-accuracy.sh \
+	tests/parallel-accuracy.sh
+EXTRA_DIST += tests/parse-accuracy.sh tests/parallel-accuracy.sh

@@ -1,6 +1,6 @@
 /*
- * cmd-batch.c - pilcrow batch [--db DIR] [-n N] [--tsv] [--input FILE]
- *               [--lang CODE]
+ * cmd-batch.c - pilcrow batch [--db DIR] [-n N] [--tsv] [--parallel]
+ *                              [--input FILE] [--lang CODE]
  *
  * Reads one query a line (stdin, or FILE; gzip-compressed input is
  * recognised by its magic bytes and inflated), opens the index once and
@@ -14,7 +14,8 @@
  * talk to it one line at a time.  A line that fails gets an "error"
  * object, a "pilcrow: batch: FILE:LINE: message" on stderr, and the
  * batch goes on; the exit status is then 2.  With --tsv, each hit is a
- * line: qid, rank, score, doc, kind, number, snippet.
+ * line: qid, rank, score, doc, kind, number, snippet.  --parallel adds
+ * to each JSON hit its "parallel" array, as search --parallel does.
  *
  * Input is read with read(2) and zlib's inflate(), not gzgets(): zlib's
  * gz reader keeps reading until its buffer is full, so over a pipe it
@@ -253,9 +254,11 @@ line_error(struct cli_ctx *ctx, struct printer *p, int tsv,
  * line(s).  Returns 0, or -1 if the query failed (reported). */
 static int
 run_one(struct cli_ctx *ctx, struct printer *p, pilcrow_db *db, int tsv,
-        long limit, const char *lang, const char *name, long qid,
-        const char *text, size_t len)
+        int parallel, long limit, const char *lang, const char *name,
+        long qid, const char *text, size_t len)
 {
+    pilcrow_parallel *par = NULL;
+    int failed = 0;
     pilcrow_query_options qopts = PILCROW_QUERY_OPTIONS_INIT;
     pilcrow_query *q = NULL;
     pilcrow_hits *hits = NULL;
@@ -306,6 +309,16 @@ run_one(struct cli_ctx *ctx, struct printer *p, pilcrow_db *db, int tsv,
         } else {
             printer_begin_object(p);
             item_print_fields(p, &it, ITEM_HIT);
+            if (parallel && pilcrow_db_get_parallel(&par, db, it.rec) < 0) {
+                /* The line is under way: the hit goes without them. */
+                cli_error(ctx, "%s:%ld: %s", name, qid,
+                          pilcrow_db_errmsg(db));
+                failed = 1;
+            }
+            if (par != NULL)
+                item_print_parallel(p, par);
+            pilcrow_parallel_free(par);
+            par = NULL;
             printer_end_object(p);
         }
     }
@@ -322,7 +335,7 @@ run_one(struct cli_ctx *ctx, struct printer *p, pilcrow_db *db, int tsv,
         cli_error(ctx, "%s:%ld: %s", name, qid, pilcrow_db_errmsg(db));
         return -1;
     }
-    return 0;
+    return failed ? -1 : 0;
 }
 
 int
@@ -332,6 +345,7 @@ cmd_batch(struct cli_ctx *ctx, int argc, char **argv)
     struct reader *rd = NULL;
     const char *input = NULL, *name = "<stdin>", *err = NULL, *lang = NULL;
     int r, tsv = 0, failed = 0, status = CLI_EXIT_ERROR, fd = -1;
+    int parallel = 0;
     long limit = 10, qid = 0;
     pilcrow_db *db = NULL;
     char *line;
@@ -340,6 +354,7 @@ cmd_batch(struct cli_ctx *ctx, int argc, char **argv)
         CLI_COUNT("limit", 'n', &limit, 1, 100000),
         CLI_FLAG("tsv", 0, &tsv, 1),
         CLI_FLAG("json", 0, &tsv, 0),
+        CLI_FLAG("parallel", 0, &parallel, 1),
         CLI_STRING("input", 'i', &input),
         CLI_STRING("lang", 0, &lang),
         CLI_END
@@ -368,8 +383,8 @@ cmd_batch(struct cli_ctx *ctx, int argc, char **argv)
     printer_json_init(&printer, stdout);
     while ((r = reader_line(rd, &line, &len, &err)) == 1) {
         qid++;
-        if (run_one(ctx, &printer, db, tsv, limit, lang, name, qid, line, len)
-            < 0)
+        if (run_one(ctx, &printer, db, tsv, parallel, limit, lang, name, qid,
+                    line, len) < 0)
             failed++;
     }
     if (r < 0) {

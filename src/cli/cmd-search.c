@@ -1,13 +1,16 @@
 /*
  * cmd-search.c - pilcrow search [--db DIR] [-n N] [--offset K]
  *                [--json | --tsv] [--color WHEN] [--lang CODE] [--count]
- *                QUERY...
+ *                [--parallel] QUERY...
  *
  * Joins the QUERY words with spaces into one query, runs it and prints
  * the hits in rank order: text blocks for people (location, snippet
  * with highlights, notes), JSON or TSV lines for scripts.  Exit 0 when
  * something was printed, 1 when nothing was found, 2 on error.  --count
  * prints the exact number of matching records instead (as grep -c).
+ * --parallel adds to each hit its counterparts in the other language
+ * versions of its document: a "parallel" array in JSON, an "also:"
+ * line in text (TSV is unchanged).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -101,6 +104,8 @@ cmd_search(struct cli_ctx *ctx, int argc, char **argv)
     int n_words, r, format = FORMAT_TEXT, status = CLI_EXIT_ERROR;
     int count_only = 0;
     uint64_t count;
+    int parallel = 0;
+    pilcrow_parallel *par = NULL;
     long limit = 10, offset = 0;
     size_t printed = 0;
     pilcrow_query_options qopts = PILCROW_QUERY_OPTIONS_INIT;
@@ -114,6 +119,7 @@ cmd_search(struct cli_ctx *ctx, int argc, char **argv)
         CLI_COUNT("offset", 0, &offset, 0, 1000000),
         CLI_FLAG("json", 0, &format, FORMAT_JSON),
         CLI_FLAG("tsv", 0, &format, FORMAT_TSV),
+        CLI_FLAG("parallel", 0, &parallel, 1),
         CLI_STRING("color", 0, &color),
         CLI_STRING("colour", 0, &color),
         CLI_STRING("lang", 0, &lang),
@@ -170,9 +176,18 @@ cmd_search(struct cli_ctx *ctx, int argc, char **argv)
     printer_json_init(&printer, stdout);
     while ((st = pilcrow_hits_next(hits)) == PILCROW_OK) {
         item_from_hit(&it, hits);
+        if (parallel && pilcrow_db_get_parallel(&par, db, it.rec) < 0) {
+            cli_error(ctx, "%s", pilcrow_db_errmsg(db));
+            goto out;
+        }
         switch (format) {
         case FORMAT_JSON:
-            item_print_json(&printer, &it, ITEM_HIT);
+            printer_begin_object(&printer);
+            item_print_fields(&printer, &it, ITEM_HIT);
+            if (par != NULL)
+                item_print_parallel(&printer, par);
+            printer_end_object(&printer);
+            printer_end_value(&printer);
             break;
         case FORMAT_TSV:
             item_print_tsv(stdout, &it, -1);
@@ -181,8 +196,12 @@ cmd_search(struct cli_ctx *ctx, int argc, char **argv)
             if (printed > 0)
                 fputc('\n', stdout);
             item_print_text(stdout, &style, &it);
+            if (par != NULL)
+                text_parallel(stdout, par);
             break;
         }
+        pilcrow_parallel_free(par);
+        par = NULL;
         printed++;
     }
     if (st < 0) {
@@ -202,6 +221,7 @@ cmd_search(struct cli_ctx *ctx, int argc, char **argv)
         status = CLI_EXIT_OK;
     }
 out:
+    pilcrow_parallel_free(par);
     pilcrow_db_close(db);   /* Frees q and hits as well. */
     free(text);
     return status;

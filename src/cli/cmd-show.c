@@ -1,11 +1,18 @@
 /*
- * cmd-show.c - pilcrow show [--db DIR] [--json] DOC ANCHOR
+ * cmd-show.c - pilcrow show [--db DIR] [--json] [--parallel] DOC ANCHOR
  *
  * Prints one record whole: its location and section, its text wrapped,
  * then the notes it cites ("  ¹ text") or, for a note, the paragraphs
  * citing it.  --json prints the record as one object (the fields of a
  * search hit without rank, score, snippet and highlights, plus "text",
  * and "notes": [{"number", "text"}] for the notes it cites).
+ *
+ * --parallel prints the record in every language version of its
+ * document that the index holds, DOC's first, the others by language:
+ * each headed "[fr] DOC" for people, or one JSON object each (the
+ * record's, "lang" among its keys); a version that lacks the record is
+ * one line "[fr] DOC: missing, no ANCHOR in this version", or {"doc",
+ * "lang", "anchor": null, "text": null, "missing": true}.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -117,15 +124,96 @@ show_text(pilcrow_db *db, const pilcrow_record *rec)
     }
 }
 
+/* The head of a language version for people, "[LANG] DOC", cleaned
+ * of control characters. */
+static void
+version_head(const char *lang, const char *doc)
+{
+    fputc('[', stdout);
+    text_clean(stdout, lang, strlen(lang));
+    fputs("] ", stdout);
+    text_clean(stdout, doc, strlen(doc));
+}
+
+/* Version I of PAR, which lacks the record asked for (ANCHOR): one
+ * JSON object, or a line for people. */
+static void
+show_missing(const pilcrow_parallel *par, size_t i, const char *anchor,
+             int json)
+{
+    const char *lang = pilcrow_parallel_language(par, i);
+    const char *doc = pilcrow_parallel_doc(par, i);
+    struct printer p;
+
+    if (!json) {
+        version_head(lang, doc);
+        fputs(": missing, no ", stdout);
+        text_clean(stdout, anchor, strlen(anchor));
+        fputs(" in this version\n", stdout);
+        return;
+    }
+    printer_json_init(&p, stdout);
+    printer_begin_object(&p);
+    printer_key(&p, "doc");
+    printer_string(&p, doc);
+    printer_key(&p, "lang");
+    printer_string(&p, lang);
+    printer_key(&p, "anchor");
+    printer_null(&p);
+    printer_key(&p, "text");
+    printer_null(&p);
+    printer_key(&p, "missing");
+    printer_bool(&p, 1);
+    printer_end_object(&p);
+    printer_end_value(&p);
+}
+
+/* REC in every language version DB holds, REC's own first. */
+static int
+show_parallel(struct cli_ctx *ctx, pilcrow_db *db, const pilcrow_record *rec,
+              int json)
+{
+    pilcrow_parallel *par = NULL;
+    const pilcrow_record *r;
+    size_t i, n;
+
+    if (pilcrow_db_get_parallel(&par, db, rec) < 0) {
+        cli_error(ctx, "%s", pilcrow_db_errmsg(db));
+        return CLI_EXIT_ERROR;
+    }
+    n = pilcrow_parallel_n_versions(par);
+    for (i = 0; i < n; i++) {
+        if ((r = pilcrow_parallel_record(par, i)) == NULL) {
+            if (!json && i > 0)
+                fputc('\n', stdout);
+            show_missing(par, i, pilcrow_record_anchor(rec), json);
+            continue;
+        }
+        if (json) {
+            show_json(db, r);
+            continue;
+        }
+        if (i > 0)
+            fputc('\n', stdout);
+        version_head(pilcrow_parallel_language(par, i),
+                     pilcrow_parallel_doc(par, i));
+        fputc('\n', stdout);
+        show_text(db, r);
+    }
+    pilcrow_parallel_free(par);
+    return CLI_EXIT_OK;
+}
+
 int
 cmd_show(struct cli_ctx *ctx, int argc, char **argv)
 {
-    int n_operands, status, json = 0;
+    int n_operands, status, json = 0, parallel = 0;
     pilcrow_db *db;
     pilcrow_record *rec = NULL;
     pilcrow_status st;
     const struct cli_option options[] = {
         CLI_FLAG("json", 0, &json, 1),
+        CLI_FLAG("parallel", 0, &parallel, 1),
         CLI_END
     };
 
@@ -144,11 +232,14 @@ cmd_show(struct cli_ctx *ctx, int argc, char **argv)
         pilcrow_db_close(db);
         return CLI_EXIT_ERROR;
     }
-    if (json)
+    status = CLI_EXIT_OK;
+    if (parallel)
+        status = show_parallel(ctx, db, rec, json);
+    else if (json)
         show_json(db, rec);
     else
         show_text(db, rec);
     pilcrow_record_free(rec);
     pilcrow_db_close(db);
-    return CLI_EXIT_OK;
+    return status;
 }

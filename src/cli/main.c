@@ -32,7 +32,7 @@ static const struct cli_command commands[] = {
       "*.md.gz files; a file named as an argument is always indexed.\n" },
     { "search", cmd_search, CLI_ANY, CLI_DASH_WORDS,
       "[--db DIR] [-n N] [--offset K] [--json | --tsv] [--color WHEN] "
-      "[--lang CODE] [--count] QUERY...",
+      "[--lang CODE] [--count] [--parallel] QUERY...",
       "search the index and print the best records",
       "  --db DIR       the index directory\n"
       "  -n N           print at most N results (default 10)\n"
@@ -43,25 +43,31 @@ static const struct cli_command commands[] = {
       "  --lang CODE    read the query in language CODE alone and search\n"
       "                only its records (default: every language held)\n"
       "  -c, --count    print the exact number of matching records only\n"
+      "  --parallel     with each result, the same record in the other\n"
+      "                 language versions of its document\n"
       "The words of QUERY are joined by spaces into one query; see\n"
       "pilcrow(1) for the query syntax.  Use -- before a query that\n"
       "starts with a dash.\n" },
     { "batch", cmd_batch, 0, 0,
-      "[--db DIR] [-n N] [--tsv] [--input FILE] [--lang CODE]",
+      "[--db DIR] [-n N] [--tsv] [--parallel] [--input FILE] [--lang CODE]",
       "run one query per input line, print one JSON line each",
       "  --db DIR       the index directory\n"
       "  -n N           at most N results per query (default 10)\n"
       "  --tsv          one tab-separated line per result, qid first\n"
+      "  --parallel     add each result's other language versions\n"
       "  --input FILE   read queries from FILE (gzip accepted), not stdin\n"
       "  --lang CODE    every query in language CODE alone (as search)\n"
       "Each output line is flushed at once, so batch can run as a\n"
       "co-process.\n" },
     { "show", cmd_show, 2, 0,
-      "[--db DIR] [--json] DOC ANCHOR",
+      "[--db DIR] [--json] [--parallel] DOC ANCHOR",
       "print one record whole, with its notes",
-      "  --db DIR   the index directory\n"
-      "  --json     print the record as one JSON object\n"
-      "ANCHOR is 7, para.7, \"para. 7\", note:1, summary:1, ...\n" },
+      "  --db DIR     the index directory\n"
+      "  --json       print the record as one JSON object\n"
+      "  --parallel   print it in every language version held, DOC's\n"
+      "               first (JSON: one object per version)\n"
+      "ANCHOR is 7, para.7, \"para. 7\", note:1, summary:1, art. 26,\n"
+      "\"art. 26, para. 1\", ...\n" },
     { "parse", cmd_parse, CLI_ANY, 0,
       "[--json] FILE...",
       "print the records parsed from files (no index)",

@@ -600,6 +600,63 @@ item_print_json(struct printer *p, const struct item *it, unsigned fields)
     printer_end_value(p);
 }
 
+void
+item_print_parallel(struct printer *p, const pilcrow_parallel *par)
+{
+    const pilcrow_record *r;
+    size_t i, n = pilcrow_parallel_n_versions(par);
+
+    printer_key(p, "parallel");
+    printer_begin_array(p);
+    for (i = 1; i < n; i++) {
+        r = pilcrow_parallel_record(par, i);
+        printer_begin_object(p);
+        printer_key(p, "lang");
+        printer_string(p, nonnull(pilcrow_parallel_language(par, i)));
+        printer_key(p, "doc");
+        printer_string(p, nonnull(pilcrow_parallel_doc(par, i)));
+        printer_key(p, "anchor");
+        if (r != NULL) {
+            printer_string(p, nonnull(pilcrow_record_anchor(r)));
+        } else {
+            printer_null(p);
+            printer_key(p, "missing");
+            printer_bool(p, 1);
+        }
+        printer_end_object(p);
+    }
+    printer_end_array(p);
+}
+
+void
+text_parallel(FILE *out, const pilcrow_parallel *par)
+{
+    const pilcrow_record *r;
+    const char *s;
+    size_t i, n = pilcrow_parallel_n_versions(par);
+
+    if (n < 2)
+        return;
+    fputs("  also:", out);
+    for (i = 1; i < n; i++) {
+        r = pilcrow_parallel_record(par, i);
+        fputs(i > 1 ? "; " : " ", out);
+        s = nonnull(pilcrow_parallel_language(par, i));
+        text_clean(out, s, strlen(s));
+        fputc(' ', out);
+        s = nonnull(pilcrow_parallel_doc(par, i));
+        text_clean(out, s, strlen(s));
+        fputc(' ', out);
+        if (r == NULL) {
+            fputs("(missing)", out);
+            continue;
+        }
+        s = nonnull(pilcrow_record_anchor(r));
+        text_clean(out, s, strlen(s));
+    }
+    fputc('\n', out);
+}
+
 /* Write S (LEN bytes) as a TSV field: tab, newline, carriage return and
  * backslash escaped, other control characters and invalid UTF-8 as
  * U+FFFD. */

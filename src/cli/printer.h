@@ -115,6 +115,16 @@ void item_print_json(struct printer *p, const struct item *it,
  * \t \n \r \\. */
 void item_print_tsv(FILE *out, const struct item *it, long qid);
 
+/* The counterparts of a hit's record in the other language versions
+ * of its document (versions 1 .. n - 1 of PAR) as the value of a
+ * "parallel" key: [{"lang", "doc", "anchor"}, ...], a version lacking
+ * the record with "anchor": null and "missing": true. */
+void item_print_parallel(struct printer *p, const pilcrow_parallel *par);
+
+/* The same for people, one line: "  also: fr A_1 para. 7; es A_1
+ * (missing)"; nothing when PAR has no other version. */
+void text_parallel(FILE *out, const pilcrow_parallel *par);
+
 /* How text for people is written. */
 struct text_style {
     int color;                  /* Highlights in bold red. */

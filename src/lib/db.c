@@ -18,7 +18,8 @@
  * 4: ... with the words of the heading and title weighing more.
  * 5: a record says whether its number is printed (record version 2).
  * 6: words folded (accents, ligatures, Arabic forms and digits, yo),
- *    and French, Spanish, Russian and Arabic stopwords left out. */
+ *    French, Spanish, Russian and Arabic stopwords left out, and a V
+ *    term on a document's first record for its language versions. */
 #define PC_FORMAT "6"
 
 /* Create directory PATH and its missing parents.  Returns 0 or -1 with

@@ -195,6 +195,20 @@ pc_anchor_format(pilcrow_status *st, struct pc_buf *b, pilcrow_kind kind,
         if (number[0] == 'p' && number[1] >= '0' && number[1] <= '9') {
             pc_buf_puts(st, b, "preamble, para. ");
             number++;
+        } else if (number[0] == 'a' && number[1] >= '0' &&
+                   number[1] <= '9') {
+            /* An article, "a26", and its sub-paragraphs, "a26.1":
+             * "art. 26", "art. 26, para. 1". */
+            const char *dot = strchr(number, '.');
+
+            pc_buf_puts(st, b, "art. ");
+            if (dot == NULL) {
+                pc_buf_puts(st, b, number + 1);
+                return;
+            }
+            pc_buf_append(st, b, number + 1, (size_t)(dot - number - 1));
+            pc_buf_puts(st, b, ", para. ");
+            number = dot + 1;
         } else if (!printed) {
             /* Supplied, not printed: the bibliographer's brackets. */
             pc_buf_puts(st, b, "[para. ");
@@ -314,6 +328,36 @@ pc_anchor_parse(const char *anchor, pilcrow_kind *kind, char *annex,
         if (*p == ':')
             p++;
         skip_space(&p);
+    } else if (eat_word(&p, "article") || eat_word(&p, "art.") ||
+               eat_word(&p, "art")) {
+        /* "art. 26", "art. 26, para. 1", "art:26.1": stored as "a26",
+         * "a26.1". */
+        size_t n;
+
+        if (*p == ':')
+            p++;
+        skip_space(&p);
+        if (number_size < 4 || *p < '0' || *p > '9')
+            return PILCROW_INVALID;
+        number[0] = 'a';
+        if ((n = copy_token(&p, number + 1, number_size - 1)) == 0)
+            return PILCROW_INVALID;
+        skip_space(&p);
+        if (*p == ',') {
+            p++;
+            skip_space(&p);
+            if (!eat_word(&p, "paragraph") && !eat_word(&p, "para.") &&
+                !eat_word(&p, "para"))
+                return PILCROW_INVALID;
+            skip_space(&p);
+            if (n + 2 >= number_size - 1)
+                return PILCROW_INVALID;
+            number[1 + n] = '.';
+            if (copy_token(&p, number + n + 2, number_size - n - 2) == 0)
+                return PILCROW_INVALID;
+            skip_space(&p);
+        }
+        return *p == '\0' ? PILCROW_OK : PILCROW_INVALID;
     } else if (eat_word(&p, "preamble")) {   /* "preamble, para. 1" */
         preamble = 1;
         if (*p == ':')

@@ -187,6 +187,15 @@ build_record(pilcrow_db *db, struct pc_analyzer *an, pcx_doc *xdoc,
         return st;
     if ((st = add_boolean(xdoc, scratch, PC_TERM_DOC, doc->id, strlen(doc->id))) < 0)
         return st;
+    /* The document's first record stands for it among the language
+     * versions of its symbol (pilcrow_db_get_parallel()). */
+    if (r->seq == 0 && doc->symbol != NULL && doc->symbol[0] != '\0') {
+        pc_buf_reset(scratch);
+        pc_version_term(&st, scratch, doc->symbol);
+        if (st < 0 || (st = pcx_doc_add_boolean(xdoc, scratch->data,
+                                                scratch->len)) < 0)
+            return st;
+    }
     s = pilcrow_kind_name(r->kind);
     if ((st = add_boolean(xdoc, scratch, PC_TERM_KIND, s, strlen(s))) < 0)
         return st;

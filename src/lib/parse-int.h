@@ -69,7 +69,8 @@ enum unit_type {
     U_SUMMARY,      /* the "Summary" heading */
     U_NOTES,        /* the "Notes" heading */
     U_CONTENTS,     /* a skipped contents table */
-    U_CHAPTER       /* chapter heading "Chapter II Title"; num = "II" */
+    U_CHAPTER,      /* chapter heading "Chapter II Title"; num = "II" */
+    U_ARTICLE       /* article heading "Article 26"; num = "26" */
 };
 
 struct unit {
@@ -161,10 +162,17 @@ int pc_ends_sentence(const char *s, size_t n);
  * note marker ("arsenals,5", "arsenals,[^5]")? */
 int pc_ends_clause(const char *s, size_t n);
 
-/* A numbered paragraph start at L: 1-3 digits, then "." or ":", then
- * the end of the line or white space.  Writes the number into NUM (16
- * bytes) and the offset of the text after it into *REST.  Returns 1 or
- * 0. */
+/* The value of the decimal digit at S (N bytes available): ASCII,
+ * Arabic-Indic (U+0660-0669) or Eastern Arabic-Indic (U+06F0-06F9),
+ * with its length in *K; -1 when there is none. */
+int pc_digit_value(const char *s, size_t n, size_t *k);
+
+/* A numbered paragraph start at L: 1-3 digits (ASCII or Arabic-Indic),
+ * then "." or ":", or a dash after an optional space (Arabic "١٠ -",
+ * "10 -"); or a parenthesized ideograph "㈠".."㈩" (1-10); then the end
+ * of the line or white space.  Writes the number in ASCII digits into
+ * NUM (16 bytes) and the offset of the text after it into *REST.
+ * Returns 1 or 0. */
 int pc_para_start(const struct line *l, char *num, size_t *rest);
 
 /* A heading label at L: "IV." or "B." followed by the end of the line

@@ -144,35 +144,26 @@ strip_tail(const char *s, size_t n)
     return n;
 }
 
-/* Does the text S (N bytes) end a sentence: its last character, after
- * closing quotes, brackets, note markers and a trailing plain-digit
- * marker (pdftotext), one of . ? ! : ; */
-/* Does the N bytes at S end with a full stop, question or exclamation
- * mark, colon or semicolon of Chinese (。！？：；, full width) or Arabic
- * (؟ ؛) text, perhaps before a closing full-width bracket or quote? */
+/* Does the text S (N bytes) end with a full stop, question or
+ * exclamation mark, semicolon or colon of Chinese (U+3002, U+FF01,
+ * U+FF1F, U+FF1B, U+FF1A) or Arabic (U+061F, U+061B)? */
 static int
 wide_stop(const char *s, size_t n)
 {
-    static const char *const stops[] = {
-        "\xe3\x80\x82", "\xef\xbc\x81", "\xef\xbc\x9f", "\xef\xbc\x9a",
-        "\xef\xbc\x9b", "\xd8\x9f", "\xd8\x9b", NULL
-    };
-    const char *const *t;
-    size_t k;
+    const unsigned char *u = (const unsigned char *)s + n;
 
-    /* ） 」 』 */
-    while (n >= 3 && ((memcmp(s + n - 3, "\xef\xbc\x89", 3) == 0) ||
-                      memcmp(s + n - 3, "\xe3\x80\x8d", 3) == 0 ||
-                      memcmp(s + n - 3, "\xe3\x80\x8f", 3) == 0))
-        n -= 3;
-    for (t = stops; *t != NULL; t++) {
-        k = strlen(*t);
-        if (n >= k && memcmp(s + n - k, *t, k) == 0)
-            return 1;
-    }
-    return 0;
+    if (n >= 3 && u[-3] == 0xE3 && u[-2] == 0x80 && u[-1] == 0x82)
+        return 1;
+    if (n >= 3 && u[-3] == 0xEF && u[-2] == 0xBC &&
+        (u[-1] == 0x81 || u[-1] == 0x9F || u[-1] == 0x9B || u[-1] == 0x9A))
+        return 1;
+    return n >= 2 && u[-2] == 0xD8 && (u[-1] == 0x9F || u[-1] == 0x9B);
 }
 
+/* Does the text S (N bytes) end a sentence: its last character, after
+ * closing quotes, brackets, note markers and a trailing plain-digit
+ * marker (pdftotext), one of . ? ! : ; or their Chinese and Arabic
+ * forms. */
 int
 pc_ends_sentence(const char *s, size_t n)
 {
@@ -181,8 +172,6 @@ pc_ends_sentence(const char *s, size_t n)
     n = strip_tail(s, n);
     if (n == 0)
         return 0;
-    if ((unsigned char)s[n - 1] >= 0x80 && wide_stop(s, n))
-        return 1;
     /* "... 2024. 1": a plain-digit marker after the full stop. */
     m = n;
     while (m > 0 && is_digit((unsigned char)s[m - 1]))
@@ -190,7 +179,7 @@ pc_ends_sentence(const char *s, size_t n)
     if (m < n && n - m <= 2 && m >= 2 && s[m - 1] == ' ' &&
         stop_byte(s[m - 2]))
         return 1;
-    return stop_byte(s[n - 1]);
+    return stop_byte(s[n - 1]) || wide_stop(s, n);
 }
 
 int
@@ -217,30 +206,97 @@ pc_ends_clause(const char *s, size_t n)
 }
 
 
-/* A numbered paragraph start at L: 1-3 digits, then "." or ":", then
- * the end of the line or white space.  Writes the number into NUM (16
+/* The value of the decimal digit at S (N bytes available): ASCII,
+ * Arabic-Indic (U+0660-0669, as Arabic documents print paragraph
+ * numbers) or Eastern Arabic-Indic (U+06F0-06F9), with its length in
+ * *K; -1 when there is none. */
+int
+pc_digit_value(const char *s, size_t n, size_t *k)
+{
+    const unsigned char *u = (const unsigned char *)s;
+
+    if (n >= 1 && is_digit(u[0])) {
+        *k = 1;
+        return u[0] - '0';
+    }
+    if (n >= 2 && ((u[0] == 0xD9 && u[1] >= 0xA0 && u[1] <= 0xA9) ||
+                   (u[0] == 0xDB && u[1] >= 0xB0 && u[1] <= 0xB9))) {
+        *k = 2;
+        return u[1] & 0x0F;
+    }
+    return -1;
+}
+
+/* The length of the dash at S (N bytes): "-", en dash, em dash; 0 when
+ * there is none. */
+static size_t
+dash_len(const char *s, size_t n)
+{
+    if (n >= 1 && s[0] == '-')
+        return 1;
+    if (n >= 3 && (unsigned char)s[0] == 0xE2 &&
+        (unsigned char)s[1] == 0x80 &&
+        ((unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0x94))
+        return 3;
+    return 0;
+}
+
+/* A numbered paragraph start at L: 1-3 digits (ASCII or Arabic-Indic),
+ * then "." or ":" or, as Arabic documents print them, a dash after an
+ * optional space ("١٠ -", or "10 -" before Arabic text); or a parenthesized ideograph one to
+ * ten ("㈠", U+3220-3229, Chinese sub-paragraphs); then the end of the
+ * line or white space.  Writes the number in ASCII digits into NUM (16
  * bytes) and the offset of the text after it into *REST.  Returns 1 or
  * 0. */
 int
 pc_para_start(const struct line *l, char *num, size_t *rest)
 {
-    size_t i = 0;
+    const unsigned char *u = (const unsigned char *)l->s;
+    size_t i = 0, d = 0, k, j;
+    int v;
 
-    while (i < l->len && i < 4 && is_digit((unsigned char)l->s[i]))
-        i++;
-    if (i == 0 || i > 3 || i >= l->len)
+    while (i < l->len && d < 4 && (v = pc_digit_value(l->s + i, l->len - i,
+                                                      &k)) >= 0) {
+        num[d++] = (char)('0' + v);
+        i += k;
+    }
+    if (d == 0 && l->len >= 3 && u[0] == 0xE3 && u[1] == 0x88 &&
+        u[2] >= 0xA0 && u[2] <= 0xA9) {
+        snprintf(num, 16, "%d", u[2] - 0xA0 + 1);
+        i = 3;
+        if (i < l->len && !is_space(u[i]))
+            return 0;
+        goto text;
+    }
+    if (d == 0 || d > 3 || i >= l->len)
         return 0;
-    if (l->s[0] == '0')
+    if (num[0] == '0')
         return 0;
-    if (l->s[i] != '.' && l->s[i] != ':')
-        return 0;
+    num[d] = '\0';
+    if (l->s[i] != '.' && l->s[i] != ':') {
+        /* "١٠ -": the dash, then white space or the end. */
+        for (j = i; j < l->len && is_space(u[j]); j++)
+            ;
+        if ((k = dash_len(l->s + j, l->len - j)) == 0 || j - i > 1)
+            return 0;
+        i = j + k;
+        if (i < l->len && !is_space(u[i]))
+            return 0;
+        /* ASCII digits so only before Arabic text (an opening bracket
+         * or quote aside): "10 - 12 May" is a range elsewhere. */
+        for (j = i; j < l->len && (is_space(u[j]) || u[j] == '[' ||
+                                   u[j] == '(' || u[j] == '"'); j++)
+            ;
+        if (u[0] < 0x80 && (j >= l->len || u[j] < 0xD8 || u[j] > 0xDB))
+            return 0;
+        goto text;
+    }
     if (i + 1 < l->len && !is_space((unsigned char)l->s[i + 1]))
         return 0;
     if (l->s[i] == ':' && i + 1 >= l->len)
         return 0;
-    memcpy(num, l->s, i);
-    num[i] = '\0';
     i++;
+text:
     while (i < l->len && is_space((unsigned char)l->s[i]))
         i++;
     *rest = i;

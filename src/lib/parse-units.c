@@ -62,6 +62,8 @@ struct cutter {
     int n_pend;                 /* entries in pend */
     int roman;                  /* current roman section value */
     char letter;                /* current letter section */
+    int blocks;                 /* after a "Preamble" heading: each
+                                 * blank-line separated block is a unit */
     int preamble;               /* after an enacting formula, before
                                  * paragraph 1: each preambular paragraph
                                  * is a unit of its own */
@@ -223,6 +225,127 @@ chapter_line(const struct line *l, char *num, size_t *rest)
         return 0;
     *rest = i;
     return 1;
+}
+
+/* Article headings in the six UN languages, each followed by a space
+ * and the number: "Article", "Artículo", "Статья", "المادة". */
+static const char *const article_words[] = {
+    "Article ", "ARTICLE ", "Art\xc3\xad" "culo ",
+    "\xd0\xa1\xd1\x82\xd0\xb0\xd1\x82\xd1\x8c\xd1\x8f ",
+    "\xd8\xa7\xd9\x84\xd9\x85\xd8\xa7\xd8\xaf\xd8\xa9 "
+};
+
+/* Chinese numerals: the UTF-8 of each, with its value (10 and 100 are
+ * multipliers of the digit before them). */
+static const struct {
+    const char *s;
+    int v;
+} han_numerals[] = {
+    { "\xe3\x80\x87", 0 }, { "\xe9\x9b\xb6", 0 }, { "\xe4\xb8\x80", 1 },
+    { "\xe4\xba\x8c", 2 }, { "\xe4\xb8\x89", 3 }, { "\xe5\x9b\x9b", 4 },
+    { "\xe4\xba\x94", 5 }, { "\xe5\x85\xad", 6 }, { "\xe4\xb8\x83", 7 },
+    { "\xe5\x85\xab", 8 }, { "\xe4\xb9\x9d", 9 }, { "\xe5\x8d\x81", 10 },
+    { "\xe7\x99\xbe", 100 }
+};
+
+/* The value of the Chinese numeral at S (N bytes, "二十六" = 26), with
+ * its length in *K; 0 when there is none or it is past 999. */
+static int
+han_number(const char *s, size_t n, size_t *k)
+{
+    size_t i = 0, j;
+    int total = 0, digit = 0, any = 0;
+
+    while (i + 3 <= n) {
+        for (j = 0; j < sizeof(han_numerals) / sizeof(han_numerals[0]); j++)
+            if (memcmp(s + i, han_numerals[j].s, 3) == 0)
+                break;
+        if (j == sizeof(han_numerals) / sizeof(han_numerals[0]))
+            break;
+        any = 1;
+        if (han_numerals[j].v >= 10) {
+            total += (digit ? digit : 1) * han_numerals[j].v;
+            digit = 0;
+        } else {
+            digit = han_numerals[j].v;
+        }
+        i += 3;
+    }
+    total += digit;
+    *k = i;
+    return any && total < 1000 ? total : 0;
+}
+
+/* An article heading alone on line L: "Article 26", "Article premier"
+ * (French for the first), "Artículo 26", "Статья 26", "المادة 26" (the
+ * digits ASCII or Arabic-Indic), "第二十六条".  Writes the number in
+ * ASCII digits into NUM (16 bytes); returns 1 or 0. */
+static int
+article_line(const struct line *l, char *num)
+{
+    size_t i, k, d = 0, w;
+    int v;
+
+    /* Most lines start with none of the headings' first bytes. */
+    if (l->s[0] != 'A' && l->s[0] != '\xd0' && l->s[0] != '\xd8' &&
+        l->s[0] != '\xe7')
+        return 0;
+    if (l->len > 3 && memcmp(l->s, "\xe7\xac\xac", 3) == 0) {   /* 第 */
+        v = han_number(l->s + 3, l->len - 3, &k);
+        if (v == 0 || l->len != 3 + k + 3 ||
+            (memcmp(l->s + 3 + k, "\xe6\x9d\xa1", 3) != 0 &&    /* 条 */
+             memcmp(l->s + 3 + k, "\xe6\xa2\x9d", 3) != 0))     /* 條 */
+            return 0;
+        snprintf(num, 16, "%d", v);
+        return 1;
+    }
+    for (w = 0; w < sizeof(article_words) / sizeof(article_words[0]); w++)
+        if (pc_line_starts(l, article_words[w]))
+            break;
+    if (w == sizeof(article_words) / sizeof(article_words[0]))
+        return 0;
+    i = strlen(article_words[w]);
+    if (w == 0 && l->len == i + 7 && memcmp(l->s + i, "premier", 7) == 0) {
+        snprintf(num, 16, "1");
+        return 1;
+    }
+    while (i < l->len && d < 4 &&
+           (v = pc_digit_value(l->s + i, l->len - i, &k)) >= 0) {
+        num[d++] = (char)('0' + v);
+        i += k;
+    }
+    if (d == 0 || d > 3 || num[0] == '0')
+        return 0;
+    num[d] = '\0';
+    if (i < l->len && l->s[i] == '.')
+        i++;
+    return i == l->len;
+}
+
+/* A preamble heading alone on line L, in the six UN languages:
+ * "Preamble", "Préambule", "Preámbulo", "Преамбула" (or in capitals,
+ * "ПРЕАМБУЛА"), "الديباجة", "序言". */
+static int
+preamble_line(const struct line *l)
+{
+    static const char *const words[] = {
+        "Preamble", "PREAMBLE", "Pr\xc3\xa9" "ambule",
+        "Pre\xc3\xa1" "mbulo",
+        "\xd0\x9f\xd1\x80\xd0\xb5\xd0\xb0\xd0\xbc\xd0\xb1\xd1\x83\xd0\xbb"
+        "\xd0\xb0",
+        "\xd0\x9f\xd0\xa0\xd0\x95\xd0\x90\xd0\x9c\xd0\x91\xd0\xa3\xd0\x9b"
+        "\xd0\x90",
+        "\xd8\xa7\xd9\x84\xd8\xaf\xd9\x8a\xd8\xa8\xd8\xa7\xd8\xac\xd8\xa9",
+        "\xe5\xba\x8f\xe8\xa8\x80"
+    };
+    size_t w;
+
+    if (l->len > 18)            /* longer than any of them */
+        return 0;
+    for (w = 0; w < sizeof(words) / sizeof(words[0]); w++)
+        if (pc_line_is(l, words[w]))
+            return 1;
+    return 0;
 }
 
 /* Close the open unit (and note). */
@@ -587,6 +710,33 @@ pc_cut_units(struct parser *p)
                 continue;
             }
         }
+        /* An instrument's article ("Article 26" alone on its line):
+         * its sub-paragraphs are numbered from 1 again. */
+        if ((c.blank || c.prev_end || c.cur == NULL) && !c.need_text &&
+            article_line(l, num)) {
+            close_unit(&c);
+            c.notes_mode = 0;
+            if (!p->pdf)        /* pdftotext: the body's numbers go on */
+                c.last_num = 0;
+            c.n_pend = 0;
+            add_unit(p, &c, U_ARTICLE, num);
+            close_unit(&c);
+            c.blocks = 0;
+            c.blank = c.prev_end = 1;
+            continue;
+        }
+        /* "Preamble" before any numbered text, in clean text: the
+         * blocks before it (the instrument's title) are not its
+         * paragraphs, and each block after it is one. */
+        if (!p->pdf && (c.blank || c.prev_end || c.cur == NULL) &&
+            c.last_num == 0 && preamble_line(l)) {
+            close_unit(&c);
+            while (p->n_units > 0 && p->units[p->n_units - 1].type == U_TEXT)
+                p->n_units--;
+            c.blocks = 1;
+            c.blank = c.prev_end = 1;
+            continue;
+        }
         if (pc_para_start(l, num, &rest)) {
             int n = atoi(num), alone = rest >= l->len;
 
@@ -688,7 +838,7 @@ pc_cut_units(struct parser *p)
         }
         /* Ordinary text: continue the open unit or start a block. */
         short_prev = p->pdf ? c.prev_len * 4 < p->width * 3 : 1;
-        if (c.cur != NULL &&
+        if (c.cur != NULL && !(c.blocks && c.blank) &&
             (c.need_text || !c.prev_end || (!c.blank && !short_prev))) {
             unit_text(p, &c, i, 0);
             continue;

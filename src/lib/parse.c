@@ -323,6 +323,8 @@ make_records(struct parser *p)
     struct pilcrow_doc *doc = p->doc;
     const char *annex = NULL, *section = "", *title = "";
     char sec[48], roman[40] = "", chapter[16] = "", num[24];
+    char article[16] = "", anum[40];
+    int art_sub = 0;            /* last sub-paragraph of ARTICLE */
     size_t i, j, k, ord = 0, n_summary = 0, region_paras = 0, n_pre = 0;
     int in_summary = 0, have_para = 0;
     struct pc_buf raw = PC_BUF_INIT, cat = PC_BUF_INIT;
@@ -339,12 +341,20 @@ make_records(struct parser *p)
             region_paras = 0;
             for (j = i + (u->type == U_ANNEX); j < p->n_units &&
                  p->units[j].type != U_ANNEX; j++)
-                region_paras += p->units[j].type == U_PARA;
+                region_paras += p->units[j].type == U_PARA ||
+                                p->units[j].type == U_ARTICLE;
             ord = 0;
             n_pre = 0;
             have_para = 0;
         }
+        if (u->type != U_PARA && u->type != U_TEXT)
+            article[0] = '\0';
         switch (u->type) {
+        case U_ARTICLE:
+            in_summary = 0;
+            snprintf(article, sizeof(article), "%s", u->num);
+            art_sub = 0;
+            continue;
         case U_ANNEX:
             in_summary = 0;
             /* A label met again ("Annex" after each of the resolutions
@@ -417,14 +427,43 @@ make_records(struct parser *p)
             continue;
         }
         in_summary = 0;
-        if (region_paras < 2) {
-            /* No numbered paragraphs here: blocks numbered in order,
-             * numbers pilcrow supplies. */
+        /* A paragraph number that does not go on from the article's
+         * sub-paragraphs (1, 2, ...) is the body's again: the draft
+         * articles quoted in a report end there. */
+        if (article[0] && u->type == U_PARA && atoi(u->num) != art_sub + 1)
+            article[0] = '\0';
+        if (article[0] && u->type == U_PARA)
+            art_sub++;
+        if (article[0]) {
+            /* In an article: its text up to its first numbered
+             * sub-paragraph is "aN" ("art. N"), each sub-paragraph
+             * "aN.M" ("art. N, para. M"), each with the unnumbered
+             * blocks after it. */
             pc_buf_reset(&raw);
-            if (u->type == U_PARA) {
-                pc_buf_puts(&p->st, &raw, u->num);
-                pc_buf_puts(&p->st, &raw, ". ");
+            pc_buf_append(&p->st, &raw, ut, u->len);
+            for (j = i + 1; j < p->n_units && p->units[j].type == U_TEXT;
+                 j++) {
+                pc_buf_putc(&p->st, &raw, ' ');
+                pc_buf_append(&p->st, &raw, p->pool.data + p->units[j].off,
+                              p->units[j].len);
             }
+            finish_text(p, raw.data ? raw.data : "", raw.len);
+            if (u->type == U_PARA)
+                snprintf(anum, sizeof(anum), "a%s.%s", article, u->num);
+            else
+                snprintf(anum, sizeof(anum), "a%s", article);
+            have_para = 1;
+            make_record(p, PILCROW_KIND_PARAGRAPH, anum, 1, annex, section,
+                        title);
+            i = j - 1;
+            continue;
+        }
+        if (region_paras == 0) {
+            /* No numbered paragraphs here: blocks numbered in order,
+             * numbers pilcrow supplies.  (One printed number is enough
+             * to trust it: a resolution with one operative paragraph, a
+             * fragment of a report, "١٢ -" in Arabic.) */
+            pc_buf_reset(&raw);
             pc_buf_append(&p->st, &raw, ut, u->len);
             finish_text(p, raw.data ? raw.data : "", raw.len);
             snprintf(num, sizeof(num), "%zu", ++ord);

@@ -489,6 +489,9 @@ struct pc_analyzer *pc_db_analyzer(pilcrow_db *db, const char *lang,
 #define PC_TERM_SYMBOL  'X'  /* each symbol the document carries, folded */
 #define PC_TERM_YEAR    'Y'  /* year of the document's date */
 #define PC_TERM_LANG    'L'  /* language of the analysis */
+#define PC_TERM_VERSION 'V'  /* the first record of each document with
+                              * a symbol: the symbol in capitals; its
+                              * postings are the language versions */
 
 /* Value slots. */
 enum pc_slot {
@@ -527,6 +530,10 @@ void pc_term(pilcrow_status *st, struct pc_buf *b, char prefix,
 void pc_uid_term(pilcrow_status *st, struct pc_buf *b, const char *doc,
                  pilcrow_kind kind, const char *annex, const char *number);
 void pc_doc_term(pilcrow_status *st, struct pc_buf *b, const char *doc);
+/* Append to B the term of the language versions of SYMBOL: it indexes
+ * the first record of each document that carries SYMBOL. */
+void pc_version_term(pilcrow_status *st, struct pc_buf *b,
+                     const char *symbol);
 
 /* FNV-1a of the N bytes at S, 64 bits (long terms: part of the index
  * format), and folded to 32 for the hash tables of the stem and

@@ -123,6 +123,8 @@ typedef struct pilcrow_doc pilcrow_doc;       /* A parsed document. */
 typedef struct pilcrow_record pilcrow_record; /* One paragraph or note. */
 typedef struct pilcrow_query pilcrow_query;   /* A parsed query. */
 typedef struct pilcrow_hits pilcrow_hits;     /* Results of a query. */
+typedef struct pilcrow_parallel pilcrow_parallel; /* A record in every
+                                                    * language version. */
 
 /* What a record is.  Since 0.1. */
 typedef enum pilcrow_kind {
@@ -243,10 +245,13 @@ PILCROW_API void pilcrow_doc_free(pilcrow_doc *doc);
  *  section        section path ("II.A"), "" before the first heading
  *  section_title  heading of the innermost section
  *  number         printed number ("7"), summary ordinal, note marker
- *                 as digits ("1") or "*"
+ *                 as digits ("1") or "*"; "p2" for a preambular
+ *                 paragraph, "a26" for an article and "a26.1" for its
+ *                 numbered sub-paragraph
  *  annex          annex number ("I") or "" for a sole unnumbered annex
  *  anchor         the citation anchor: "para. 7", "summary, para. 1",
- *                 "note 1", "annex I, para. 3", "preamble, para. 2";
+ *                 "note 1", "annex I, para. 3", "preamble, para. 2",
+ *                 "art. 26", "art. 26, para. 1";
  *                 a paragraph number the document does not print is
  *                 supplied in brackets, "[para. 4]"
  *  printed        (an int) non-zero when the number is printed in the
@@ -605,7 +610,8 @@ PILCROW_API void pilcrow_hits_free(pilcrow_hits *hits);
 
 /* Look up one record: document DOC, anchor ANCHOR ("7", "para. 7",
  * "para.7", "[para. 4]", "note 1", "note:1", "summary:1", "summary,
- * para. 1", "annex I, para. 3").  On success *OUT is a new record for
+ * para. 1", "annex I, para. 3", "art. 26", "art. 26, para. 1").  On
+ * success *OUT is a new record for
  * pilcrow_record_free(), independent of DB (it may outlive it).
  * Returns PILCROW_OK, PILCROW_NOTFOUND (the message says whether the
  * document or only the record is missing), PILCROW_INVALID (an anchor
@@ -614,6 +620,47 @@ PILCROW_API void pilcrow_hits_free(pilcrow_hits *hits);
 PILCROW_API pilcrow_status
 pilcrow_db_get_record(pilcrow_record **out, pilcrow_db *db,
                       const char *doc, const char *anchor);
+
+/* ------------------------------------------------------------------ */
+/* Language versions                                                   */
+/* ------------------------------------------------------------------ */
+
+/* The documents of DB that carry the same symbol are one document in
+ * several language versions.  Look up record REC (from DB: a hit's
+ * record, or one from pilcrow_db_get_record()) in each of them.  A
+ * counterpart is the record of that version with the same anchor:
+ * a printed number matches the same number printed there ("para. 7",
+ * Arabic "٧ -"; "art. 26, para. 1"); a supplied number ("[para. 4]",
+ * "preamble, para. 2", "summary, para. 1") matches the same place, a
+ * supplied number of the same kind and ordinal in the same section.
+ * A version without one is reported missing: its record is NULL.
+ * Nothing is guessed.
+ *
+ * On success *OUT is a new set for pilcrow_parallel_free(),
+ * independent of DB (it may outlive it).  Version 0 is REC's own
+ * (read again from DB); the others follow by language code, then
+ * document id.  A record whose document has no symbol has only
+ * version 0.  Returns PILCROW_OK, PILCROW_INVALID, PILCROW_NOTFOUND
+ * (DB does not hold REC), PILCROW_NOMEM, PILCROW_CORRUPT or
+ * PILCROW_BACKEND.  Since 0.1. */
+PILCROW_API pilcrow_status
+pilcrow_db_get_parallel(pilcrow_parallel **out, pilcrow_db *db,
+                        const pilcrow_record *rec);
+
+/* The number of versions in P (at least 1), and for version I
+ * (0-based): its record, NULL when that version lacks it; its
+ * document id; its language code.  Borrowed from P; NULL when I is out
+ * of range.  Since 0.1. */
+PILCROW_API size_t pilcrow_parallel_n_versions(const pilcrow_parallel *p);
+PILCROW_API const pilcrow_record *
+pilcrow_parallel_record(const pilcrow_parallel *p, size_t i);
+PILCROW_API const char *pilcrow_parallel_doc(const pilcrow_parallel *p,
+                                             size_t i);
+PILCROW_API const char *
+pilcrow_parallel_language(const pilcrow_parallel *p, size_t i);
+
+/* Release P and its records.  Accepts NULL.  Since 0.1. */
+PILCROW_API void pilcrow_parallel_free(pilcrow_parallel *p);
 
 #ifdef __cplusplus
 }

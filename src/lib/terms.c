@@ -92,6 +92,21 @@ pc_doc_term(pilcrow_status *st, struct pc_buf *b, const char *doc)
 }
 
 void
+pc_version_term(pilcrow_status *st, struct pc_buf *b, const char *symbol)
+{
+    struct pc_buf sym = PC_BUF_INIT;
+    size_t i;
+
+    /* The symbol as written, in capitals: "a/68/908" is A/68/908. */
+    pc_buf_puts(st, &sym, symbol);
+    for (i = 0; *st >= 0 && i < sym.len; i++)
+        sym.data[i] = (char)toupper((unsigned char)sym.data[i]);
+    if (*st >= 0)
+        pc_term(st, b, PC_TERM_VERSION, sym.data, sym.len);
+    pc_buf_free(&sym);
+}
+
+void
 pc_uid_term(pilcrow_status *st, struct pc_buf *b, const char *doc,
             pilcrow_kind kind, const char *annex, const char *number)
 {

@@ -59,6 +59,7 @@ null_arguments(void)
     pilcrow_query *q = (pilcrow_query *)1;
     pilcrow_hits *hits = (pilcrow_hits *)1;
     pilcrow_record *rec = (pilcrow_record *)1;
+    pilcrow_parallel *par;
     char *s = (char *)1, *err = (char *)1;
     size_t n = 99;
     const char *shards[1] = { NULL };
@@ -131,6 +132,15 @@ null_arguments(void)
     CHECK(pilcrow_db_get_record(&rec, NULL, "d", "7") == PILCROW_INVALID);
     KNOWN_BUG(rec == NULL);
     CHECK(pilcrow_db_errmsg(NULL) != NULL);
+    par = (pilcrow_parallel *)1;
+    CHECK(pilcrow_db_get_parallel(NULL, NULL, NULL) == PILCROW_INVALID);
+    CHECK(pilcrow_db_get_parallel(&par, NULL, NULL) == PILCROW_INVALID);
+    CHECK(par == NULL);
+    CHECK(pilcrow_parallel_n_versions(NULL) == 0);
+    CHECK(pilcrow_parallel_record(NULL, 0) == NULL);
+    CHECK(pilcrow_parallel_doc(NULL, 0) == NULL);
+    CHECK(pilcrow_parallel_language(NULL, 0) == NULL);
+    pilcrow_parallel_free(NULL);
 
     /* Iterators and accessors of nothing. */
     CHECK(pilcrow_hits_next(NULL) == PILCROW_INVALID);

@@ -188,6 +188,7 @@ index_scenario(long k, const char *dir, char **acc)
     pilcrow_query *q = NULL, *q2 = NULL;
     pilcrow_hits *hits = NULL;
     pilcrow_record *rec = NULL;
+    pilcrow_parallel *par = NULL;
     pilcrow_stats stats;
     pilcrow_status st;
     char *marked = NULL, *sugg = NULL;
@@ -227,6 +228,14 @@ index_scenario(long k, const char *dir, char **acc)
                            pilcrow_record_anchor(rec),
                            pilcrow_record_symbol(rec),
                            pilcrow_record_text(rec, NULL));
+    /* Its language versions: the index holds one. */
+    st = pilcrow_db_get_parallel(&par, db, rec);
+    if (!step_ok(k, "get_parallel", st, db))
+        goto out;
+    at += (size_t)snprintf(out + at, sizeof(out) - at, "versions %zu %s\n",
+                           pilcrow_parallel_n_versions(par),
+                           pilcrow_record_anchor(
+                               pilcrow_parallel_record(par, 0)));
     st = pilcrow_query_new(&q2, db, "migrnts", NULL);
     if (!step_ok(k, "query_new 2", st, db))
         goto out;
@@ -244,6 +253,7 @@ index_scenario(long k, const char *dir, char **acc)
     strcpy(*acc, out);
 out:
     pilcrow_free(sugg);
+    pilcrow_parallel_free(par);
     pilcrow_record_free(rec);
     pilcrow_hits_free(hits);        /* early, and twice via the query */
     pilcrow_db_close(db);           /* frees q and q2 */

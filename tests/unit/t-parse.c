@@ -1,7 +1,9 @@
 /*
  * t-parse.c - the parser on real documents (issue 3): corpus/'s report
  * (clean shape), and the documents of tests/data for the pdftotext,
- * Markdown, speech and old-statement shapes; anchors both ways.
+ * Markdown, speech and old-statement shapes; anchors both ways; the
+ * UDHR's articles in six languages and Arabic paragraph numbers
+ * (tests/data/parallel, issue 14).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,6 +49,23 @@ find_text(const pilcrow_doc *doc, const char *prefix)
     return NULL;
 }
 
+/* The stored number of the paragraph anchor ANCHOR outside annexes
+ * ("art. 26" is "a26"), in a static buffer; NULL when it is not one. */
+static const char *
+article_number(const char *anchor)
+{
+    static char number[32];
+    char annex[16];
+    pilcrow_kind kind;
+    int annex_set;
+
+    if (pc_anchor_parse(anchor, &kind, annex, sizeof(annex), &annex_set,
+                        number, sizeof(number)) != PILCROW_OK ||
+        kind != PILCROW_KIND_PARAGRAPH || annex_set)
+        return NULL;
+    return number;
+}
+
 static pilcrow_doc *
 parse(const char *p)
 {
@@ -55,6 +74,38 @@ parse(const char *p)
 
     if (pilcrow_doc_parse_file(&doc, p, NULL, &err) != PILCROW_OK) {
         fprintf(stderr, "%s: %s\n", p, err ? err : "?");
+        pilcrow_free(err);
+        exit(99);
+    }
+    return doc;
+}
+
+/* The anchor pc_anchor_format() writes for KIND, ANNEX, NUMBER and
+ * PRINTED, in a static buffer; NULL when out of memory. */
+static const char *
+anchor_of(pilcrow_kind kind, const char *annex, const char *number,
+          int printed)
+{
+    static char out[128];
+    pilcrow_status st = PILCROW_OK;
+    struct pc_buf b = PC_BUF_INIT;
+
+    pc_anchor_format(&st, &b, kind, annex, number, printed);
+    snprintf(out, sizeof(out), "%s", b.data ? b.data : "");
+    pc_buf_free(&b);
+    return st < 0 ? NULL : out;
+}
+
+/* The document in the LEN bytes of TEXT; exits 99 if it cannot be
+ * parsed. */
+static pilcrow_doc *
+parse_text(const char *text, size_t len)
+{
+    pilcrow_doc *doc = NULL;
+    char *err = NULL;
+
+    if (pilcrow_doc_parse_buffer(&doc, text, len, NULL, &err) != PILCROW_OK) {
+        fprintf(stderr, "buffer: %s\n", err ? err : "?");
         pilcrow_free(err);
         exit(99);
     }
@@ -76,13 +127,10 @@ main(void)
         static const char text[] =
             "Distr.: General\n978921003999 September 1997\n\n"
             "Title of the report\n\n1. The only paragraph.\n";
-        char *err = NULL;
 
-        CHECK_OK(pilcrow_doc_parse_buffer(&doc, text, sizeof(text) - 1,
-                                          NULL, &err));
+        doc = parse_text(text, sizeof(text) - 1);
         CHECK_STR(pilcrow_doc_date(doc), NULL);
         pilcrow_doc_free(doc);
-        pilcrow_free(err);
     }
 
     /* The corpus report. */
@@ -399,24 +447,18 @@ main(void)
     CHECK(pc_anchor_parse("preamble, para. x", &kind, annex, sizeof(annex),
                           &annex_set, number, sizeof(number)) ==
           PILCROW_INVALID);
-    {
-        pilcrow_status st = PILCROW_OK;
-        struct pc_buf b = PC_BUF_INIT;
-
-        pc_anchor_format(&st, &b, PILCROW_KIND_PARAGRAPH, "I", "p3", 0);
-        CHECK_STR(b.data, "annex I, preamble, para. 3");
-        /* A supplied number is bracketed, an annex's name is not. */
-        pc_buf_reset(&b);
-        pc_anchor_format(&st, &b, PILCROW_KIND_PARAGRAPH, "", "113", 0);
-        CHECK_STR(b.data, "annex, [para. 113]");
-        pc_buf_reset(&b);
-        pc_anchor_format(&st, &b, PILCROW_KIND_PARAGRAPH, NULL, "4", 0);
-        CHECK_STR(b.data, "[para. 4]");
-        pc_buf_reset(&b);
-        pc_anchor_format(&st, &b, PILCROW_KIND_SUMMARY, NULL, "2", 0);
-        CHECK_STR(b.data, "summary, para. 2");
-        pc_buf_free(&b);
-    }
+    CHECK_STR(anchor_of(PILCROW_KIND_PARAGRAPH, "I", "p3", 0),
+              "annex I, preamble, para. 3");
+    /* A supplied number is bracketed, an annex's name is not. */
+    CHECK_STR(anchor_of(PILCROW_KIND_PARAGRAPH, "", "113", 0),
+              "annex, [para. 113]");
+    CHECK_STR(anchor_of(PILCROW_KIND_PARAGRAPH, NULL, "4", 0), "[para. 4]");
+    CHECK_STR(anchor_of(PILCROW_KIND_SUMMARY, NULL, "2", 0),
+              "summary, para. 2");
+    /* An article and its paragraph (stored "a26", "a26.1"). */
+    CHECK_STR(anchor_of(PILCROW_KIND_PARAGRAPH, NULL, "a26", 1), "art. 26");
+    CHECK_STR(anchor_of(PILCROW_KIND_PARAGRAPH, NULL, "a26.1", 1),
+              "art. 26, para. 1");
     /* What is typed back is read with or without the brackets. */
     CHECK_OK(pc_anchor_parse("[para. 4]", &kind, annex, sizeof(annex),
                              &annex_set, number, sizeof(number)));
@@ -436,5 +478,80 @@ main(void)
     CHECK(pc_anchor_parse("para. 7 extra", &kind, annex, sizeof(annex),
                           &annex_set, number, sizeof(number)) ==
           PILCROW_INVALID);
+
+    /* Articles: "art. 26" is stored as "a26", "art. 26, para. 1" as
+     * "a26.1", and both are written back so. */
+    CHECK_STR(article_number("art. 26"), "a26");
+    CHECK_STR(article_number("art. 26, para. 1"), "a26.1");
+    CHECK_STR(article_number("article 3"), "a3");
+    CHECK_STR(article_number("art:26.1"), "a26.1");
+    CHECK_STR(article_number("art. 26, note 1"), NULL);
+    CHECK_STR(article_number("art. x"), NULL);
+
+    /* The UDHR's articles in the six UN languages (real excerpts:
+     * preamble, articles 1, 2 and 26): the same anchors in each, the
+     * Chinese "第二十六条" and "㈠" included. */
+    {
+        static const char *const langs[] = { "ar", "en", "es", "fr", "ru",
+                                             "zh" };
+        static const char *const anchors[] = {
+            "preamble, para. 1", "preamble, para. 2", "art. 1", "art. 2",
+            "art. 26, para. 1", "art. 26, para. 2", "art. 26, para. 3"
+        };
+        char name[64];
+        size_t l, a;
+
+        for (l = 0; l < 6; l++) {
+            snprintf(name, sizeof(name), "parallel/udhr-%s.txt", langs[l]);
+            doc = parse(at("TESTDATA", "tests/data", name));
+            CHECK_STR(pilcrow_doc_symbol(doc), "A/RES/217 A (III)");
+            CHECK_STR(pilcrow_doc_language(doc), langs[l]);
+            CHECK(pilcrow_doc_n_records(doc) == 7);
+            for (a = 0; a < 7; a++) {
+                r = pilcrow_doc_record(doc, a);
+                CHECK(r != NULL);
+                if (r == NULL)
+                    continue;
+                CHECK_STR(pilcrow_record_anchor(r), anchors[a]);
+                CHECK(pilcrow_record_printed(r) == (a >= 2));
+            }
+            pilcrow_doc_free(doc);
+        }
+        doc = parse(at("TESTDATA", "tests/data", "parallel/udhr-en.txt"));
+        CHECK((r = find(doc, "art. 2")) != NULL);
+        /* Its two blocks are one record. */
+        CHECK(r && strstr(pilcrow_record_text(r, NULL), "freedoms set "
+                          "forth in this Declaration") != NULL &&
+              strstr(pilcrow_record_text(r, NULL), "Furthermore, no "
+                     "distinction") != NULL);
+        CHECK_STR(pilcrow_record_number(r), "a2");
+        pilcrow_doc_free(doc);
+    }
+
+    /* Arabic paragraph numbers, "٥٧ -" (Arabic-Indic digits) and
+     * "78 -", in a UN Parallel Corpus document: para. 57 and 78, the
+     * number gone from the text. */
+    doc = parse(at("TESTDATA", "tests/data", "parallel/A_68_908-ar.txt"));
+    CHECK_STR(pilcrow_doc_language(doc), "ar");
+    CHECK((r = find(doc, "para. 57")) != NULL);
+    CHECK(r && pilcrow_record_printed(r));
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL),
+                       "\xd9\x88\xd8\xa3\xd8\xb5\xd8\xa8\xd8\xad", 10) == 0);
+    CHECK(find(doc, "para. 78") != NULL);
+    CHECK(find(doc, "para. 123") != NULL);
+    CHECK(find(doc, "para. 174") != NULL);
+    pilcrow_doc_free(doc);
+    /* In other documents "10 - 12 May" is not a paragraph number. */
+    {
+        static const char text[] =
+            "Title\n\n1. First.\n\n2. Second.\n\n"
+            "10 - 12 May were the dates of the meeting.\n";
+
+        doc = parse_text(text, sizeof(text) - 1);
+        CHECK(find(doc, "para. 10") == NULL);
+        CHECK((r = find(doc, "para. 2")) != NULL);
+        CHECK(r && strstr(pilcrow_record_text(r, NULL), "10 - 12 May"));
+        pilcrow_doc_free(doc);
+    }
     return check_done();
 }
