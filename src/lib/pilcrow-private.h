@@ -135,6 +135,8 @@ struct pilcrow_record {
     const char **cited_by;      /* numbers of the citing paragraphs */
     size_t n_cited_by;
     const char **cited_by_anchors; /* their anchors, "para. 7" */
+    const char **refs;          /* documents cited, normal forms (cite.c) */
+    size_t n_refs;
     uint32_t seq;               /* 0-based position in document order */
     struct pc_arena *own;       /* non-NULL for a standalone record */
 };
@@ -421,6 +423,40 @@ struct pc_analyzer *pc_db_analyzer(pilcrow_db *db, const char *lang,
                                    pilcrow_status *st);
 
 /* ================================================================== */
+/* cite.c: citations of UN documents in text                          */
+/* ================================================================== */
+
+/* Longest normal form or key of a citation, in bytes with the NUL. */
+#define PC_CITE_MAX 96
+
+/* A citation found in text. */
+struct pc_cite {
+    size_t start, end;          /* bytes of the number or symbol cited */
+    char symbol[PC_CITE_MAX];   /* normal form: "S/RES/2719 (2023)" */
+    char key[PC_CITE_MAX];      /* its term body: "s/res/2719" */
+};
+
+/* Called for each citation in text order; non-zero stops the scan. */
+typedef int pc_cite_fn(const struct pc_cite *c, void *payload);
+
+/* Call FN for each citation in the LEN bytes of TEXT, a text of the
+ * document whose symbol is CITING (NULL when unknown): the organ of a
+ * bare "resolution 2719 (2023)" or "its resolution 50/123" is taken
+ * from it, and a citation of CITING itself is left out. */
+void pc_cite_scan(const char *text, size_t len, const char *citing,
+                  pc_cite_fn *fn, void *payload);
+/* If a citation starts at TEXT (LEN bytes), put the first it names in
+ * *OUT and return the bytes it spans (a list: all of it); else 0. */
+size_t pc_cite_at(const char *text, size_t len, const char *citing,
+                  struct pc_cite *out);
+/* The key of normal form SYMBOL into KEY (SIZE bytes, cut to fit). */
+void pc_cite_key(char *key, size_t size, const char *symbol);
+/* Set R's refs from its text, R being a record of the document whose
+ * symbol is CITING, allocated from A (sticky status). */
+void pc_cite_record(pilcrow_status *st, struct pilcrow_record *r,
+                    const char *citing, struct pc_arena *a);
+
+/* ================================================================== */
 /* terms.c: the index's vocabulary (design.md, "Xapian layout")        */
 /* ================================================================== */
 
@@ -433,6 +469,7 @@ struct pc_analyzer *pc_db_analyzer(pilcrow_db *db, const char *lang,
 #define PC_TERM_SYMBOL  'X'  /* each symbol the document carries, folded */
 #define PC_TERM_YEAR    'Y'  /* year of the document's date */
 #define PC_TERM_LANG    'L'  /* language of the analysis */
+#define PC_TERM_CITES   'C'  /* each document the record cites (its key) */
 
 /* Value slots. */
 enum pc_slot {
