@@ -287,6 +287,10 @@ run_one(struct cli_ctx *ctx, struct printer *p, pilcrow_db *db, int tsv,
         printer_string_len(p, text, len);
         printer_key(p, "total");
         printer_integer(p, (long long)pilcrow_hits_total(hits));
+        if (pilcrow_query_unknown_symbol(q) != NULL) {
+            printer_key(p, "unknown_symbol");
+            printer_string(p, pilcrow_query_unknown_symbol(q));
+        }
         if (pilcrow_hits_partial(hits)) {
             /* No record had every word: these have most of them. */
             printer_key(p, "partial");

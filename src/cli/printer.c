@@ -589,6 +589,12 @@ item_print_fields(struct printer *p, const struct item *it,
     for (i = 0; i < n; i++)
         printer_string(p, nonnull(pilcrow_record_cited_by(r, i)));
     printer_end_array(p);
+    printer_key(p, "refs");
+    printer_begin_array(p);
+    n = pilcrow_record_n_refs(r);
+    for (i = 0; i < n; i++)
+        printer_string(p, nonnull(pilcrow_record_ref(r, i)));
+    printer_end_array(p);
 }
 
 void

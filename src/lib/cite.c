@@ -23,7 +23,9 @@
  *    Council", "Economic and Social Council", "Commission on Human
  *    Rights", "Human Rights Council"), else the form of the number
  *    decides, and where it does not, the citing document's own symbol
- *    ("its resolution", "Council", or nothing):
+ *    ("its resolution", "Council", or nothing); a year-numbered
+ *    resolution with no organ next to it is the Commission on Human
+ *    Rights' when the text named that Commission last:
  *
  *      N (YYYY)   S/RES/N (YYYY)        the Security Council
  *      YYYY/N     E/RES/YYYY/N          the Economic and Social Council,
@@ -71,6 +73,7 @@ struct scan {
     const char *s;             /* the text */
     size_t len;                /* bytes */
     enum organ citing;         /* organ of the citing document */
+    enum organ named;          /* the organ last named in the text */
     const char *self;          /* key of the citing document, or NULL */
     pc_cite_fn *fn;
     void *payload;
@@ -224,11 +227,12 @@ static void
 make_key(struct pc_cite *c)
 {
     size_t i, n = strlen(c->symbol);
-    const char *paren;
 
-    if (strncmp(c->symbol, "S/RES/", 6) == 0 &&
-        (paren = strstr(c->symbol, " (")) != NULL)
-        n = (size_t)(paren - c->symbol);
+    for (i = 0; i < 6 && i < n; i++)
+        if (tolower((unsigned char)c->symbol[i]) != "s/res/"[i])
+            break;
+    if (i == 6)
+        n = strcspn(c->symbol, " (");
     for (i = 0; i < n && i + 1 < sizeof(c->key); i++)
         c->key[i] = (char)tolower((unsigned char)c->symbol[i]);
     c->key[i] = '\0';
@@ -271,6 +275,14 @@ symbol_at(struct scan *sc, size_t i)
             break;
         if (j + 1 >= sc->len || !is_alnum(sc->s[j + 1]))
             break;
+        if (sc->s[j] == '-' && slash > 0) {
+            /* "E/1997/25-E/CN.9/1997/11" is two symbols. */
+            for (k = j + 1; k < sc->len && isupper((unsigned char)sc->s[k]);
+                 k++)
+                ;
+            if (k < sc->len && sc->s[k] == '/')
+                break;
+        }
         slash += sc->s[j] == '/';
         j++;
         while (j < sc->len && is_alnum(sc->s[j])) {
@@ -520,6 +532,11 @@ resolve(struct scan *sc, const struct item *it, enum organ org, int dec)
                  it->paren);
         break;
     case F_YEAR:
+        /* "the Commission on Human Rights ... the Commission adopted
+         * resolutions 1997/14 and 1997/15". */
+        if ((org == ORG_NONE || org == ORG_COUNCIL) &&
+            (sc->named == ORG_CHR || sc->named == ORG_ECOSOC))
+            org = sc->named;
         if (org == ORG_NONE || org == ORG_COUNCIL)
             org = sc->citing == ORG_CHR ? ORG_CHR : ORG_ECOSOC;
         if (org == ORG_ECOSOC)
@@ -583,6 +600,8 @@ numbered_at(struct scan *sc, size_t i)
     org = organ_at(sc, i, &j);
     if (org == ORG_OTHER)
         return 0;
+    if (org != ORG_NONE && org != ORG_COUNCIL && org != ORG_ITS)
+        sc->named = org;
     for (k = 0; k < 4 && dec < 0; k++)
         if ((e = word_at(sc, j, keywords[k])) > 0)
             dec = k >= 2;
@@ -650,14 +669,22 @@ scan_init(struct scan *sc, const char *text, size_t len, const char *citing,
 
 void
 pc_cite_scan(const char *text, size_t len, const char *citing,
-             pc_cite_fn *fn, void *payload)
+             int *named, pc_cite_fn *fn, void *payload)
 {
     struct scan sc;
     char self[PC_CITE_MAX];
     size_t i = 0, e;
 
     scan_init(&sc, text, len, citing, self, sizeof(self), fn, payload);
+    if (named != NULL)
+        sc.named = (enum organ)*named;
     while (i < len && !sc.stop) {
+        if (i > 0 && text[i - 1] == '-' && isupper((unsigned char)text[i]) &&
+            i > 1 && is_alnum(text[i - 2]) &&
+            (e = symbol_at(&sc, i)) > 0) {
+            i = e;              /* the second of "E/1997/25-E/CN.9/..." */
+            continue;
+        }
         if ((i > 0 && (is_alnum(text[i - 1]) || text[i - 1] == '/' ||
                        text[i - 1] == '.' || text[i - 1] == '-')) ||
             !isalpha((unsigned char)text[i])) {
@@ -671,6 +698,8 @@ pc_cite_scan(const char *text, size_t len, const char *citing,
         while (i < len && is_alnum(text[i]))
             i++;
     }
+    if (named != NULL)
+        *named = (int)sc.named;
 }
 
 /* The first citation of a text, for pc_cite_at(). */
@@ -748,7 +777,7 @@ add_ref(const struct pc_cite *c, void *payload)
 
 void
 pc_cite_record(pilcrow_status *st, struct pilcrow_record *r,
-               const char *citing, struct pc_arena *a)
+               const char *citing, int *named, struct pc_arena *a)
 {
     struct refs rf;
 
@@ -760,7 +789,7 @@ pc_cite_record(pilcrow_status *st, struct pilcrow_record *r,
     rf.arena = a;
     rf.refs = NULL;
     rf.n_refs = rf.cap_refs = 0;
-    pc_cite_scan(r->text, r->text_len, citing, add_ref, &rf);
+    pc_cite_scan(r->text, r->text_len, citing, named, add_ref, &rf);
     if (*st >= 0 && rf.n_refs > 0) {
         r->refs = pc_arena_alloc(st, a, rf.n_refs * sizeof(*r->refs));
         if (r->refs != NULL) {
@@ -769,4 +798,18 @@ pc_cite_record(pilcrow_status *st, struct pilcrow_record *r,
         }
     }
     pc_free(rf.refs);
+}
+
+size_t
+pilcrow_record_n_refs(const pilcrow_record *r)
+{
+    return r ? r->n_refs : 0;
+}
+
+const char *
+pilcrow_record_ref(const pilcrow_record *r, size_t i)
+{
+    if (r == NULL || i >= r->n_refs)
+        return NULL;
+    return r->refs[i];
 }

@@ -16,7 +16,7 @@
  * 3: wdfs hold BM25's length-normalised term frequency.
  * 4: ... with the words of the heading and title weighing more.
  * 5: a record says whether its number is printed (record version 2). */
-#define PC_FORMAT "5"
+#define PC_FORMAT "6"
 
 /* Create directory PATH and its missing parents.  Returns 0 or -1 with
  * errno set. */

@@ -442,9 +442,11 @@ typedef int pc_cite_fn(const struct pc_cite *c, void *payload);
 /* Call FN for each citation in the LEN bytes of TEXT, a text of the
  * document whose symbol is CITING (NULL when unknown): the organ of a
  * bare "resolution 2719 (2023)" or "its resolution 50/123" is taken
- * from it, and a citation of CITING itself is left out. */
+ * from it, and a citation of CITING itself is left out.  *NAMED (may
+ * be NULL) carries the organ last named from one text of a document to
+ * the next: 0 before the first. */
 void pc_cite_scan(const char *text, size_t len, const char *citing,
-                  pc_cite_fn *fn, void *payload);
+                  int *named, pc_cite_fn *fn, void *payload);
 /* If a citation starts at TEXT (LEN bytes), put the first it names in
  * *OUT and return the bytes it spans (a list: all of it); else 0. */
 size_t pc_cite_at(const char *text, size_t len, const char *citing,
@@ -452,9 +454,10 @@ size_t pc_cite_at(const char *text, size_t len, const char *citing,
 /* The key of normal form SYMBOL into KEY (SIZE bytes, cut to fit). */
 void pc_cite_key(char *key, size_t size, const char *symbol);
 /* Set R's refs from its text, R being a record of the document whose
- * symbol is CITING, allocated from A (sticky status). */
+ * symbol is CITING, allocated from A (sticky status); NAMED as for
+ * pc_cite_scan(), over the records of a document in order. */
 void pc_cite_record(pilcrow_status *st, struct pilcrow_record *r,
-                    const char *citing, struct pc_arena *a);
+                    const char *citing, int *named, struct pc_arena *a);
 
 /* ================================================================== */
 /* terms.c: the index's vocabulary (design.md, "Xapian layout")        */

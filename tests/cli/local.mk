@@ -17,6 +17,7 @@ CLI_TESTS = \
 	tests/cli/t090-crash.sh \
 	tests/cli/t100-long-names.sh \
 	tests/cli/t110-bidi.sh \
-	tests/cli/t120-limits.sh
+	tests/cli/t120-limits.sh \
+	tests/cli/t130-cites.sh
 TESTS += $(CLI_TESTS)
 EXTRA_DIST += $(CLI_TESTS) tests/cli/data

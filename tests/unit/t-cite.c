@@ -22,7 +22,7 @@ cites(const char *citing, const char *text)
     memset(&r, 0, sizeof(r));
     r.text = text;
     r.text_len = strlen(text);
-    pc_cite_record(&st, &r, citing, &a);
+    pc_cite_record(&st, &r, citing, NULL, &a);
     CHECK_FATAL(st == PILCROW_OK);
     out[0] = '\0';
     for (i = 0; i < r.n_refs; i++)
@@ -59,6 +59,20 @@ test_seed(void)
     /* Hard-wrapped, as pdftotext leaves it. */
     CHECK_STR(cites(doc, "the General Assembly adopted resolution\n50/123 "
                     "of 20 December 1995, in which"), "A/RES/50/123");
+    /* The Commission named before its resolutions. */
+    CHECK_STR(cites(doc, "Within the United Nations, the Commission on "
+                    "Human Rights is responsible for reviewing the "
+                    "follow-up [...] During its fifty-third session held "
+                    "in 1997, the Commission adopted resolutions 1997/14 "
+                    "and 1997/15 referring, respectively, to the "
+                    "International Convention"),
+              "E/CN.4/RES/1997/14|E/CN.4/RES/1997/15");
+    /* Two symbols joined by a hyphen, a resolution by number. */
+    CHECK_STR(cites(doc, "Official Records of the Economic and Social "
+                    "Council, 1997, Supplement No. 5 "
+                    "(E/1997/25-E/CN.9/1997/11), chap. I, sect. C, "
+                    "resolution 1997/1."),
+              "E/1997/25|E/CN.9/1997/11|E/RES/1997/1");
     /* Its own symbol, in a running header, is no citation. */
     CHECK_STR(cites(doc, "A/52/314 English Page 3"), "");
 }

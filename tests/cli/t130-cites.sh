@@ -1,0 +1,60 @@
+#!/bin/sh
+# Citations: the refs of records, cites: as a filter, a symbol typed in
+# any of its written forms, a symbol: filter naming no document held.
+. "$(dirname "$0")/lib.sh"
+
+report=international-migration-and-development-1997
+index_corpus idx "$CORPUS" "$TESTDATA/sc-resolution.txt" \
+    "$CLI_DATA/sc-letter.txt"
+
+begin_subtest 'the seed report: refs in normal form, in order'
+run "$PILCROW" --db idx show --json international-migration-and-development-1997 'para. 2'
+expect_exit 0
+expect_file_match OUT '"refs":\["E/1995/69","A/RES/50/123"\]'
+run "$PILCROW" --db idx show --json international-migration-and-development-1997 'note *'
+expect_file_match OUT '"refs":\["A/52/150","A/52/150/Corr\.1"\]'
+
+begin_subtest 'cites: finds the records citing a resolution, in any form'
+for q in 'cites:A/RES/50/123' 'cites:"General Assembly resolution 50/123"' \
+         'cites:50/123' 'cites:a/res/50/123'; do
+    run "$PILCROW" --db idx search --tsv -n 20 "$q"
+    expect_exit 0
+    expect_equal "$(cut -f3-5 OUT | tr '\t\n' ': ')" \
+        "$report:summary:1 $report:paragraph:2 "
+done
+
+begin_subtest 'a symbol typed in its forms: the document, then citing records'
+for q in 'S/RES/2779 (2025)' 'S/RES/2779(2025)' 'S/RES/2779' \
+         'resolution 2779 (2025)' '"Security Council resolution 2779 (2025)"'; do
+    run "$PILCROW" --db idx search --tsv -n 100 "$q"
+    expect_exit 0
+    # Every record of the resolution first, then the letter's two.
+    n=$(grep -c '	sc-resolution	' OUT)
+    expect_equal "$(head -n "$n" OUT | grep -vc '	sc-resolution	')" 0
+    expect_equal "$(tail -n +"$((n + 1))" OUT | cut -f3,5 | tr '\t\n' ': ')" \
+        "sc-letter:1 sc-letter:2 "
+done
+
+begin_subtest 'the letter cites the resolution as the Council wrote it'
+run "$PILCROW" --db idx search --json 'cites:"S/RES/2625 (2022)"'
+expect_exit 0
+expect_file_match OUT '"refs":\["S/RES/2779 \(2025\)","S/RES/2567 \(2021\)","S/RES/2625 \(2022\)"\]'
+
+begin_subtest 'symbol: naming no document held says so'
+run "$PILCROW" --db idx search 'symbol:"S/RES/9999 (2025)" mandate'
+expect_exit 1
+expect_equal "$(cat ERR)" \
+    "pilcrow: search: no document in the index has the symbol S/RES/9999 (2025)"
+run "$PILCROW" --db idx search --tsv 'symbol:"S/RES/2779 (2025)" mandate'
+expect_exit 0
+expect_equal "$(cut -f3 OUT | sort -u)" "sc-resolution"
+printf '%s\n' 'symbol:S/RES/9999 mandate' | "$PILCROW" --db idx batch >OUT
+expect_file_match OUT '^\{"qid":1,"query":"symbol:S/RES/9999 mandate","total":0,"unknown_symbol":"S/RES/9999","hits":\[\]\}$'
+
+begin_subtest 'cites: with nothing to cite is a bad query'
+run "$PILCROW" --db idx search 'cites:mandate'
+expect_exit 2
+expect_equal "$(cat ERR)" \
+    "pilcrow: search: bad query: column 1: cites: needs a document symbol such as A/RES/50/123"
+
+test_done
