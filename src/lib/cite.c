@@ -51,6 +51,7 @@
  */
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "pilcrow-private.h"
@@ -74,6 +75,7 @@ struct scan {
     size_t len;                /* bytes */
     enum organ citing;         /* organ of the citing document */
     enum organ named;          /* the organ last named in the text */
+    enum organ named_here;     /* the same, in this text alone */
     const char *self;          /* key of the citing document, or NULL */
     pc_cite_fn *fn;
     void *payload;
@@ -214,7 +216,12 @@ organ_of_symbol(const char *symbol)
         return ORG_GA;
     if (strncmp(symbol, "E/CN.4/", 7) == 0)
         return ORG_CHR;
-    if (strncmp(symbol, "E/", 2) == 0)
+    /* E/2025/39, E/RES/..., E/DEC/...: the Council's own; E/ICEF/,
+     * E/C.19/, E/CN.6/: a board's or a commission's. */
+    if (strncmp(symbol, "E/", 2) == 0 &&
+        (isdigit((unsigned char)symbol[2]) ||
+         strncmp(symbol + 2, "RES/", 4) == 0 ||
+         strncmp(symbol + 2, "DEC/", 4) == 0))
         return ORG_ECOSOC;
     /* DP/2025/1, UNEP/EA.6/...: the body's own bare numbers are its
      * decisions, which pilcrow does not resolve. */
@@ -293,6 +300,15 @@ symbol_at(struct scan *sc, size_t i)
     end = j;
     if (!digit || slash < 1 || end - i >= sizeof(c.symbol) - 8)
         return 0;
+    /* A digit run against a letter ("A/39/36r", "A/39/1s0") is a
+     * garbled running header from OCR, not a symbol: parts of symbols
+     * are separated ("L.5", "Rev.1", "PV.12"). */
+    for (k = i + 1; k < end; k++)
+        if ((isdigit((unsigned char)sc->s[k - 1]) &&
+             isalpha((unsigned char)sc->s[k])) ||
+            (islower((unsigned char)sc->s[k - 1]) &&
+             isdigit((unsigned char)sc->s[k])))
+            return 0;
     memset(&c, 0, sizeof(c));
     c.start = i;
     memcpy(c.symbol, sc->s + i, end - i);
@@ -310,9 +326,14 @@ symbol_at(struct scan *sc, size_t i)
     }
     c.end = end;
     emit(sc, &c);
-    /* "A/52/150 and Corr.1", "A/52/150 and Add.1". */
+    /* "A/52/150 and Corr.1", "A/52/150 and Add.1"; "A/70/394/ Corr.1"
+     * (a line broken after the slash). */
     k = skip_space(sc, end);
-    if ((n = word_at(sc, k, "and")) > 0) {
+    n = word_at(sc, k, "and");
+    if (n == 0 && end < sc->len && sc->s[end] == '/' &&
+        space_at(sc, end + 1) > 0)
+        n = end + 1;
+    if (n > 0) {
         static const char *const parts[] = { "Corr.", "Add.", "Rev." };
         size_t base = strlen(c.symbol), p;
 
@@ -416,6 +437,7 @@ struct item {
     enum form form;
     char text[40];             /* "50/123", "2719", "S-26/2" */
     char paren[12];            /* "2023", "XV" */
+    int named;                 /* the organ was named before it */
     size_t start, end;
 };
 
@@ -517,8 +539,17 @@ resolve(struct scan *sc, const struct item *it, enum organ org, int dec)
     struct pc_cite c;
     const char *kind = dec ? "DEC" : "RES";
 
-    if (org == ORG_ITS || (org == ORG_NONE && sc->citing == ORG_OTHER))
-        org = sc->citing;
+    /* "its resolution": of the organ named before it in the text ("the
+     * General Assembly, in its resolution 74/135"), else of the citing
+     * document, but where the number's form says ("the Council, in its
+     * resolution 2719 (2023)"). */
+    if (org == ORG_ITS && it->form != F_SESSION && it->form != F_BARE &&
+        it->form != F_SPECIAL)
+        org = ORG_NONE;
+    else if (org == ORG_ITS)
+        org = sc->named_here != ORG_NONE ? sc->named_here : sc->citing;
+    if (org == ORG_NONE && sc->citing == ORG_OTHER)
+        org = ORG_OTHER;
     if (org == ORG_OTHER)
         return;
     memset(&c, 0, sizeof(c));
@@ -554,6 +585,12 @@ resolve(struct scan *sc, const struct item *it, enum organ org, int dec)
             org = ORG_HRC;
         if (org == ORG_NONE)
             org = ORG_GA;
+        /* The Assembly numbers its decisions from 401 ("decision
+         * 38/402"): a bare "decision 16/5" is another body's (a
+         * Conference of the Parties). */
+        if (org == ORG_GA && dec && it->form == F_SESSION &&
+            atoi(strchr(it->text, '/') + 1) < 300 && !it->named)
+            return;
         if (org == ORG_GA)
             snprintf(c.symbol, sizeof(c.symbol), "A/%s/%s", kind, it->text);
         else if (org == ORG_HRC)
@@ -601,7 +638,7 @@ numbered_at(struct scan *sc, size_t i)
     if (org == ORG_OTHER)
         return 0;
     if (org != ORG_NONE && org != ORG_COUNCIL && org != ORG_ITS)
-        sc->named = org;
+        sc->named = sc->named_here = org;
     for (k = 0; k < 4 && dec < 0; k++)
         if ((e = word_at(sc, j, keywords[k])) > 0)
             dec = k >= 2;
@@ -612,6 +649,7 @@ numbered_at(struct scan *sc, size_t i)
     j = skip_space(sc, e);
     if (j == e || (n = item_at(sc, j, &it)) == 0)
         return 0;
+    it.named = org == ORG_GA;
     resolve(sc, &it, org, dec);
     last = n;
     /* More items: ", 50/123", " and 50/123", ", and 50/123". */
@@ -629,6 +667,7 @@ numbered_at(struct scan *sc, size_t i)
          * "... and 2 of ..." does not). */
         if (it.form == F_BARE && org != ORG_SC && sc->citing != ORG_SC)
             break;
+        it.named = org == ORG_GA;
         resolve(sc, &it, org, dec);
         last = n;
     }

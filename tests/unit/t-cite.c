@@ -130,7 +130,32 @@ test_organs(void)
               "A/DEC/52/441");
     CHECK_STR(cites("E/2025/39", "Economic and Social Council decision "
                     "2024/28"), "E/DEC/2024/28");
+    /* "its": the organ named before it, else the citing document's,
+     * but where the form of the number says. */
+    CHECK_STR(cites("S/2025/211", "The General Assembly, by its resolution "
+                    "78/306 of 28 June 2024, appropriated the amount"),
+              "A/RES/78/306");
+    CHECK_STR(cites("A/HRC/EMRIP/2025/1", "following the proclamation by "
+                    "the General Assembly, in its resolution 74/135, of the "
+                    "International Decade"), "A/RES/74/135");
+    CHECK_STR(cites("A/80/75-E/2025/55", "established by the Security "
+                    "Council in its resolutions 2615 (2021) and 2664 "
+                    "(2022) in domestic legislation"),
+              "S/RES/2615 (2021)|S/RES/2664 (2022)");
+    CHECK_STR(cites("JIU/REP/2025/2", "In 2024, the General Assembly, in its "
+                    "resolution 79/158, recognized the harm"),
+              "A/RES/79/158");
+    CHECK_STR(cites("A/39/361", "On the recommendation of the General "
+                    "conmittee, the Assembly [...] decided [...] (decision "
+                    "38/402) ."), "A/DEC/38/402");
     /* Other bodies' numbers are left out. */
+    CHECK_STR(cites("E/ICEF/2025/AB/L.3", "As requested by the Executive "
+                    "Board in decision 2015/11 and concerning internal "
+                    "audit activities"), "");
+    CHECK_STR(cites("E/2025/43-E/C.19/2025/8", "Local Communities (decision "
+                    "16/5) and the adoption of the new programme of work "
+                    "related thereto (decision 16/4) at the sixteenth "
+                    "meeting of the Conference of the Parties"), "");
     CHECK_STR(cites("DP/2025/1", "rovided an update on implementing "
                     "Executive Board decision 2024/15"), "");
     CHECK_STR(cites("DP/2025/1", "subsequent nomination, in accordance with "
@@ -152,6 +177,11 @@ test_symbols(void)
     CHECK_STR(cites("A/79/1", "resolution A/RES/50/123 and E/CN.4/1997/15"),
               "A/RES/50/123|E/CN.4/1997/15");
     CHECK_STR(cites("A/79/1", "HIV/AIDS and/or 24/7 COVID-19/2 N/A"), "");
+    /* A line broken after the slash; OCR's garbled running headers. */
+    CHECK_STR(cites("A/79/352", "(A/70/394 and A/70/394/ Corr.1), the "
+                    "total committed"), "A/70/394|A/70/394/Corr.1");
+    CHECK_STR(cites("A/39/36I", "A/39/1s0. 84-I7984 1304q (E) A/39/36r "
+                    "EngL i sh Page 2"), "");
 }
 
 /* Keys: the term bodies the index and the query share. */
