@@ -60,6 +60,13 @@ static const struct cli_command commands[] = {
       "[--json] FILE...",
       "print the records parsed from files (no index)",
       "  --json   one JSON object per record and line\n" },
+    { "cites", cmd_cites, CLI_ANY, 0,
+      "[--db DIR] [--json] SYMBOL",
+      "list the records citing a document, by citing document",
+      "  --db DIR   the index directory\n"
+      "  --json     print one JSON object\n"
+      "SYMBOL in any written form: S/RES/2719 (2023), S/RES/2719(2023),\n"
+      "resolution 2719 (2023), A/RES/50/123, 50/123, E/1995/69.\n" },
     { "stats", cmd_stats, 0, 0,
       "[--db DIR] [--json]",
       "print the size of the index",

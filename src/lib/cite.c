@@ -36,8 +36,9 @@
  *      N          S/RES/N, A/RES/N      only with the organ known
  *
  *    and decisions the same with DEC for RES.  In a document of
- *    another series (DP/, UNEP/, ...) a number with no organ named is
- *    taken to be that body's own, and left out.  A resolution of an organ
+ *    another series (DP/, UNEP/, E/ICEF/, ...) a number with no organ
+ *    named is taken to be that body's own, and left out, but for a
+ *    resolution numbered by session (other_default()).  A resolution of an organ
  *    not in that list ("Executive Board decision 2024/15", "Governing
  *    Council decision 27/1") is not a citation pilcrow can resolve and
  *    is left out: precision comes before recall.
@@ -74,6 +75,7 @@ struct scan {
     const char *s;             /* the text */
     size_t len;                /* bytes */
     enum organ citing;         /* organ of the citing document */
+    const char *citing_symbol; /* its symbol, or NULL */
     enum organ named;          /* the organ last named in the text */
     enum organ named_here;     /* the same, in this text alone */
     const char *self;          /* key of the citing document, or NULL */
@@ -531,6 +533,25 @@ skip_date(const struct scan *sc, size_t i)
     return j + 4;
 }
 
+/* The organ of item IT, a resolution (DEC 0) or decision (DEC 1) with
+ * no organ named, in a document of another series (DP/, E/ICEF/,
+ * E/CN.9/, E/HLPF/): ORG_OTHER, the body's own, but for a resolution
+ * numbered by session, which boards and year-numbering commissions do
+ * not adopt: the General Assembly's, where a commission's own (E/CN.6,
+ * E/CN.7, E/CN.15 number by session too, up to their sixty-odd
+ * sessions) cannot be it. */
+static enum organ
+other_default(const struct scan *sc, const struct item *it, int dec)
+{
+    if (dec || (it->form != F_SESSION && it->form != F_SPECIAL))
+        return ORG_OTHER;
+    if (sc->citing_symbol != NULL &&
+        strncmp(sc->citing_symbol, "E/CN.", 5) == 0 &&
+        (it->form == F_SPECIAL || atoi(it->text) < 70))
+        return ORG_OTHER;
+    return ORG_GA;
+}
+
 /* Resolve item IT, a resolution (DEC 0) or decision (DEC 1) of organ
  * ORG as written, and emit it.  Items no organ resolves are dropped. */
 static void
@@ -549,7 +570,7 @@ resolve(struct scan *sc, const struct item *it, enum organ org, int dec)
     else if (org == ORG_ITS)
         org = sc->named_here != ORG_NONE ? sc->named_here : sc->citing;
     if (org == ORG_NONE && sc->citing == ORG_OTHER)
-        org = ORG_OTHER;
+        org = other_default(sc, it, dec);
     if (org == ORG_OTHER)
         return;
     memset(&c, 0, sizeof(c));
@@ -689,6 +710,28 @@ pc_cite_key(char *key, size_t size, const char *symbol)
     snprintf(key, size, "%s", c.key);
 }
 
+int
+pc_cite_key_of(const char *v, size_t len, char *key, size_t size)
+{
+    struct pc_cite c;
+    char buf[PC_CITE_MAX + 16];
+
+    memset(&c, 0, sizeof(c));
+    if (pc_cite_at(v, len, NULL, &c) == 0 && len < PC_CITE_MAX) {
+        /* "50/123", "2719 (2023)": a number as a resolution cites it;
+         * else the symbol as written, of any series. */
+        memcpy(buf, "resolution ", 11);
+        memcpy(buf + 11, v, len);
+        if (pc_cite_at(buf, 11 + len, NULL, &c) == 0) {
+            memcpy(buf, v, len);
+            buf[len] = '\0';
+            pc_cite_key(c.key, sizeof(c.key), buf);
+        }
+    }
+    snprintf(key, size, "%s", c.key);
+    return strchr(c.key, '/') != NULL ? 0 : -1;
+}
+
 /* Set up SC over TEXT for a document whose symbol is CITING. */
 static void
 scan_init(struct scan *sc, const char *text, size_t len, const char *citing,
@@ -698,6 +741,7 @@ scan_init(struct scan *sc, const char *text, size_t len, const char *citing,
     sc->s = text;
     sc->len = len;
     sc->citing = organ_of_symbol(citing);
+    sc->citing_symbol = citing;
     sc->fn = fn;
     sc->payload = payload;
     if (citing != NULL) {
@@ -850,5 +894,58 @@ pilcrow_record_ref(const pilcrow_record *r, size_t i)
 {
     if (r == NULL || i >= r->n_refs)
         return NULL;
+    return r->refs[i];
+}
+
+/* State of find_key(): the key looked for and where it was cited. */
+struct find {
+    const char *key;
+    size_t start, end;
+    int found;
+};
+
+static int
+find_key(const struct pc_cite *c, void *payload)
+{
+    struct find *f = payload;
+
+    if (strcmp(c->key, f->key) != 0)
+        return 0;
+    f->start = c->start;
+    f->end = c->end;
+    f->found = 1;
+    return 1;
+}
+
+const char *
+pilcrow_record_ref_find(const pilcrow_record *r, const char *symbol,
+                        size_t *start, size_t *end)
+{
+    char key[PC_CITE_MAX], ref[PC_CITE_MAX];
+    struct find f;
+    size_t i;
+
+    if (start != NULL)
+        *start = 0;
+    if (end != NULL)
+        *end = 0;
+    if (r == NULL || symbol == NULL ||
+        pc_cite_key_of(symbol, strlen(symbol), key, sizeof(key)) < 0)
+        return NULL;
+    for (i = 0; i < r->n_refs; i++) {
+        pc_cite_key(ref, sizeof(ref), r->refs[i]);
+        if (strcmp(ref, key) == 0)
+            break;
+    }
+    if (i == r->n_refs)
+        return NULL;
+    f.key = key;
+    f.found = 0;
+    if (r->text != NULL)
+        pc_cite_scan(r->text, r->text_len, r->symbol, NULL, find_key, &f);
+    if (f.found && start != NULL)
+        *start = f.start;
+    if (f.found && end != NULL)
+        *end = f.end;
     return r->refs[i];
 }

@@ -451,6 +451,10 @@ void pc_cite_scan(const char *text, size_t len, const char *citing,
  * *OUT and return the bytes it spans (a list: all of it); else 0. */
 size_t pc_cite_at(const char *text, size_t len, const char *citing,
                   struct pc_cite *out);
+/* The key of the LEN bytes at V, a citation as a user types it (a
+ * symbol in any written form, "resolution 2719 (2023)", "50/123"), into
+ * KEY (SIZE bytes).  Returns 0, or -1 when V is no symbol (no '/'). */
+int pc_cite_key_of(const char *v, size_t len, char *key, size_t size);
 /* The key of normal form SYMBOL into KEY (SIZE bytes, cut to fit). */
 void pc_cite_key(char *key, size_t size, const char *symbol);
 /* Set R's refs from its text, R being a record of the document whose

@@ -294,6 +294,15 @@ pilcrow_record_cited_by_anchor(const pilcrow_record *r, size_t i);
 PILCROW_API size_t pilcrow_record_n_refs(const pilcrow_record *r);
 PILCROW_API const char *pilcrow_record_ref(const pilcrow_record *r,
                                            size_t i);
+/* The ref of R that is SYMBOL, typed in any of its written forms
+ * ("S/RES/2719 (2023)", "S/RES/2719(2023)", "resolution 2719 (2023)",
+ * "50/123" for A/RES/50/123), as pilcrow_record_ref() gives it; NULL
+ * when R does not cite it or SYMBOL is no symbol.  START and END (may
+ * be NULL) receive the byte span of its first citation in R's text
+ * (both 0 when R has no text).  Since 0.1. */
+PILCROW_API const char *
+pilcrow_record_ref_find(const pilcrow_record *r, const char *symbol,
+                        size_t *start, size_t *end);
 
 /* Release a record returned by pilcrow_db_get_record().  Records of a
  * pilcrow_doc or pilcrow_hits belong to their owner: never free those.

@@ -458,29 +458,15 @@ static struct qn *
 cites_filter(struct parser *p, const char *v, size_t len, size_t at)
 {
     struct pc_buf b = PC_BUF_INIT;
-    struct pc_cite c;
+    char key[PC_CITE_MAX];
     struct qn *n = NULL;
 
-    memset(&c, 0, sizeof(c));
-    if (pc_cite_at(v, len, NULL, &c) == 0) {
-        pc_buf_puts(&p->st, &b, "resolution ");
-        pc_buf_append(&p->st, &b, v, len);
-        if (p->st < 0 || pc_cite_at(b.data, b.len, NULL, &c) == 0) {
-            /* As written, folded: a symbol of any series. */
-            pc_buf_reset(&b);
-            pc_fold(&p->st, &b, v, len);
-            if (p->st >= 0)
-                pc_cite_key(c.key, sizeof(c.key), b.data);
-        }
-        pc_buf_reset(&b);
-    }
-    if (p->st >= 0 && strchr(c.key, '/') == NULL) {
+    if (pc_cite_key_of(v, len, key, sizeof(key)) < 0) {
         perr(p, at, "cites: needs a document symbol such as %s",
              "A/RES/50/123");
-        pc_buf_free(&b);
         return NULL;
     }
-    pc_term(&p->st, &b, PC_TERM_CITES, c.key, strlen(c.key));
+    pc_term(&p->st, &b, PC_TERM_CITES, key, strlen(key));
     if (p->st >= 0)
         n = qn_leaf(p, QN_BOOLEAN, b.data, b.len);
     pc_buf_free(&b);

@@ -57,4 +57,30 @@ expect_exit 2
 expect_equal "$(cat ERR)" \
     "pilcrow: search: bad query: column 1: cites: needs a document symbol such as A/RES/50/123"
 
+begin_subtest 'pilcrow cites: the citing records by document, with sentences'
+run "$PILCROW" --db idx cites 'resolution 2779 (2025)'
+expect_exit 0
+expect_equal "$(sed -n 1,2p OUT)" "S/RES/2779 (2025): cited by 2 records of 1 document
+by year: 2025 2"
+expect_equal "$(sed -n 4p OUT | cut -c1-12)" "S/2025/999 ("
+expect_equal "$(sed -n 5,7p OUT)" "  [para. 1]
+    I have the honour to refer to Security Council resolution 2779 (2025), by
+    which the Council extended the mandate of the United Nations Mission in"
+run "$PILCROW" --db idx cites --json 50/123
+expect_exit 0
+expect_file_match OUT '^\{"cited":"A/RES/50/123","records":2,"documents":1,"years":\{"1997":2\},"citing":\[\{"doc":"international-migration-and-development-1997",'
+expect_file_match OUT '"records":\[\{"anchor":"summary, para\. 1","page":[0-9null]+,"sentence":"[^"]*by resolution 50/123[^"]*"\}'
+
+begin_subtest 'pilcrow cites: nothing cites it, or it is no symbol'
+run "$PILCROW" --db idx cites S/RES/9999
+expect_exit 1
+expect_equal "$(wc -c <OUT | tr -d ' ')" 0
+run "$PILCROW" --db idx cites mandate
+expect_exit 2
+expect_equal "$(cat ERR)" \
+    "pilcrow: cites: 'mandate' is not a document symbol (such as A/RES/50/123 or S/RES/2719 (2023))"
+run "$PILCROW" --db idx cites
+expect_exit 2
+expect_equal "$(sed -n 1p ERR)" "pilcrow: cites: no symbol given"
+
 test_done

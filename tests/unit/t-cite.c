@@ -148,6 +148,12 @@ test_organs(void)
     CHECK_STR(cites("A/39/361", "On the recommendation of the General "
                     "conmittee, the Assembly [...] decided [...] (decision "
                     "38/402) ."), "A/DEC/38/402");
+    /* In another series' document, a resolution by session is the
+     * Assembly's; a commission's own low numbers and decisions are not. */
+    CHECK_STR(cites("E/HLPF/2025/5", "Recalling resolution 70/1 of 25 "
+                    "September 2015"), "A/RES/70/1");
+    CHECK_STR(cites("E/CN.6/2025/3", "resolution 60/2 of the Commission"),
+              "");
     /* Other bodies' numbers are left out. */
     CHECK_STR(cites("E/ICEF/2025/AB/L.3", "As requested by the Executive "
                     "Board in decision 2015/11 and concerning internal "
