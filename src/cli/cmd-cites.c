@@ -176,6 +176,17 @@ print_text(const struct row *rows, size_t n, const char *cited,
     }
 }
 
+/* Write KEY and S, or null when S is NULL. */
+static void
+string_or_null(struct printer *p, const char *key, const char *s)
+{
+    printer_key(p, key);
+    if (s != NULL)
+        printer_string(p, s);
+    else
+        printer_null(p);
+}
+
 /* The JSON output of ROWS (N, sorted). */
 static void
 print_json(const struct row *rows, size_t n, const char *cited,
@@ -214,18 +225,10 @@ print_json(const struct row *rows, size_t n, const char *cited,
             printer_begin_object(&p);
             printer_key(&p, "doc");
             printer_string(&p, r->doc);
-            printer_key(&p, "symbol");
-            if (r->symbol)
-                printer_string(&p, r->symbol);
-            else
-                printer_null(&p);
+            string_or_null(&p, "symbol", r->symbol);
             printer_key(&p, "title");
             printer_string(&p, r->title ? r->title : "");
-            printer_key(&p, "date");
-            if (r->date)
-                printer_string(&p, r->date);
-            else
-                printer_null(&p);
+            string_or_null(&p, "date", r->date);
             printer_key(&p, "language");
             printer_string(&p, r->language ? r->language : "");
             printer_key(&p, "records");

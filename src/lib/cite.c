@@ -552,6 +552,12 @@ other_default(const struct scan *sc, const struct item *it, int dec)
     return ORG_GA;
 }
 
+/* The series of the symbols of each organ's resolutions, by enum
+ * organ. */
+static const char *const series[] = {
+    "", "A/", "S/", "E/", "E/CN.4/", "A/HRC/", "", "", ""
+};
+
 /* Resolve item IT, a resolution (DEC 0) or decision (DEC 1) of organ
  * ORG as written, and emit it.  Items no organ resolves are dropped. */
 static void
@@ -573,15 +579,11 @@ resolve(struct scan *sc, const struct item *it, enum organ org, int dec)
         org = other_default(sc, it, dec);
     if (org == ORG_OTHER)
         return;
-    memset(&c, 0, sizeof(c));
-    c.start = it->start;
-    c.end = it->end;
     switch (it->form) {
     case F_SC:
         if ((org != ORG_NONE && org != ORG_SC && org != ORG_COUNCIL) || dec)
             return;
-        snprintf(c.symbol, sizeof(c.symbol), "S/RES/%s (%s)", it->text,
-                 it->paren);
+        org = ORG_SC;
         break;
     case F_YEAR:
         /* "the Commission on Human Rights ... the Commission adopted
@@ -591,12 +593,7 @@ resolve(struct scan *sc, const struct item *it, enum organ org, int dec)
             org = sc->named;
         if (org == ORG_NONE || org == ORG_COUNCIL)
             org = sc->citing == ORG_CHR ? ORG_CHR : ORG_ECOSOC;
-        if (org == ORG_ECOSOC)
-            snprintf(c.symbol, sizeof(c.symbol), "E/%s/%s", kind, it->text);
-        else if (org == ORG_CHR)
-            snprintf(c.symbol, sizeof(c.symbol), "E/CN.4/%s/%s", kind,
-                     it->text);
-        else
+        if (org != ORG_ECOSOC && org != ORG_CHR)
             return;
         break;
     case F_SESSION:
@@ -612,33 +609,28 @@ resolve(struct scan *sc, const struct item *it, enum organ org, int dec)
         if (org == ORG_GA && dec && it->form == F_SESSION &&
             atoi(strchr(it->text, '/') + 1) < 300 && !it->named)
             return;
-        if (org == ORG_GA)
-            snprintf(c.symbol, sizeof(c.symbol), "A/%s/%s", kind, it->text);
-        else if (org == ORG_HRC)
-            snprintf(c.symbol, sizeof(c.symbol), "A/HRC/%s/%s", kind,
-                     it->text);
-        else
+        if (org != ORG_GA && org != ORG_HRC)
             return;
         break;
     case F_ROMAN:
         if ((org != ORG_NONE && org != ORG_GA) || dec)
             return;
-        snprintf(c.symbol, sizeof(c.symbol), "A/RES/%s (%s)", it->text,
-                 it->paren);
+        org = ORG_GA;
         break;
     case F_BARE:
-        if (dec)
-            return;
         if (org == ORG_NONE || org == ORG_COUNCIL)
             org = sc->citing == ORG_SC ? ORG_SC : ORG_NONE;
-        if (org == ORG_SC)
-            snprintf(c.symbol, sizeof(c.symbol), "S/RES/%s", it->text);
-        else if (org == ORG_GA)
-            snprintf(c.symbol, sizeof(c.symbol), "A/RES/%s", it->text);
-        else
+        if (dec || (org != ORG_SC && org != ORG_GA))
             return;
         break;
     }
+    /* "S/" "RES" "/" "2719" " (2023)", "E/CN.4/" "DEC" "/" "1997/15". */
+    memset(&c, 0, sizeof(c));
+    c.start = it->start;
+    c.end = it->end;
+    snprintf(c.symbol, sizeof(c.symbol), "%s%s/%s%s%s%s", series[org], kind,
+             it->text, it->paren[0] ? " (" : "", it->paren,
+             it->paren[0] ? ")" : "");
     emit(sc, &c);
 }
 

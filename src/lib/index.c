@@ -110,35 +110,32 @@ mark_field(pcx_doc *xdoc, const struct pc_buf *terms, unsigned field)
     return PILCROW_OK;
 }
 
-/* Add the boolean term PREFIX + VALUE (hashed when too long). */
+/* Add the term PREFIX + VALUE (hashed when too long) to XDOC: a
+ * boolean term, or when WEIGHTED one occurrence of it, at position 1,
+ * which no phrase reaches (phrases hold content terms only): it filters
+ * as a boolean term does, and a query may also rank by it (a symbol
+ * searched for, design.md "Citations"). */
+static pilcrow_status
+add_filter(pcx_doc *xdoc, struct pc_buf *scratch, char prefix,
+           const char *value, size_t len, int weighted)
+{
+    pilcrow_status st = PILCROW_OK;
+
+    pc_buf_reset(scratch);
+    pc_term(&st, scratch, prefix, value, len);
+    if (st < 0)
+        return st;
+    if (weighted)
+        return pcx_doc_add_posting(xdoc, scratch->data, scratch->len, 1);
+    return pcx_doc_add_boolean(xdoc, scratch->data, scratch->len);
+}
+
+/* Add the boolean term PREFIX + VALUE. */
 static pilcrow_status
 add_boolean(pcx_doc *xdoc, struct pc_buf *scratch, char prefix,
             const char *value, size_t len)
 {
-    pilcrow_status st = PILCROW_OK;
-
-    pc_buf_reset(scratch);
-    pc_term(&st, scratch, prefix, value, len);
-    if (st < 0)
-        return st;
-    return pcx_doc_add_boolean(xdoc, scratch->data, scratch->len);
-}
-
-/* Add PREFIX + VALUE as a weighted term of one occurrence: it filters
- * as a boolean term does, and a query may also rank by it (a symbol
- * searched for, design.md "Citations").  Its position is 1, which no
- * phrase reaches: phrases hold content terms only. */
-static pilcrow_status
-add_weighted(pcx_doc *xdoc, struct pc_buf *scratch, char prefix,
-             const char *value, size_t len)
-{
-    pilcrow_status st = PILCROW_OK;
-
-    pc_buf_reset(scratch);
-    pc_term(&st, scratch, prefix, value, len);
-    if (st < 0)
-        return st;
-    return pcx_doc_add_posting(xdoc, scratch->data, scratch->len, 1);
+    return add_filter(xdoc, scratch, prefix, value, len, 0);
 }
 
 /* Add the X term of a symbol token of the document's symbol. */
@@ -149,8 +146,8 @@ add_symbol_term(const struct pc_token *tok, void *payload)
 
     if (!tok->is_symbol)
         return 0;
-    c->st = add_weighted(c->xdoc, c->scratch, PC_TERM_SYMBOL, tok->term,
-                         tok->term_len);
+    c->st = add_filter(c->xdoc, c->scratch, PC_TERM_SYMBOL, tok->term,
+                       tok->term_len, 1);
     return c->st < 0;
 }
 
@@ -165,8 +162,8 @@ add_cites_terms(pcx_doc *xdoc, struct pc_buf *scratch,
 
     for (i = 0; i < r->n_refs; i++) {
         pc_cite_key(key, sizeof(key), r->refs[i]);
-        if ((st = add_weighted(xdoc, scratch, PC_TERM_CITES, key,
-                               strlen(key))) < 0)
+        if ((st = add_filter(xdoc, scratch, PC_TERM_CITES, key,
+                             strlen(key), 1)) < 0)
             return st;
     }
     return PILCROW_OK;
