@@ -176,17 +176,6 @@ print_text(const struct row *rows, size_t n, const char *cited,
     }
 }
 
-/* Write KEY and S, or null when S is NULL. */
-static void
-string_or_null(struct printer *p, const char *key, const char *s)
-{
-    printer_key(p, key);
-    if (s != NULL)
-        printer_string(p, s);
-    else
-        printer_null(p);
-}
-
 /* The JSON output of ROWS (N, sorted). */
 static void
 print_json(const struct row *rows, size_t n, const char *cited,
@@ -225,10 +214,12 @@ print_json(const struct row *rows, size_t n, const char *cited,
             printer_begin_object(&p);
             printer_key(&p, "doc");
             printer_string(&p, r->doc);
-            string_or_null(&p, "symbol", r->symbol);
+            printer_key(&p, "symbol");
+            printer_string_or_null(&p, r->symbol);
             printer_key(&p, "title");
             printer_string(&p, r->title ? r->title : "");
-            string_or_null(&p, "date", r->date);
+            printer_key(&p, "date");
+            printer_string_or_null(&p, r->date);
             printer_key(&p, "language");
             printer_string(&p, r->language ? r->language : "");
             printer_key(&p, "records");

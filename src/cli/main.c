@@ -67,6 +67,12 @@ static const struct cli_command commands[] = {
       "  --json     print one JSON object\n"
       "SYMBOL in any written form: S/RES/2719 (2023), S/RES/2719(2023),\n"
       "resolution 2719 (2023), A/RES/50/123, 50/123, E/1995/69.\n" },
+    { "refs", cmd_refs, 1, 0,
+      "[--db DIR] [--json] DOC",
+      "list the documents a document cites, and where the index holds them",
+      "  --db DIR   the index directory\n"
+      "  --json     print one JSON object\n"
+      "DOC is a document id, as search prints it.\n" },
     { "stats", cmd_stats, 0, 0,
       "[--db DIR] [--json]",
       "print the size of the index",

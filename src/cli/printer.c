@@ -467,6 +467,15 @@ printer_null(struct printer *p)
 }
 
 void
+printer_string_or_null(struct printer *p, const char *s)
+{
+    if (s != NULL)
+        printer_string(p, s);
+    else
+        printer_null(p);
+}
+
+void
 printer_end_value(struct printer *p)
 {
     p->ops->end_value(p);

@@ -83,4 +83,25 @@ run "$PILCROW" --db idx cites
 expect_exit 2
 expect_equal "$(sed -n 1p ERR)" "pilcrow: cites: no symbol given"
 
+begin_subtest 'pilcrow refs: what a document cites, and where it is held'
+run "$PILCROW" --db idx refs sc-letter
+expect_exit 0
+expect_equal "$(cat OUT)" "sc-letter: 3 documents cited
+
+S/RES/2779 (2025) (sc-resolution)
+  [para. 1]; [para. 2]
+
+S/RES/2567 (2021) (not in the index)
+  [para. 2]
+
+S/RES/2625 (2022) (not in the index)
+  [para. 2]"
+run "$PILCROW" --db idx refs --json "$report"
+expect_exit 0
+expect_file_match OUT '^\{"doc":"international-migration-and-development-1997","symbol":null,"refs":\[\{"ref":"A/RES/50/123","held_by":null,"records":\["summary, para\. 1","para\. 2"\]\},'
+expect_file_match OUT '\{"ref":"A/52/150/Corr\.1","held_by":null,"records":\["note \*"\]\}'
+run "$PILCROW" --db idx refs nosuch
+expect_exit 2
+expect_equal "$(cat ERR)" "pilcrow: refs: no document nosuch in the index"
+
 test_done
