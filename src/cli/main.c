@@ -73,6 +73,14 @@ static const struct cli_command commands[] = {
       "  --db DIR   the index directory\n"
       "  --json     print one JSON object\n"
       "DOC is a document id, as search prints it.\n" },
+    { "graph", cmd_graph, 0, 0,
+      "[--db DIR] [--from SYMBOL] [--depth N] [--format dot|json]",
+      "write the citation graph, for Graphviz",
+      "  --db DIR         the index directory\n"
+      "  --from SYMBOL    the documents citing SYMBOL only, then those\n"
+      "                   citing them, to --depth levels (default 1)\n"
+      "  --format FORMAT  dot (the default) or json\n"
+      "pilcrow graph --from A/RES/50/123 | dot -Tsvg > cites.svg\n" },
     { "stats", cmd_stats, 0, 0,
       "[--db DIR] [--json]",
       "print the size of the index",

@@ -104,4 +104,22 @@ run "$PILCROW" --db idx refs nosuch
 expect_exit 2
 expect_equal "$(cat ERR)" "pilcrow: refs: no document nosuch in the index"
 
+begin_subtest 'pilcrow graph: the citation graph in DOT and JSON'
+run "$PILCROW" --db idx graph --from 'resolution 2779 (2025)'
+expect_exit 0
+expect_equal "$(cat OUT)" 'digraph citations {
+    rankdir=LR;
+    node [shape=box, fontname="Helvetica", fontsize=10];
+    "S/2025/999" -> "S/RES/2779 (2025)" [label="2", weight=2];
+}'
+run "$PILCROW" --db idx graph --format json
+expect_exit 0
+expect_file_match OUT '"edges":\[\{"from":"international-migration-and-development-1997","to":"A/RES/50/123","records":2\},'
+expect_file_match OUT '\{"from":"S/2025/999","to":"S/RES/2625 \(2022\)","records":1\}'
+run "$PILCROW" --db idx graph --from S/RES/9999
+expect_exit 1
+run "$PILCROW" --db idx graph --format svg
+expect_exit 2
+expect_equal "$(sed -n 1p ERR)" "pilcrow: graph: --format needs dot or json, not 'svg'"
+
 test_done
