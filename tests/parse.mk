@@ -17,3 +17,11 @@ tests_parallel_accuracy_CPPFLAGS = $(AM_CPPFLAGS)
 TESTS += tests/unit/t-parse tests/unit/t-reader tests/parse-accuracy.sh \
 	tests/parallel-accuracy.sh
 EXTRA_DIST += tests/parse-accuracy.sh tests/parallel-accuracy.sh
+# Citation recognition (issue 15): the judged sentences always, the
+# shared corpora when present.
+check_PROGRAMS += tests/cite-accuracy
+tests_cite_accuracy_SOURCES = tests/cite-accuracy.c
+tests_cite_accuracy_LDADD = $(TEST_LIBS)
+tests_cite_accuracy_CPPFLAGS = $(AM_CPPFLAGS)
+TESTS += tests/cite-accuracy.sh
+EXTRA_DIST += tests/cite-accuracy.sh tests/cite-judged.tsv

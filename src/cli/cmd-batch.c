@@ -294,6 +294,10 @@ run_one(struct cli_ctx *ctx, struct printer *p, pilcrow_db *db, int tsv,
         printer_integer(p, (long long)pilcrow_hits_total(hits));
         printer_key(p, "total_exact");
         printer_bool(p, pilcrow_hits_total_exact(hits));
+        if (pilcrow_query_unknown_symbol(q) != NULL) {
+            printer_key(p, "unknown_symbol");
+            printer_string(p, pilcrow_query_unknown_symbol(q));
+        }
         if (pilcrow_hits_partial(hits)) {
             /* No record had every word: these have most of them. */
             printer_key(p, "partial");

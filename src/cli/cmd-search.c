@@ -173,6 +173,9 @@ cmd_search(struct cli_ctx *ctx, int argc, char **argv)
         cli_error(ctx, "%s", pilcrow_db_errmsg(db));
         goto out;
     }
+    if (pilcrow_query_unknown_symbol(q) != NULL)
+        cli_error(ctx, "no document in the index has the symbol %s",
+                  pilcrow_query_unknown_symbol(q));
     printer_json_init(&printer, stdout);
     while ((st = pilcrow_hits_next(hits)) == PILCROW_OK) {
         item_from_hit(&it, hits);

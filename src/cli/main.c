@@ -72,6 +72,27 @@ static const struct cli_command commands[] = {
       "[--json] FILE...",
       "print the records parsed from files (no index)",
       "  --json   one JSON object per record and line\n" },
+    { "cites", cmd_cites, CLI_ANY, 0,
+      "[--db DIR] [--json] SYMBOL",
+      "list the records citing a document, by citing document",
+      "  --db DIR   the index directory\n"
+      "  --json     print one JSON object\n"
+      "SYMBOL in any written form: S/RES/2719 (2023), S/RES/2719(2023),\n"
+      "resolution 2719 (2023), A/RES/50/123, 50/123, E/1995/69.\n" },
+    { "refs", cmd_refs, 1, 0,
+      "[--db DIR] [--json] DOC",
+      "list the documents a document cites, and where the index holds them",
+      "  --db DIR   the index directory\n"
+      "  --json     print one JSON object\n"
+      "DOC is a document id, as search prints it.\n" },
+    { "graph", cmd_graph, 0, 0,
+      "[--db DIR] [--from SYMBOL] [--depth N] [--format dot|json]",
+      "write the citation graph, for Graphviz",
+      "  --db DIR         the index directory\n"
+      "  --from SYMBOL    the documents citing SYMBOL only, then those\n"
+      "                   citing them, to --depth levels (default 1)\n"
+      "  --format FORMAT  dot (the default) or json\n"
+      "pilcrow graph --from A/RES/50/123 | dot -Tsvg > cites.svg\n" },
     { "stats", cmd_stats, 0, 0,
       "[--db DIR] [--json]",
       "print the size of the index",

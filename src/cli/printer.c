@@ -467,6 +467,15 @@ printer_null(struct printer *p)
 }
 
 void
+printer_string_or_null(struct printer *p, const char *s)
+{
+    if (s != NULL)
+        printer_string(p, s);
+    else
+        printer_null(p);
+}
+
+void
 printer_end_value(struct printer *p)
 {
     p->ops->end_value(p);
@@ -508,13 +517,27 @@ nonnull(const char *s)
     return s != NULL ? s : "";
 }
 
+/* Write KEY and the N strings GET gives for record R as an array. */
+static void
+print_list(struct printer *p, const char *key, const pilcrow_record *r,
+           size_t n, const char *(*get)(const pilcrow_record *, size_t))
+{
+    size_t i;
+
+    printer_key(p, key);
+    printer_begin_array(p);
+    for (i = 0; i < n; i++)
+        printer_string(p, nonnull(get(r, i)));
+    printer_end_array(p);
+}
+
 void
 item_print_fields(struct printer *p, const struct item *it,
                   unsigned fields)
 {
     const pilcrow_record *r = it->rec;
     const char *kind;
-    size_t i, n, text_len;
+    size_t i, text_len;
     const char *text;
 
     if ((fields & ITEM_HIT) && it->is_hit) {
@@ -577,18 +600,11 @@ item_print_fields(struct printer *p, const struct item *it,
         printer_key(p, "text");
         printer_string_len(p, nonnull(text), text != NULL ? text_len : 0);
     }
-    printer_key(p, "cites");
-    printer_begin_array(p);
-    n = pilcrow_record_n_cites(r);
-    for (i = 0; i < n; i++)
-        printer_string(p, nonnull(pilcrow_record_cite(r, i)));
-    printer_end_array(p);
-    printer_key(p, "cited_by");
-    printer_begin_array(p);
-    n = pilcrow_record_n_cited_by(r);
-    for (i = 0; i < n; i++)
-        printer_string(p, nonnull(pilcrow_record_cited_by(r, i)));
-    printer_end_array(p);
+    print_list(p, "cites", r, pilcrow_record_n_cites(r),
+               pilcrow_record_cite);
+    print_list(p, "cited_by", r, pilcrow_record_n_cited_by(r),
+               pilcrow_record_cited_by);
+    print_list(p, "refs", r, pilcrow_record_n_refs(r), pilcrow_record_ref);
 }
 
 void

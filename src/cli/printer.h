@@ -71,6 +71,8 @@ void printer_integer(struct printer *p, long long v);
 void printer_real(struct printer *p, double v);
 void printer_bool(struct printer *p, int v);
 void printer_null(struct printer *p);
+/* S as a string, or null when S is NULL. */
+void printer_string_or_null(struct printer *p, const char *s);
 void printer_end_value(struct printer *p);
 
 /* ------------------------------------------------------------------ */

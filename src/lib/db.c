@@ -19,7 +19,8 @@
  * 5: a record says whether its number is printed (record version 2).
  * 6: words folded (accents, ligatures, Arabic forms and digits, yo),
  *    French, Spanish, Russian and Arabic stopwords left out, and a V
- *    term on a document's first record for its language versions. */
+ *    term on a document's first record for its language versions;
+ *    C terms of the citations a record makes (record version 3). */
 #define PC_FORMAT "6"
 
 /* Create directory PATH and its missing parents.  Returns 0 or -1 with

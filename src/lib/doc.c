@@ -76,6 +76,7 @@ pc_doc_finish(pilcrow_doc *doc)
     pilcrow_status st = PILCROW_OK;
     struct pc_buf b = PC_BUF_INIT;
     size_t i;
+    int named = 0;              /* pc_cite_record(): the organ named last */
 
     if (doc == NULL)
         return PILCROW_INVALID;
@@ -117,6 +118,7 @@ pc_doc_finish(pilcrow_doc *doc)
         }
         r->seq = (uint32_t)i;
         pc_record_anchors(&st, r, &doc->arena);
+        pc_cite_record(&st, r, doc->symbol, &named, &doc->arena);
     }
     pc_buf_free(&b);
     return st;

@@ -115,3 +115,9 @@ pilcrow_hits_marked_snippet(char **out, const pilcrow_hits *hits)
     return st < 0 ? st : PILCROW_OK;
 }
 
+
+const char *
+pilcrow_query_unknown_symbol(const pilcrow_query *q)
+{
+    return q ? q->unknown_symbol : NULL;
+}

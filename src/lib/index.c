@@ -110,10 +110,14 @@ mark_field(pcx_doc *xdoc, const struct pc_buf *terms, unsigned field)
     return PILCROW_OK;
 }
 
-/* Add the boolean term PREFIX + VALUE (hashed when too long). */
+/* Add the term PREFIX + VALUE (hashed when too long) to XDOC: a
+ * boolean term, or when WEIGHTED one occurrence of it, at position 1,
+ * which no phrase reaches (phrases hold content terms only): it filters
+ * as a boolean term does, and a query may also rank by it (a symbol
+ * searched for, design.md "Citations"). */
 static pilcrow_status
-add_boolean(pcx_doc *xdoc, struct pc_buf *scratch, char prefix,
-            const char *value, size_t len)
+add_filter(pcx_doc *xdoc, struct pc_buf *scratch, char prefix,
+           const char *value, size_t len, int weighted)
 {
     pilcrow_status st = PILCROW_OK;
 
@@ -121,10 +125,20 @@ add_boolean(pcx_doc *xdoc, struct pc_buf *scratch, char prefix,
     pc_term(&st, scratch, prefix, value, len);
     if (st < 0)
         return st;
+    if (weighted)
+        return pcx_doc_add_posting(xdoc, scratch->data, scratch->len, 1);
     return pcx_doc_add_boolean(xdoc, scratch->data, scratch->len);
 }
 
-/* Add the X filter term of a symbol token of the document's symbol. */
+/* Add the boolean term PREFIX + VALUE. */
+static pilcrow_status
+add_boolean(pcx_doc *xdoc, struct pc_buf *scratch, char prefix,
+            const char *value, size_t len)
+{
+    return add_filter(xdoc, scratch, prefix, value, len, 0);
+}
+
+/* Add the X term of a symbol token of the document's symbol. */
 static int
 add_symbol_term(const struct pc_token *tok, void *payload)
 {
@@ -132,8 +146,27 @@ add_symbol_term(const struct pc_token *tok, void *payload)
 
     if (!tok->is_symbol)
         return 0;
-    c->st = add_boolean(c->xdoc, c->scratch, PC_TERM_SYMBOL, tok->term, tok->term_len);
+    c->st = add_filter(c->xdoc, c->scratch, PC_TERM_SYMBOL, tok->term,
+                       tok->term_len, 1);
     return c->st < 0;
+}
+
+/* Add a C term for each document record R cites (cite.c's keys). */
+static pilcrow_status
+add_cites_terms(pcx_doc *xdoc, struct pc_buf *scratch,
+                const struct pilcrow_record *r)
+{
+    char key[PC_CITE_MAX];
+    pilcrow_status st;
+    size_t i;
+
+    for (i = 0; i < r->n_refs; i++) {
+        pc_cite_key(key, sizeof(key), r->refs[i]);
+        if ((st = add_filter(xdoc, scratch, PC_TERM_CITES, key,
+                             strlen(key), 1)) < 0)
+            return st;
+    }
+    return PILCROW_OK;
 }
 
 /* The terms of a document's title and of its records' section
@@ -173,6 +206,16 @@ build_record(pilcrow_db *db, struct pc_analyzer *an, pcx_doc *xdoc,
             return st;
         fc->heading_of = r->section_title;
     }
+    /* One X term per symbol the document carries, as the analyser reads
+     * them: "A/79/923-S/2025/341" gives a/79/923 and s/2025/341, so
+     * either finds it; and a C term per document the record cites.
+     * Both are weighted, so they go in before the weighing. */
+    if (doc->symbol != NULL &&
+        (st = analyze(an, doc->symbol, strlen(doc->symbol), add_symbol_term,
+                      &ctx)) < 0)
+        return st;
+    if ((st = add_cites_terms(xdoc, scratch, r)) < 0)
+        return st;
     if ((st = mark_field(xdoc, &fc->heading, PCX_FIELD_HEADING)) < 0 ||
         (st = mark_field(xdoc, &fc->title, PCX_FIELD_TITLE)) < 0 ||
         (st = pcx_doc_weigh_terms(xdoc, ctx.n_words)) < 0)
@@ -208,13 +251,6 @@ build_record(pilcrow_db *db, struct pc_analyzer *an, pcx_doc *xdoc,
         if (dot == NULL)
             break;
     }
-    /* One X term per symbol the document carries, as the analyser reads
-     * them: "A/79/923-S/2025/341" gives a/79/923 and s/2025/341, so
-     * either finds it. */
-    if (doc->symbol != NULL &&
-        (st = analyze(an, doc->symbol, strlen(doc->symbol), add_symbol_term,
-                      &ctx)) < 0)
-        return st;
     if (doc->date != NULL && strlen(doc->date) >= 4) {
         if ((st = add_boolean(xdoc, scratch, PC_TERM_YEAR, doc->date, 4)) < 0)
             return st;

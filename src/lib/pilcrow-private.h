@@ -135,6 +135,8 @@ struct pilcrow_record {
     const char **cited_by;      /* numbers of the citing paragraphs */
     size_t n_cited_by;
     const char **cited_by_anchors; /* their anchors, "para. 7" */
+    const char **refs;          /* documents cited, normal forms (cite.c) */
+    size_t n_refs;
     uint32_t seq;               /* 0-based position in document order */
     struct pc_arena *own;       /* non-NULL for a standalone record */
 };
@@ -477,6 +479,47 @@ struct pc_analyzer *pc_db_analyzer(pilcrow_db *db, const char *lang,
                                    pilcrow_status *st);
 
 /* ================================================================== */
+/* cite.c: citations of UN documents in text                          */
+/* ================================================================== */
+
+/* Longest normal form or key of a citation, in bytes with the NUL. */
+#define PC_CITE_MAX 96
+
+/* A citation found in text. */
+struct pc_cite {
+    size_t start, end;          /* bytes of the number or symbol cited */
+    char symbol[PC_CITE_MAX];   /* normal form: "S/RES/2719 (2023)" */
+    char key[PC_CITE_MAX];      /* its term body: "s/res/2719" */
+};
+
+/* Called for each citation in text order; non-zero stops the scan. */
+typedef int pc_cite_fn(const struct pc_cite *c, void *payload);
+
+/* Call FN for each citation in the LEN bytes of TEXT, a text of the
+ * document whose symbol is CITING (NULL when unknown): the organ of a
+ * bare "resolution 2719 (2023)" or "its resolution 50/123" is taken
+ * from it, and a citation of CITING itself is left out.  *NAMED (may
+ * be NULL) carries the organ last named from one text of a document to
+ * the next: 0 before the first. */
+void pc_cite_scan(const char *text, size_t len, const char *citing,
+                  int *named, pc_cite_fn *fn, void *payload);
+/* If a citation starts at TEXT (LEN bytes), put the first it names in
+ * *OUT and return the bytes it spans (a list: all of it); else 0. */
+size_t pc_cite_at(const char *text, size_t len, const char *citing,
+                  struct pc_cite *out);
+/* The key of the LEN bytes at V, a citation as a user types it (a
+ * symbol in any written form, "resolution 2719 (2023)", "50/123"), into
+ * KEY (SIZE bytes).  Returns 0, or -1 when V is no symbol (no '/'). */
+int pc_cite_key_of(const char *v, size_t len, char *key, size_t size);
+/* The key of normal form SYMBOL into KEY (SIZE bytes, cut to fit). */
+void pc_cite_key(char *key, size_t size, const char *symbol);
+/* Set R's refs from its text, R being a record of the document whose
+ * symbol is CITING, allocated from A (sticky status); NAMED as for
+ * pc_cite_scan(), over the records of a document in order. */
+void pc_cite_record(pilcrow_status *st, struct pilcrow_record *r,
+                    const char *citing, int *named, struct pc_arena *a);
+
+/* ================================================================== */
 /* terms.c: the index's vocabulary (design.md, "Xapian layout")        */
 /* ================================================================== */
 
@@ -492,6 +535,7 @@ struct pc_analyzer *pc_db_analyzer(pilcrow_db *db, const char *lang,
 #define PC_TERM_VERSION 'V'  /* the first record of each document with
                               * a symbol: the symbol in capitals; its
                               * postings are the language versions */
+#define PC_TERM_CITES   'C'  /* each document the record cites (its key) */
 
 /* Value slots. */
 enum pc_slot {

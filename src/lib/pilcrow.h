@@ -301,6 +301,26 @@ PILCROW_API const char *pilcrow_record_cited_by(const pilcrow_record *r,
 PILCROW_API const char *
 pilcrow_record_cited_by_anchor(const pilcrow_record *r, size_t i);
 
+/* The documents a record cites, each in its normal form: a symbol as
+ * UN documents print it ("E/1995/69", "A/52/150/Corr.1"), a resolution
+ * or decision cited by number resolved to its symbol ("General
+ * Assembly resolution 50/123" is "A/RES/50/123", "resolution 2719
+ * (2023)" is "S/RES/2719 (2023)"), in the order first cited, each once.
+ * These are what the query field cites: finds.  I is 0-based; NULL when
+ * out of range.  Since 0.1. */
+PILCROW_API size_t pilcrow_record_n_refs(const pilcrow_record *r);
+PILCROW_API const char *pilcrow_record_ref(const pilcrow_record *r,
+                                           size_t i);
+/* The ref of R that is SYMBOL, typed in any of its written forms
+ * ("S/RES/2719 (2023)", "S/RES/2719(2023)", "resolution 2719 (2023)",
+ * "50/123" for A/RES/50/123), as pilcrow_record_ref() gives it; NULL
+ * when R does not cite it or SYMBOL is no symbol.  START and END (may
+ * be NULL) receive the byte span of its first citation in R's text
+ * (both 0 when R has no text).  Since 0.1. */
+PILCROW_API const char *
+pilcrow_record_ref_find(const pilcrow_record *r, const char *symbol,
+                        size_t *start, size_t *end);
+
 /* Release a record returned by pilcrow_db_get_record().  Records of a
  * pilcrow_doc or pilcrow_hits belong to their owner: never free those.
  * Accepts NULL.  Since 0.1. */
@@ -567,6 +587,14 @@ PILCROW_API int pilcrow_hits_total_exact(const pilcrow_hits *hits);
  * then by relevance).  Only a query that is a plain list of words or
  * phrases (with filters) is widened so.  Since 0.1. */
 PILCROW_API int pilcrow_hits_partial(const pilcrow_hits *hits);
+
+/* The value of a symbol: filter of Q naming a symbol that no document of
+ * the index carries, as typed ("S/RES/9999 (2025)"), or NULL when every
+ * symbol: filter names a document held (or there is none).  Such a
+ * filter matches nothing, and the query is not widened past it.  The
+ * string is Q's.  Since 0.1. */
+PILCROW_API const char *
+pilcrow_query_unknown_symbol(const pilcrow_query *q);
 
 /* Advance to the next hit (to the first on the first call).  Returns
  * PILCROW_OK, PILCROW_DONE after the last, or PILCROW_INVALID when HITS

@@ -53,6 +53,8 @@ struct pilcrow_query {
     size_t n_terms, cap_terms;
     int beyond_text;           /* a record can match with none of TERMS
                                 * in its text (a symbol's X term) */
+    const char *unknown_symbol; /* a symbol: value no document of the
+                                * index carries, as typed; or NULL */
     struct qword *words;       /* plain words, for suggestions */
     size_t n_words, cap_words;
     struct pc_phrase_check *checks;  /* pc_malloc'd */

@@ -34,7 +34,7 @@
 
 enum qn_kind {
     QN_TERM, QN_BOOLEAN, QN_WILDCARD, QN_ALL, QN_NOTHING, QN_RANGE,
-    QN_AND, QN_OR, QN_AND_NOT, QN_PHRASE, QN_NEAR, QN_SYNONYM
+    QN_AND, QN_OR, QN_AND_NOT, QN_PHRASE, QN_NEAR, QN_SYNONYM, QN_SCALE
 };
 
 /* A tree node; children are a linked list.  Every node and string lives
@@ -46,6 +46,7 @@ struct qn {
     const char *term2;         /* QN_RANGE upper bound */
     unsigned slot;             /* QN_RANGE */
     unsigned window;           /* QN_PHRASE, QN_NEAR */
+    double factor;             /* QN_SCALE */
     struct qn *first, *last;   /* children */
     struct qn *next;           /* sibling */
     unsigned n_children;
@@ -398,6 +399,24 @@ symbol_token(const struct pc_token *tok, void *payload)
     return c->p->st < 0;
 }
 
+/* Note the LEN bytes of V as the query's unknown symbol when no record
+ * holds one of the X terms of AND: the filter then matches nothing, and
+ * the caller can say why rather than find nothing in silence. */
+static void
+symbol_known(struct parser *p, const struct qn *and, const char *v,
+             size_t len)
+{
+    const struct qn *c;
+    uint64_t freq;
+
+    for (c = and->first; c != NULL && p->q->unknown_symbol == NULL;
+         c = c->next)
+        if (pcx_db_termfreq(p->q->db->x, c->term, c->term_len, &freq) >= 0 &&
+            freq == 0)
+            p->q->unknown_symbol = pc_arena_strndup(&p->st, &p->q->arena,
+                                                    v, len);
+}
+
 /* symbol:VALUE: the documents carrying every symbol in VALUE (read by
  * the analyser, as the indexer reads a document's symbol). */
 static struct qn *
@@ -418,6 +437,7 @@ symbol_filter(struct parser *p, const char *v, size_t len, size_t at)
         perr(p, at, "symbol: needs a document symbol such as %s", "A/52/314");
         return NULL;
     }
+    symbol_known(p, c.and, v, len);
     return c.and->n_children == 1 ? c.and->first : c.and;
 }
 
@@ -468,6 +488,79 @@ year_filter(struct parser *p, const struct pc_field *f, const char *v,
         return filter_leaf(p, f, v, len);
     perr(p, at, "year: must be YYYY or YYYY..YYYY", NULL);
     return NULL;
+}
+
+/* ---- citations (cite.c) ---------------------------------------------- */
+
+/* The tree for citation C: the records of the document carrying it
+ * (its X term, scaled up so that they come first), the records citing
+ * it (C term), and those holding it as written (a content term).  The
+ * symbol and its number ("2719", "50/123") are highlighted. */
+static struct qn *
+cite_node(struct parser *p, const struct pc_cite *c)
+{
+    struct pc_buf b = PC_BUF_INIT;
+    struct qn *or = qn_new(p, QN_OR), *scale = qn_new(p, QN_SCALE);
+    const char *num = strstr(c->key, "res/");
+    size_t klen = strlen(c->key);
+
+    if (num == NULL)
+        num = strstr(c->key, "dec/");
+    if (or == NULL || scale == NULL)
+        return NULL;
+    scale->factor = 8.0;
+    pc_term(&p->st, &b, PC_TERM_SYMBOL, c->key, klen);
+    if (p->st >= 0)
+        qn_add(scale, qn_leaf(p, QN_TERM, b.data, b.len));
+    qn_add(or, scale);
+    pc_buf_reset(&b);
+    pc_term(&p->st, &b, PC_TERM_CITES, c->key, klen);
+    if (p->st >= 0)
+        qn_add(or, qn_leaf(p, QN_TERM, b.data, b.len));
+    qn_add(or, qn_leaf(p, QN_TERM, c->key, klen));
+    pc_buf_free(&b);
+    add_qterm(p, c->key, klen, 0);
+    if (num != NULL)
+        add_qterm(p, num + 4, strlen(num + 4), 0);
+    p->q->beyond_text = 1;
+    return p->st >= 0 && or->n_children == 3 ? or : NULL;
+}
+
+/* If a citation starts at the current position within the next N
+ * bytes, set *OUT to its tree and return its length; else 0. */
+static size_t
+cite_primary(struct parser *p, size_t n, struct qn **out)
+{
+    struct pc_cite c;
+    size_t len = pc_cite_at(p->s + p->i, n, NULL, &c);
+
+    *out = NULL;
+    if (len == 0)
+        return 0;
+    *out = cite_node(p, &c);
+    return *out != NULL ? len : 0;
+}
+
+/* cites:VALUE: the records citing VALUE, written as a symbol
+ * ("S/RES/2719 (2023)", "a/52/150") or a citation ("resolution 2719
+ * (2023)", "50/123"). */
+static struct qn *
+cites_filter(struct parser *p, const char *v, size_t len, size_t at)
+{
+    struct pc_buf b = PC_BUF_INIT;
+    char key[PC_CITE_MAX];
+    struct qn *n = NULL;
+
+    if (pc_cite_key_of(v, len, key, sizeof(key)) < 0) {
+        perr(p, at, "cites: needs a document symbol such as %s",
+             "A/RES/50/123");
+        return NULL;
+    }
+    pc_term(&p->st, &b, PC_TERM_CITES, key, strlen(key));
+    if (p->st >= 0)
+        n = qn_leaf(p, QN_BOOLEAN, b.data, b.len);
+    pc_buf_free(&b);
+    return n;
 }
 
 /* A field:value filter.  NAME/NAME_LEN is the field, VAL/VAL_LEN the
@@ -529,6 +622,9 @@ parse_field(struct parser *p, const char *name, size_t name_len,
     case PC_TERM_YEAR:
         n = year_filter(p, f, v, val_len, at);
         break;
+    case PC_TERM_CITES:
+        n = cites_filter(p, v, val_len, at);
+        break;
     default:
         n = filter_leaf(p, f, v, val_len);
         break;
@@ -557,6 +653,19 @@ field_len(struct parser *p, size_t n)
             return 0;
     }
     return 0;
+}
+
+/* If the N bytes at the current position are a known field's name and
+ * ':' with a quote after them (symbol:"S/RES/2719 (2023)"), the
+ * length of the name; else 0. */
+static int
+quoted_field(struct parser *p, size_t n)
+{
+    if (n < 2 || p->s[p->i + n - 1] != ':' || p->i + n >= p->len ||
+        p->s[p->i + n] != '"' || field_len(p, n) != 0 ||
+        pc_field_find(p->s + p->i, n - 1) == NULL)
+        return 0;
+    return (int)(n - 1);
 }
 
 /* primary: NULL with p->st >= 0 means "nothing here" (e.g. a word of
@@ -592,17 +701,34 @@ parse_primary(struct parser *p)
         p->i++;
         end = memchr(p->s + p->i, '"', p->len - p->i);
         n = end ? (size_t)(end - (p->s + p->i)) : p->len - p->i;
-        r = analyse_text(p, p->i, n, 0, &empty);
-        if (r != NULL && p->text_stops > 0) {
-            r->check_at = p->i;
-            r->check_len = n;
+        if (cite_primary(p, n, &r) != n) {
+            r = analyse_text(p, p->i, n, 0, &empty);
+            if (r != NULL && p->text_stops > 0) {
+                r->check_at = p->i;
+                r->check_len = n;
+            }
         }
         p->i += n + (end != NULL);
+        return r;
+    }
+    if ((n = cite_primary(p, p->len - p->i, &r)) > 0) {
+        p->i += n;             /* "S/RES/2719 (2023)", "resolution ..." */
         return r;
     }
     n = word_len(p);
     if (n == 0)
         return NULL;
+    if ((f = quoted_field(p, n)) > 0) {
+        /* field:"value with spaces" */
+        const char *v = p->s + p->i + n + 1, *end;
+        size_t vlen;
+
+        end = memchr(v, '"', p->len - (p->i + n + 1));
+        vlen = end ? (size_t)(end - v) : p->len - (p->i + n + 1);
+        r = parse_field(p, p->s + p->i, (size_t)f, v, vlen, start);
+        p->i += n + 1 + vlen + (end != NULL);
+        return r;
+    }
     if ((f = field_len(p, n)) > 0) {
         r = parse_field(p, p->s + p->i, (size_t)f, p->s + p->i + f + 1,
                         n - (size_t)f - 1, start);
@@ -859,7 +985,7 @@ emit(struct pcx_qnode *nodes, struct qn *n, size_t *k)
     static const enum pcx_op ops[] = {
         PCX_TERM, PCX_BOOLEAN, PCX_WILDCARD, PCX_ALL, PCX_NOTHING,
         PCX_VALUE_RANGE, PCX_AND, PCX_OR, PCX_AND_NOT, PCX_PHRASE, PCX_NEAR,
-        PCX_SYNONYM
+        PCX_SYNONYM, PCX_SCALE
     };
     struct pcx_qnode *x;
     struct qn *c;
@@ -876,6 +1002,7 @@ emit(struct pcx_qnode *nodes, struct qn *n, size_t *k)
     x->slot = n->slot;
     x->n_children = n->n_children;
     x->window = n->window;
+    x->factor = n->factor;
 }
 
 /* The widened form of ROOT: when ROOT is an AND of two or more words

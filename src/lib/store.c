@@ -3,11 +3,12 @@
  * document's metadata.  The byte layout is described in doc/design.md
  * ("Stored record format"); in short:
  *
- *   'R' 2 kind supplied varint(seq) varint(page) str(doc) str(number)
+ *   'R' 3 kind supplied varint(seq) varint(page) str(doc) str(number)
  *   annexflag
  *   [str(annex)]
  *   str(section) str(section_title)
  *   varint(n_cites) str...  varint(n_cited_by) str...
+ *   varint(n_refs) str...
  *   codec varint(text_len) text-bytes
  *
  * where str is varint(length) + bytes, supplied is 1 when the number
@@ -106,7 +107,7 @@ pc_store_encode(pilcrow_status *st, struct pc_buf *b,
     size_t i;
 
     pc_buf_putc(st, b, 'R');
-    pc_buf_putc(st, b, 2);
+    pc_buf_putc(st, b, 3);
     pc_buf_putc(st, b, (char)r->kind);
     pc_buf_putc(st, b, (char)(r->printed ? 0 : 1));
     pc_buf_put_varint(st, b, r->seq);
@@ -124,6 +125,9 @@ pc_store_encode(pilcrow_status *st, struct pc_buf *b,
     pc_buf_put_varint(st, b, r->n_cited_by);
     for (i = 0; i < r->n_cited_by; i++)
         put_str(st, b, r->cited_by[i]);
+    pc_buf_put_varint(st, b, r->n_refs);
+    for (i = 0; i < r->n_refs; i++)
+        put_str(st, b, r->refs[i]);
     put_text(st, b, r->text, r->text_len);
 }
 
@@ -274,7 +278,7 @@ pc_store_decode(struct pilcrow_record *r, struct pc_arena *a,
     rd.p = (const unsigned char *)data;
     rd.end = rd.p + len;
     rd.bad = 0;
-    if (get_byte(&rd) != 'R' || get_byte(&rd) != 2)
+    if (get_byte(&rd) != 'R' || get_byte(&rd) != 3)
         return PILCROW_CORRUPT;
     kind = get_byte(&rd);
     flags = get_byte(&rd);
@@ -291,6 +295,7 @@ pc_store_decode(struct pilcrow_record *r, struct pc_arena *a,
     r->section_title = get_str(&st, &rd, a);
     r->cites = get_list(&st, &rd, a, &r->n_cites);
     r->cited_by = get_list(&st, &rd, a, &r->n_cited_by);
+    r->refs = get_list(&st, &rd, a, &r->n_refs);
     codec = get_byte(&rd);
     tlen = get_varint(&rd);
     if (st < 0)

@@ -18,12 +18,13 @@ static const struct pc_field fields[] = {
     { "kind",     PC_TERM_KIND,    PC_VALUE_AS_IS },
     { "section",  PC_TERM_SECTION, PC_VALUE_UPPER },
     { "symbol",   PC_TERM_SYMBOL,  PC_VALUE_FOLD },
+    { "cites",    PC_TERM_CITES,   PC_VALUE_FOLD },
     { "year",     PC_TERM_YEAR,    PC_VALUE_AS_IS },
     { "lang",     PC_TERM_LANG,    PC_VALUE_FOLD },
     { "language", PC_TERM_LANG,    PC_VALUE_FOLD },  /* alias, unlisted */
 };
 
-#define N_LISTED 6
+#define N_LISTED 7
 
 const struct pc_field *
 pc_field_find(const char *name, size_t len)

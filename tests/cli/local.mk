@@ -18,6 +18,7 @@ CLI_TESTS = \
 	tests/cli/t100-long-names.sh \
 	tests/cli/t110-bidi.sh \
 	tests/cli/t120-limits.sh \
+	tests/cli/t130-cites.sh \
 	tests/cli/t140-parallel.sh \
 	tests/cli/t150-languages.sh \
 	tests/cli/t160-phrases.sh

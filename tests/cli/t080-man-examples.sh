@@ -30,6 +30,17 @@ run "$PILCROW" search --json kind:note conference
 expect_exit 0
 expect_file_match OUT '^\{"rank":1,.*"kind":"note"'
 
+begin_subtest 'pilcrow cites A/RES/50/123'
+run "$PILCROW" cites A/RES/50/123
+expect_exit 0
+expect_equal "$(sed -n 1p OUT)" \
+    "A/RES/50/123: cited by 2 records of 1 document"
+
+begin_subtest 'pilcrow search cites:50/123 conference'
+run "$PILCROW" search cites:50/123 conference
+expect_exit 0
+expect_file_match OUT '^international-migration-and-development-1997, summary, para\. 1'
+
 begin_subtest 'pilcrow show international-migration-and-development-1997 7'
 run "$PILCROW" show international-migration-and-development-1997 7
 expect_exit 0

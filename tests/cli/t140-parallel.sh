@@ -50,7 +50,7 @@ expect_equal "$(tail -n 1 OUT)" \
     '  also: ar A_68_908-ar para. 78; fr A_68_908-fr (missing)'
 run "$PILCROW" --db idx search --json -n 1 '"political front"'
 expect_exit 0
-expect_file_match OUT '"cited_by":\[\]\}$'
+expect_file_match OUT '"refs":\[[^]]*\]\}$'
 
 begin_subtest 'batch --parallel'
 printf '%s\n' 'education free elementary' | "$PILCROW" --db idx batch \

@@ -5,7 +5,7 @@
 # default of the whole tree: every other program names its own _LDADD.
 UNIT_CORE = tests/unit/t-status tests/unit/t-store tests/unit/t-snippet \
 	tests/unit/t-db tests/unit/t-query tests/unit/t-terms \
-	tests/unit/t-analyze tests/unit/t-buf
+	tests/unit/t-analyze tests/unit/t-buf tests/unit/t-cite
 check_PROGRAMS += $(UNIT_CORE)
 TESTS += $(UNIT_CORE)
 LDADD = $(TEST_LIBS)
