@@ -180,6 +180,37 @@ class Decider : public Xapian::MatchDecider {
 
 } // namespace
 
+/* Run BODY, a pilcrow_status returning read of X, for WHAT
+ * ("search"): when a writer commits under it, reopen X once and run it
+ * again; any other failure is X's message.  UNDO frees what a failed
+ * BODY left. */
+template <typename Body, typename Undo>
+static pilcrow_status
+retrying(pcx_db *x, const char *what, Body body, Undo undo)
+{
+    for (int attempt = 0;; attempt++) {
+        try {
+            return body();
+        } catch (const Xapian::DatabaseModifiedError &) {
+            undo();
+            if (attempt == 0) {
+                try {
+                    if (x->db->reopen())
+                        x->generation++;
+                    continue;
+                } catch (...) {
+                    return pcx_from_exception(x->msg, sizeof(x->msg), what);
+                }
+            }
+            return pcx_note(x, PILCROW_RETRY,
+                            "%s: index changed while reading; retry", what);
+        } catch (...) {
+            undo();
+            return pcx_from_exception(x->msg, sizeof(x->msg), what);
+        }
+    }
+}
+
 extern "C" pilcrow_status
 pcx_query_run(pcx_db *x, const struct pcx_qnode *nodes, size_t n,
               size_t first, size_t maxitems, size_t check_at_least,
@@ -190,66 +221,47 @@ pcx_query_run(pcx_db *x, const struct pcx_qnode *nodes, size_t n,
     out->matches = NULL;
     out->n_matches = 0;
     out->estimate = 0;
-    for (int attempt = 0;; attempt++) {
-        try {
-            Xapian::Enquire enquire(*x->db);
-            enquire.set_query(build(nodes, n));
-            enquire.set_weighting_scheme(NormalisedBM25());
-            Xapian::MSet mset = enquire.get_mset(first, maxitems,
-                                                 check_at_least, NULL,
-                                                 decide ? &decider : NULL);
-            out->estimate = mset.get_matches_estimated();
-            out->exact = mset.get_matches_lower_bound() ==
-                         mset.get_matches_upper_bound();
-            if (mset.size() == 0)
-                return PILCROW_OK;
-            out->matches = static_cast<struct pcx_match *>(
-                pc_calloc(mset.size(), sizeof(*out->matches)));
-            if (out->matches == NULL)
-                return pcx_note(x, PILCROW_NOMEM, "search: out of memory");
-            /* Records are read in docid order: neighbours share the
-             * B-tree blocks above them, so fewer blocks are read. */
-            std::vector<std::pair<Xapian::docid, size_t>> order;
-            size_t rank = 0;
-            for (Xapian::MSetIterator m = mset.begin(); m != mset.end();
-                 ++m, ++rank) {
-                out->matches[rank].docid = *m;
-                out->matches[rank].weight = m.get_weight();
-                order.emplace_back(*m, rank);
-            }
-            std::sort(order.begin(), order.end());
-            out->n_matches = rank;
-            for (const auto &o : order) {
-                struct pcx_match *r = &out->matches[o.second];
-                std::string data =
-                    x->db->get_document(o.first, Xapian::DOC_ASSUME_VALID)
-                        .get_data();
-                if ((r->data = pcx_copy(data)) == NULL) {
-                    pcx_result_free(out);
-                    return pcx_note(x, PILCROW_NOMEM, "search: out of memory");
-                }
-                r->data_len = data.size();
-            }
+    out->exact = 0;
+    return retrying(x, "search", [&]() -> pilcrow_status {
+        Xapian::Enquire enquire(*x->db);
+        enquire.set_query(build(nodes, n));
+        enquire.set_weighting_scheme(NormalisedBM25());
+        Xapian::MSet mset = enquire.get_mset(first, maxitems, check_at_least,
+                                             NULL, decide ? &decider : NULL);
+        out->estimate = mset.get_matches_estimated();
+        out->exact = mset.get_matches_lower_bound() ==
+                     mset.get_matches_upper_bound();
+        if (mset.size() == 0)
             return PILCROW_OK;
-        } catch (const Xapian::DatabaseModifiedError &) {
-            /* A writer committed under us: reopen once and retry. */
-            pcx_result_free(out);
-            if (attempt == 0) {
-                try {
-                    if (x->db->reopen())
-                        x->generation++;
-                    continue;
-                } catch (...) {
-                    return pcx_from_exception(x->msg, sizeof(x->msg), "search");
-                }
-            }
-            return pcx_note(x, PILCROW_RETRY,
-                            "search: index changed while reading; retry");
-        } catch (...) {
-            pcx_result_free(out);
-            return pcx_from_exception(x->msg, sizeof(x->msg), "search");
+        out->matches = static_cast<struct pcx_match *>(
+            pc_calloc(mset.size(), sizeof(*out->matches)));
+        if (out->matches == NULL)
+            return pcx_note(x, PILCROW_NOMEM, "search: out of memory");
+        /* Records are read in docid order: neighbours share the B-tree
+         * blocks above them, so fewer blocks are read. */
+        std::vector<std::pair<Xapian::docid, size_t>> order;
+        size_t rank = 0;
+        for (Xapian::MSetIterator m = mset.begin(); m != mset.end();
+             ++m, ++rank) {
+            out->matches[rank].docid = *m;
+            out->matches[rank].weight = m.get_weight();
+            order.emplace_back(*m, rank);
         }
-    }
+        std::sort(order.begin(), order.end());
+        out->n_matches = rank;
+        for (const auto &o : order) {
+            struct pcx_match *r = &out->matches[o.second];
+            std::string data =
+                x->db->get_document(o.first, Xapian::DOC_ASSUME_VALID)
+                    .get_data();
+            if ((r->data = pcx_copy(data)) == NULL) {
+                pcx_result_free(out);
+                return pcx_note(x, PILCROW_NOMEM, "search: out of memory");
+            }
+            r->data_len = data.size();
+        }
+        return PILCROW_OK;
+    }, [&]() { pcx_result_free(out); });
 }
 
 extern "C" pilcrow_status
@@ -259,33 +271,16 @@ pcx_query_count(pcx_db *x, const struct pcx_qnode *nodes, size_t n,
     Decider decider(decide, payload);
 
     *count = 0;
-    for (int attempt = 0;; attempt++) {
-        try {
-            Xapian::Enquire enquire(*x->db);
-            enquire.set_query(build(nodes, n));
-            enquire.set_weighting_scheme(Xapian::BoolWeight());
-            /* No ranks, every match checked: the count is exact. */
-            Xapian::MSet mset = enquire.get_mset(0, 0, x->db->get_doccount(),
-                                                 NULL,
-                                                 decide ? &decider : NULL);
-            *count = mset.get_matches_estimated();
-            return PILCROW_OK;
-        } catch (const Xapian::DatabaseModifiedError &) {
-            if (attempt == 0) {
-                try {
-                    if (x->db->reopen())
-                        x->generation++;
-                    continue;
-                } catch (...) {
-                    return pcx_from_exception(x->msg, sizeof(x->msg), "count");
-                }
-            }
-            return pcx_note(x, PILCROW_RETRY,
-                            "count: index changed while reading; retry");
-        } catch (...) {
-            return pcx_from_exception(x->msg, sizeof(x->msg), "count");
-        }
-    }
+    return retrying(x, "count", [&]() -> pilcrow_status {
+        Xapian::Enquire enquire(*x->db);
+        enquire.set_query(build(nodes, n));
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        /* No ranks, every match checked: the count is exact. */
+        Xapian::MSet mset = enquire.get_mset(0, 0, x->db->get_doccount(),
+                                             NULL, decide ? &decider : NULL);
+        *count = mset.get_matches_estimated();
+        return PILCROW_OK;
+    }, []() {});
 }
 
 extern "C" void
