@@ -533,6 +533,25 @@ skip_date(const struct scan *sc, size_t i)
     return j + 4;
 }
 
+/* The offset past a gloss in parentheses at I, "(endorsing the 2030
+ * Agenda)", that a list of resolutions gives after an item (at most a
+ * line or two, nothing nested); else I. */
+static size_t
+skip_gloss(const struct scan *sc, size_t i)
+{
+    size_t j = skip_space(sc, i), k;
+
+    if (j >= sc->len || sc->s[j] != '(')
+        return i;
+    for (k = j + 1; k < sc->len && k < j + 240; k++) {
+        if (sc->s[k] == '(')
+            return i;
+        if (sc->s[k] == ')')
+            return k + 1;
+    }
+    return i;
+}
+
 /* The organ of item IT, a resolution (DEC 0) or decision (DEC 1) with
  * no organ named, in a document of another series (DP/, E/ICEF/,
  * E/CN.9/, E/HLPF/): ORG_OTHER, the body's own, but for a resolution
@@ -665,10 +684,11 @@ numbered_at(struct scan *sc, size_t i)
     it.named = org == ORG_GA;
     resolve(sc, &it, org, dec);
     last = n;
-    /* More items: ", 50/123", " and 50/123", ", and 50/123". */
+    /* More items: ", 50/123", " and 50/123", ", and 50/123", and
+     * "69/237 (on evaluation); 70/1 (endorsing ...); and 77/283". */
     for (;;) {
-        j = skip_date(sc, last);
-        if (j < sc->len && sc->s[j] == ',')
+        j = skip_gloss(sc, skip_date(sc, last));
+        if (j < sc->len && (sc->s[j] == ',' || sc->s[j] == ';'))
             j++;
         k = skip_space(sc, j);
         if ((e = word_at(sc, k, "and")) > 0 || (e = word_at(sc, k, "or")) > 0)

@@ -91,6 +91,16 @@ test_lists(void)
                     "(2006), 1737 (2006), 1747 (2007), 1803 (2008),"),
               "S/RES/1696 (2006)|S/RES/1737 (2006)|S/RES/1747 (2007)|"
               "S/RES/1803 (2008)");
+    /* Items glossed in parentheses, separated by semicolons
+     * (DP/FPA/2025/5, para. 71). */
+    CHECK_STR(cites("DP/FPA/2025/5", "In line with General Assembly "
+                    "resolutions 69/237 (building capacity for evaluation of "
+                    "development activities at the country level); 70/1 "
+                    "(endorsing the 2030 Agenda); 77/283 (strengthening "
+                    "Voluntary National Reviews through country-led "
+                    "evaluation); 79/226 (QCPR); and the 2024 Evaluation "
+                    "Policy"),
+              "A/RES/69/237|A/RES/70/1|A/RES/77/283|A/RES/79/226");
     /* A paragraph number after the list is not a resolution. */
     CHECK_STR(cites("A/80/1", "resolution 70/1, paragraph 5 and 6"),
               "A/RES/70/1");
