@@ -1,5 +1,5 @@
 /*
- * cmd-batch.c - pilcrow batch [--db DIR] [-n N] [--tsv] [--parallel]
+ * cmd-batch.c - pilcrow batch [--db DIR] [-n N] [--tsv | --tsv-header] [--parallel]
  *                              [--input FILE] [--lang CODE]
  *
  * Reads one query a line (stdin, or FILE; gzip-compressed input is
@@ -14,7 +14,8 @@
  * talk to it one line at a time.  A line that fails gets an "error"
  * object, a "pilcrow: batch: FILE:LINE: message" on stderr, and the
  * batch goes on; the exit status is then 2.  With --tsv, each hit is a
- * line: qid, rank, score, doc, kind, number, snippet.  --parallel adds
+ * line: qid, rank, score, document (symbol, else id), anchor, kind,
+ * page, snippet; --tsv-header writes their names first.  --parallel adds
  * to each JSON hit its "parallel" array, as search --parallel does.
  *
  * Input is read with read(2) and zlib's inflate(), not gzgets(): zlib's
@@ -349,7 +350,7 @@ cmd_batch(struct cli_ctx *ctx, int argc, char **argv)
     struct reader *rd = NULL;
     const char *input = NULL, *name = "<stdin>", *err = NULL, *lang = NULL;
     int r, tsv = 0, failed = 0, status = CLI_EXIT_ERROR, fd = -1;
-    int parallel = 0;
+    int parallel = 0, tsv_header = 0;
     long limit = 10, qid = 0;
     pilcrow_db *db = NULL;
     char *line;
@@ -357,6 +358,7 @@ cmd_batch(struct cli_ctx *ctx, int argc, char **argv)
     const struct cli_option options[] = {
         CLI_COUNT("limit", 'n', &limit, 1, 100000),
         CLI_FLAG("tsv", 0, &tsv, 1),
+        CLI_FLAG("tsv-header", 0, &tsv_header, 1),
         CLI_FLAG("json", 0, &tsv, 0),
         CLI_FLAG("parallel", 0, &parallel, 1),
         CLI_STRING("input", 'i', &input),
@@ -385,6 +387,10 @@ cmd_batch(struct cli_ctx *ctx, int argc, char **argv)
     }
     rd->fd = fd;
     printer_json_init(&printer, stdout);
+    if (tsv_header) {
+        tsv = 1;                /* --tsv with a header line */
+        item_print_tsv_header(stdout, 1);
+    }
     while ((r = reader_line(rd, &line, &len, &err)) == 1) {
         qid++;
         if (run_one(ctx, &printer, db, tsv, parallel, limit, lang, name, qid,

@@ -102,7 +102,7 @@ cmd_search(struct cli_ctx *ctx, int argc, char **argv)
     struct item it;
     const char *color = "auto", *lang = NULL;
     int n_words, r, format = FORMAT_TEXT, status = CLI_EXIT_ERROR;
-    int count_only = 0;
+    int count_only = 0, tsv_header = 0;
     uint64_t count;
     int parallel = 0;
     pilcrow_parallel *par = NULL;
@@ -119,6 +119,7 @@ cmd_search(struct cli_ctx *ctx, int argc, char **argv)
         CLI_COUNT("offset", 0, &offset, 0, 1000000),
         CLI_FLAG("json", 0, &format, FORMAT_JSON),
         CLI_FLAG("tsv", 0, &format, FORMAT_TSV),
+        CLI_FLAG("tsv-header", 0, &tsv_header, 1),
         CLI_FLAG("parallel", 0, &parallel, 1),
         CLI_STRING("color", 0, &color),
         CLI_STRING("colour", 0, &color),
@@ -130,6 +131,8 @@ cmd_search(struct cli_ctx *ctx, int argc, char **argv)
     /* The words are then argv[0] to argv[n_words - 1]. */
     if ((n_words = cli_parse_args(&status, ctx, argc, argv, options)) < 0)
         return status;
+    if (tsv_header)
+        format = FORMAT_TSV;       /* --tsv-header is --tsv with a header */
     if ((r = decide_color(color)) < 0)
         return cli_usage_error(ctx, "--color needs auto, always or never, "
                                "not '%s'", color);
@@ -177,6 +180,8 @@ cmd_search(struct cli_ctx *ctx, int argc, char **argv)
         cli_error(ctx, "no document in the index has the symbol %s",
                   pilcrow_query_unknown_symbol(q));
     printer_json_init(&printer, stdout);
+    if (format == FORMAT_TSV && tsv_header)
+        item_print_tsv_header(stdout, 0);
     while ((st = pilcrow_hits_next(hits)) == PILCROW_OK) {
         item_from_hit(&it, hits);
         if (parallel && pilcrow_db_get_parallel(&par, db, it.rec) < 0) {

@@ -31,14 +31,17 @@ static const struct cli_command commands[] = {
       "Directories are walked recursively for *.txt, *.md, *.txt.gz and\n"
       "*.md.gz files; a file named as an argument is always indexed.\n" },
     { "search", cmd_search, CLI_ANY, CLI_DASH_WORDS,
-      "[--db DIR] [-n N] [--offset K] [--json | --tsv] [--color WHEN] "
+      "[--db DIR] [-n N] [--offset K] [--json | --tsv | --tsv-header] "
+      "[--color WHEN] "
       "[--lang CODE] [--count] [--parallel] QUERY...",
       "search the index and print the best records",
       "  --db DIR       the index directory\n"
       "  -n N           print at most N results (default 10)\n"
       "  --offset K     skip the first K results\n"
       "  --json         one JSON object per result and line\n"
-      "  --tsv          one tab-separated line per result\n"
+      "  --tsv          one tab-separated line per result: rank, score,\n"
+      "                 document, anchor, kind, page, snippet\n"
+      "  --tsv-header   the same, after a line naming the columns\n"
       "  --color WHEN   highlight matches: auto (default), always, never\n"
       "  --lang CODE    read the query in language CODE alone and search\n"
       "                only its records (default: every language held)\n"
@@ -49,11 +52,13 @@ static const struct cli_command commands[] = {
       "pilcrow(1) for the query syntax.  Use -- before a query that\n"
       "starts with a dash.\n" },
     { "batch", cmd_batch, 0, 0,
-      "[--db DIR] [-n N] [--tsv] [--parallel] [--input FILE] [--lang CODE]",
+      "[--db DIR] [-n N] [--tsv | --tsv-header] [--parallel] [--input FILE] "
+      "[--lang CODE]",
       "run one query per input line, print one JSON line each",
       "  --db DIR       the index directory\n"
       "  -n N           at most N results per query (default 10)\n"
       "  --tsv          one tab-separated line per result, qid first\n"
+      "  --tsv-header   the same, after a line naming the columns\n"
       "  --parallel     add each result's other language versions\n"
       "  --input FILE   read queries from FILE (gzip accepted), not stdin\n"
       "  --lang CODE    every query in language CODE alone (as search)\n"

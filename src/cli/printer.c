@@ -702,21 +702,33 @@ tsv_string(FILE *out, const char *s)
 void
 item_print_tsv(FILE *out, const struct item *it, long qid)
 {
-    const char *kind = pilcrow_kind_name(pilcrow_record_kind(it->rec));
+    const pilcrow_record *r = it->rec;
+    const char *kind = pilcrow_kind_name(pilcrow_record_kind(r));
+    const char *symbol = pilcrow_record_symbol(r);
 
     if (qid >= 0)
         fprintf(out, "%ld\t", qid);
     fprintf(out, "%zu\t%.4f\t", it->rank,
             isfinite(it->score) ? it->score : 0.0);
-    tsv_string(out, pilcrow_record_doc(it->rec));
+    tsv_string(out, symbol != NULL ? symbol : pilcrow_record_doc(r));
+    fputc('\t', out);
+    tsv_string(out, pilcrow_record_anchor(r));
     fputc('\t', out);
     tsv_string(out, kind);
     fputc('\t', out);
-    tsv_string(out, pilcrow_record_number(it->rec));
+    if (pilcrow_record_page(r) > 0)
+        fprintf(out, "%u", pilcrow_record_page(r));
     fputc('\t', out);
     tsv_field(out, it->snippet != NULL ? it->snippet : "",
               it->snippet != NULL ? it->snippet_len : 0);
     fputc('\n', out);
+}
+
+void
+item_print_tsv_header(FILE *out, int with_qid)
+{
+    fputs(with_qid ? "qid\t" : "", out);
+    fputs("rank\tscore\tdocument\tanchor\tkind\tpage\tsnippet\n", out);
 }
 
 void

@@ -112,10 +112,13 @@ void item_print_fields(struct printer *p, const struct item *it,
 void item_print_json(struct printer *p, const struct item *it,
                      unsigned fields);
 
-/* One TSV line: [QID (if >= 0),] rank, score, doc, kind, number,
- * snippet, with tab, newline, carriage return and backslash escaped as
- * \t \n \r \\. */
+/* One TSV line: [QID (if >= 0),] rank, score, the document (its symbol,
+ * else its id), the anchor as printed ("annex, para. 44", "[para. 4]"),
+ * kind, page ("" when none), snippet, with tab, newline, carriage return
+ * and backslash escaped as \t \n \r \\. */
 void item_print_tsv(FILE *out, const struct item *it, long qid);
+/* The header line of those columns (--tsv-header). */
+void item_print_tsv_header(FILE *out, int with_qid);
 
 /* The counterparts of a hit's record in the other language versions
  * of its document (versions 1 .. n - 1 of PAR) as the value of a

@@ -152,6 +152,12 @@ index_corpus() {
     fi
 }
 
+# The doc ids of the hits in FILE, the output of search --json (one a
+# line; TSV names a document by its symbol).
+json_docs() {
+    sed 's/^{"rank":[0-9]*,"score":[-0-9.e]*,"doc":"\([^"]*\)".*/\1/' "$1"
+}
+
 have_python() {
     command -v python3 >/dev/null 2>&1
 }

@@ -14,7 +14,8 @@ stats_of() {
 
 # The doc ids of every record matching query $2 in index $1, sorted.
 docs_of() {
-    "$PILCROW" --db "$1" search -n 1000 --tsv -- "$2" | cut -f 3 | sort -u
+    "$PILCROW" --db "$1" search -n 1000 --json -- "$2" >docs.json
+    json_docs docs.json | sort -u
 }
 
 begin_subtest 'index the corpus report: summary on stderr, nothing on stdout'

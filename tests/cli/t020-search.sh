@@ -68,14 +68,22 @@ assert ranks == list(range(1, len(ranks) + 1)), ranks
 PY
 fi
 
-begin_subtest '--tsv: rank, score, doc, kind, number, snippet'
+begin_subtest '--tsv: rank, score, document, anchor, kind, page, snippet'
 run "$PILCROW" --db idx search --tsv -n 3 migration
 expect_exit 0
 expect_equal "$(wc -l <OUT | tr -d ' ')" 3
-expect_equal "$(awk -F '\t' 'NF != 6' OUT | wc -l | tr -d ' ')" 0
+expect_equal "$(awk -F '\t' 'NF != 7' OUT | wc -l | tr -d ' ')" 0
 expect_equal "$(cut -f 1 OUT | tr '\n' ' ')" "1 2 3 "
 expect_equal "$(cut -f 3 OUT | sort -u)" "$doc"
-expect_file_match OUT "^1	[0-9]+\.[0-9]+	$doc	(paragraph|summary|note)	[0-9]+	"
+expect_file_match OUT "^1	[0-9]+\.[0-9]+	$doc	(para\. [0-9]+|summary, para\. [0-9]+|note [0-9*]+)	(paragraph|summary|note)	[0-9]*	"
+# The anchor as printed: an annex's paragraph is not the body's.
+index_corpus aidx "$TESTDATA/repeated-annex.txt"
+run "$PILCROW" --db aidx search --tsv -n 100 'annex*'
+expect_file_match OUT "	annex[^	]*, \[?para\. [0-9]+\]?	paragraph	"
+run "$PILCROW" --db idx search --tsv-header -n 1 migration
+expect_exit 0
+expect_equal "$(head -n 1 OUT)" "$(printf 'rank\tscore\tdocument\tanchor\tkind\tpage\tsnippet')"
+expect_equal "$(wc -l <OUT | tr -d ' ')" 2
 
 begin_subtest 'a phrase'
 run "$PILCROW" --db idx search --json '"technical symposium"'
@@ -113,17 +121,17 @@ expect_equal "$(head -n 1 OUT)" "A/99/1, para. 1 — Introduction"
 expect_file_match OUT '^  notes: 1$'
 
 begin_subtest 'doc: filter'
-run "$PILCROW" --db idx search --tsv -n 100 doc:report lanterns
+run "$PILCROW" --db idx search --json -n 100 doc:report lanterns
 expect_exit 0
-expect_equal "$(cut -f 3 OUT | sort -u)" "report"
+expect_equal "$(json_docs OUT | sort -u)" "report"
 run "$PILCROW" --db idx search --tsv -n 100 "doc:$doc" lanterns
 expect_exit 1
 
 begin_subtest 'paging with -n and --offset'
-"$PILCROW" --db idx search --tsv -n 4 migration | cut -f 1,3,5 >four
+"$PILCROW" --db idx search --tsv -n 4 migration | cut -f 1,3,4 >four
 run "$PILCROW" --db idx search --tsv -n 2 --offset 2 migration
 expect_exit 0
-expect_equal "$(cut -f 1,3,5 OUT)" "$(sed -n 3,4p four)"
+expect_equal "$(cut -f 1,3,4 OUT)" "$(sed -n 3,4p four)"
 
 begin_subtest 'nothing found: exit 1, nothing on stdout'
 run "$PILCROW" --db idx search zyxwvutsrq
@@ -194,14 +202,14 @@ begin_subtest 'words of the section heading and the title weigh in'
 index_corpus fidx "$CLI_DATA/harbour-pilots.md" "$CLI_DATA/crossing-the-bar.md"
 run "$PILCROW" --db fidx search --tsv tides
 expect_exit 0
-expect_equal "$(cut -f3,5 OUT | head -n 1)" "$(printf 'harbour-pilots\t2')"
+expect_equal "$(cut -f3,4 OUT | head -n 1)" "$(printf 'A/99/2\tpara. 2')"
 expect_equal "$(wc -l <OUT | tr -d ' ')" 3
 run "$PILCROW" --db fidx search --tsv crossing
 expect_exit 0
-expect_equal "$(cut -f3,5 OUT | head -n 1)" "$(printf 'crossing-the-bar\t1')"
+expect_equal "$(cut -f3,4 OUT | head -n 1)" "$(printf 'A/99/3\tpara. 1')"
 run "$PILCROW" --db fidx search --tsv harbour
 expect_exit 0
-expect_equal "$(cut -f3,5 OUT)" "$(printf 'harbour-pilots\t3')"
+expect_equal "$(cut -f3,4 OUT)" "$(printf 'A/99/2\tpara. 3')"
 
 begin_subtest 'control characters in documents never reach the terminal'
 mkdir -p ctl

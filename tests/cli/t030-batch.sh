@@ -99,8 +99,12 @@ begin_subtest '-n and --tsv'
 run "$PILCROW" --db idx batch -n 2 --tsv --input queries.txt
 expect_exit 0
 expect_equal "$(wc -l <OUT | tr -d ' ')" 6
-expect_equal "$(awk -F '\t' 'NF != 7' OUT | wc -l | tr -d ' ')" 0
+expect_equal "$(awk -F '\t' 'NF != 8' OUT | wc -l | tr -d ' ')" 0
 expect_equal "$(cut -f 1,2 OUT | tr '\t\n' ': ')" "1:1 1:2 2:1 2:2 3:1 3:2 "
+run "$PILCROW" --db idx batch -n 1 --tsv-header --input queries.txt
+expect_exit 0
+expect_equal "$(head -n 1 OUT)" "$(printf 'qid\trank\tscore\tdocument\tanchor\tkind\tpage\tsnippet')"
+expect_equal "$(wc -l <OUT | tr -d ' ')" 4
 
 begin_subtest 'a missing --input file'
 run "$PILCROW" --db idx batch --input no-such-file

@@ -76,9 +76,9 @@ for jobs in 1 2; do
     expect_file_match OUT "\"doc\":\"$long_id\""
     # "file" is the document's metadata: its d: key was found.
     expect_file_match OUT "\"file\":\"ids/$long_id.txt\""
-    run "$PILCROW" --db $db search --tsv "doc:$long_id"
+    run "$PILCROW" --db $db search --json "doc:$long_id"
     expect_exit 0
-    expect_equal "$(cut -f 3 OUT | sort -u)" "$long_id"
+    expect_equal "$(json_docs OUT | sort -u)" "$long_id"
     run "$PILCROW" --db $db show --json "$long_id" '[para. 3]'
     expect_exit 0
     expect_file_match OUT 'maritime lanterns'

@@ -40,7 +40,7 @@ begin_subtest 'search: TSV output replaces them'
 run "$PILCROW" --db idx search --tsv lanterns
 expect_exit 0
 expect_no_bidi OUT
-expect_file_match OUT "	report${fffd}txt\\.exe	paragraph	1	The lanterns$fffd blink"
+expect_file_match OUT "	report${fffd}txt\\.exe	para\\. 1	paragraph		The lanterns$fffd blink"
 
 begin_subtest 'search: JSON escapes them as \uXXXX'
 run "$PILCROW" --db idx search --json -n 1 lanterns

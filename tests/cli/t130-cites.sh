@@ -20,7 +20,7 @@ for q in 'cites:A/RES/50/123' 'cites:"General Assembly resolution 50/123"' \
     run "$PILCROW" --db idx search --tsv -n 20 "$q"
     expect_exit 0
     expect_equal "$(cut -f3-5 OUT | tr '\t\n' ': ')" \
-        "$report:summary:1 $report:paragraph:2 "
+        "$report:summary, para. 1:summary $report:para. 2:paragraph "
 done
 
 begin_subtest 'a symbol typed in its forms: the document, then citing records'
@@ -29,10 +29,10 @@ for q in 'S/RES/2779 (2025)' 'S/RES/2779(2025)' 'S/RES/2779' \
     run "$PILCROW" --db idx search --tsv -n 100 "$q"
     expect_exit 0
     # Every record of the resolution first, then the letter's two.
-    n=$(grep -c '	sc-resolution	' OUT)
-    expect_equal "$(head -n "$n" OUT | grep -vc '	sc-resolution	')" 0
-    expect_equal "$(tail -n +"$((n + 1))" OUT | cut -f3,5 | tr '\t\n' ': ')" \
-        "sc-letter:1 sc-letter:2 "
+    n=$(grep -c '	S/RES/2779 (2025)	' OUT)
+    expect_equal "$(head -n "$n" OUT | grep -vc '	S/RES/2779 (2025)	')" 0
+    expect_equal "$(tail -n +"$((n + 1))" OUT | cut -f3,4 | tr '\t\n' ': ')" \
+        "S/2025/999:[para. 1] S/2025/999:[para. 2] "
 done
 
 begin_subtest 'the letter cites the resolution as the Council wrote it'
@@ -47,7 +47,7 @@ expect_equal "$(cat ERR)" \
     "pilcrow: search: no document in the index has the symbol S/RES/9999 (2025)"
 run "$PILCROW" --db idx search --tsv 'symbol:"S/RES/2779 (2025)" mandate'
 expect_exit 0
-expect_equal "$(cut -f3 OUT | sort -u)" "sc-resolution"
+expect_equal "$(cut -f3 OUT | sort -u)" "S/RES/2779 (2025)"
 printf '%s\n' 'symbol:S/RES/9999 mandate' | "$PILCROW" --db idx batch >OUT
 expect_file_match OUT '^\{"qid":1,"query":"symbol:S/RES/9999 mandate","total":0,"total_exact":true,"unknown_symbol":"S/RES/9999","hits":\[\]\}$'
 
