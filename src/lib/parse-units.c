@@ -230,9 +230,7 @@ chapter_line(const struct line *l, char *num, size_t *rest)
 /* Article headings in the six UN languages, each followed by a space
  * and the number: "Article", "Artículo", "Статья", "المادة". */
 static const char *const article_words[] = {
-    "Article ", "ARTICLE ", "Art\xc3\xad" "culo ",
-    "\xd0\xa1\xd1\x82\xd0\xb0\xd1\x82\xd1\x8c\xd1\x8f ",
-    "\xd8\xa7\xd9\x84\xd9\x85\xd8\xa7\xd8\xaf\xd8\xa9 "
+    "Article ", "ARTICLE ", "Artículo ", "Статья ", "المادة "
 };
 
 /* Chinese numerals: the UTF-8 of each, with its value (10 and 100 are
@@ -329,14 +327,8 @@ static int
 preamble_line(const struct line *l)
 {
     static const char *const words[] = {
-        "Preamble", "PREAMBLE", "Pr\xc3\xa9" "ambule",
-        "Pre\xc3\xa1" "mbulo",
-        "\xd0\x9f\xd1\x80\xd0\xb5\xd0\xb0\xd0\xbc\xd0\xb1\xd1\x83\xd0\xbb"
-        "\xd0\xb0",
-        "\xd0\x9f\xd0\xa0\xd0\x95\xd0\x90\xd0\x9c\xd0\x91\xd0\xa3\xd0\x9b"
-        "\xd0\x90",
-        "\xd8\xa7\xd9\x84\xd8\xaf\xd9\x8a\xd8\xa8\xd8\xa7\xd8\xac\xd8\xa9",
-        "\xe5\xba\x8f\xe8\xa8\x80"
+        "Preamble", "PREAMBLE", "Préambule", "Preámbulo", "Преамбула",
+        "ПРЕАМБУЛА", "الديباجة", "序言"
     };
     size_t w;
 
