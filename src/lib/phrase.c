@@ -17,6 +17,10 @@
  * record passes when one reading's sequence is in its text as that
  * reading's analyser reads it.
  *
+ * An exact word or phrase (=word, ="..."), its words as written: the
+ * check compares every word's folded form (case and accents folded,
+ * not stemmed); Xapian's terms only narrow the candidates.
+ *
  * Only phrases every match must hold are checked (the query's top-level
  * AND, the kept side of a NOT); a phrase under OR, NOT or NEAR keeps
  * Xapian's reading.
@@ -26,10 +30,13 @@
 #include "query-int.h"
 
 /* The hash of one word of a sequence: a function word by its folded
- * form, any other by its term, so the two never compare equal. */
+ * form, any other by its term, so the two never compare equal; every
+ * word by its folded form when the check is EXACT (=word). */
 static uint64_t
-word_hash(const struct pc_token *tok)
+word_hash(const struct pc_token *tok, int exact)
 {
+    if (exact)
+        return pc_hash64(tok->folded, tok->folded_len);
     if (tok->is_stop)
         return pc_hash64(tok->folded, tok->folded_len) ^ 0x9e3779b97f4a7c15ULL;
     return pc_hash64(tok->term, tok->term_len);
@@ -40,6 +47,7 @@ struct seq_build {
     uint64_t *seq;
     size_t n, cap;
     uint32_t *first;           /* a pc_byteset */
+    int exact;
     pilcrow_status st;
 };
 
@@ -50,8 +58,8 @@ seq_token(const struct pc_token *tok, void *payload)
 
     if (pc_grow(&b->st, &b->seq, &b->cap, b->n, sizeof(*b->seq), 8) < 0)
         return 1;
-    b->seq[b->n++] = word_hash(tok);
-    if (tok->is_stop && tok->folded_len > 0)
+    b->seq[b->n++] = word_hash(tok, b->exact);
+    if ((tok->is_stop || b->exact) && tok->folded_len > 0)
         PC_BYTESET_ADD(b->first, tok->folded[0]);
     else if (tok->term_len > 0)
         PC_BYTESET_ADD(b->first, tok->term[0]);
@@ -59,7 +67,8 @@ seq_token(const struct pc_token *tok, void *payload)
 }
 
 pilcrow_status
-pc_phrase_check_add(pilcrow_query *q, const char *text, size_t len)
+pc_phrase_check_add(pilcrow_query *q, const char *text, size_t len,
+                    int exact)
 {
     struct pc_phrase_check *c;
     pilcrow_status st = PILCROW_OK;
@@ -70,8 +79,9 @@ pc_phrase_check_add(pilcrow_query *q, const char *text, size_t len)
         return st;
     c = &q->checks[q->n_checks];
     memset(c, 0, sizeof(*c));
+    c->exact = exact;
     for (i = 0; i < q->n_readings; i++) {
-        struct seq_build b = { NULL, 0, 0, c->first[i], PILCROW_OK };
+        struct seq_build b = { NULL, 0, 0, c->first[i], exact, PILCROW_OK };
 
         st = pc_analyze(q->readings[i], text, len, seq_token, &b);
         if (b.st < 0 || st < 0) {
@@ -106,6 +116,7 @@ pc_phrase_checks_free(pilcrow_query *q)
 struct find {
     const uint64_t *seq;
     size_t n;
+    int exact;
     uint64_t ring[PC_PHRASE_MAX];
     size_t seen;               /* words read so far */
     int found;
@@ -117,7 +128,7 @@ find_token(const struct pc_token *tok, void *payload)
     struct find *f = payload;
     size_t k, at;
 
-    f->ring[f->seen % f->n] = word_hash(tok);
+    f->ring[f->seen % f->n] = word_hash(tok, f->exact);
     f->seen++;
     if (f->seen < f->n)
         return 0;
@@ -143,6 +154,7 @@ text_holds(pilcrow_query *q, const struct pc_phrase_check *c,
             continue;
         memset(&f, 0, sizeof(f));
         f.seq = c->seq[r];
+        f.exact = c->exact;
         f.n = c->n_seq[r] < PC_PHRASE_MAX ? c->n_seq[r] : PC_PHRASE_MAX;
         /* A word starting with none of the phrase's first bytes is not
          * stemmed (pc_analyze_for): it only breaks the sequence. */

@@ -25,6 +25,7 @@ struct qword {
  * every candidate (phrase.c): per reading of the query, the sequence of
  * its words' hashes. */
 struct pc_phrase_check {
+    int exact;                               /* =word: folded, unstemmed */
     uint64_t *seq[PC_QUERY_MAX_READINGS];   /* pc_malloc'd */
     size_t n_seq[PC_QUERY_MAX_READINGS];
     pc_byteset first[PC_QUERY_MAX_READINGS]; /* first bytes of its words */
@@ -97,9 +98,10 @@ struct pilcrow_hits {
 pilcrow_status pc_query_parse(pilcrow_query *q);
 
 /* Add to Q a check of the phrase TEXT (LEN bytes), read in each of Q's
- * readings.  Returns PILCROW_OK or PILCROW_NOMEM. */
+ * readings, its words as terms (function words as written) or, when
+ * EXACT, all as written.  Returns PILCROW_OK or PILCROW_NOMEM. */
 pilcrow_status pc_phrase_check_add(pilcrow_query *q, const char *text,
-                                   size_t len);
+                                   size_t len, int exact);
 void pc_phrase_checks_free(pilcrow_query *q);
 /* The match decider of a query with checks (PAYLOAD: the query): keep
  * the record of DATA when its text holds every checked phrase. */

@@ -9,7 +9,7 @@
  *   unary   := ("-" | "NOT") primary | near
  *   near    := primary ( "NEAR" primary )*       NEAR/N sets the window
  *   primary := "(" expr ")" | '"' words '"' | field ":" value
- *            | word "*" | word
+ *            | "=" word | "=" '"' words '"' | word "*" | word
  *
  * Words and phrases go through pc_analyze(), the same pipeline as the
  * documents, so "Governments'" finds "governments" and 49/127 finds the
@@ -53,7 +53,9 @@ struct qn {
     int readings;              /* QN_OR, QN_SYNONYM: the readings of one
                                 * word or phrase in several languages */
     size_t check_at;           /* a quoted phrase that left function */
-    size_t check_len;          /* words out: its text (0: none) */
+    size_t check_len;          /* words out, or =word: its text (0:
+                                * none) */
+    int check_exact;           /* =word, ="...": checked as written */
 };
 
 /* ---- parsing ---------------------------------------------------------- */
@@ -668,6 +670,36 @@ quoted_field(struct parser *p, size_t n)
     return (int)(n - 1);
 }
 
+/* =word or ="words": as written (case and accents folded, not stemmed).
+ * The stems find the candidates; each one's text is checked for the
+ * words as written (phrase.c).  At the '='. */
+static struct qn *
+parse_exact(struct parser *p)
+{
+    const char *end = NULL;
+    size_t at, n;
+    struct qn *r;
+    int empty;
+
+    p->i++;
+    if (p->s[p->i] == '"') {
+        p->i++;
+        end = memchr(p->s + p->i, '"', p->len - p->i);
+        n = end ? (size_t)(end - (p->s + p->i)) : p->len - p->i;
+    } else {
+        n = word_len(p);
+    }
+    at = p->i;
+    r = analyse_text(p, at, n, end == NULL, &empty);
+    p->i += n + (end != NULL);
+    if (r != NULL) {
+        r->check_at = at;
+        r->check_len = n;
+        r->check_exact = 1;
+    }
+    return r;
+}
+
 /* primary: NULL with p->st >= 0 means "nothing here" (e.g. a word of
  * punctuation only), which callers skip. */
 static struct qn *
@@ -696,6 +728,10 @@ parse_primary(struct parser *p)
         p->depth--;
         return r;
     }
+    if (p->s[p->i] == '=' && p->i + 1 < p->len &&
+        !isspace((unsigned char)p->s[p->i + 1]) && p->s[p->i + 1] != '(' &&
+        p->s[p->i + 1] != ')' && p->s[p->i + 1] != '=')
+        return parse_exact(p);
     if (p->s[p->i] == '"') {
         const char *end;
         p->i++;
@@ -1067,7 +1103,8 @@ required_checks(struct parser *p, const struct qn *n)
     if (p->st < 0)
         return;
     if (n->check_len > 0) {
-        p->st = pc_phrase_check_add(p->q, p->s + n->check_at, n->check_len);
+        p->st = pc_phrase_check_add(p->q, p->s + n->check_at, n->check_len,
+                                    n->check_exact);
         return;
     }
     if (n->kind == QN_AND)

@@ -2,7 +2,8 @@
 # Exact phrases: a quoted phrase matches only the records holding its
 # words in that order, the function words included (they are not
 # indexed, so they are checked in each candidate's text), stemming
-# still applied to the other words; --count and batch's total_exact.  On the seed report, where
+# still applied to the other words; =word and ="..." as written;
+# --count and batch's total_exact.  On the seed report, where
 # "migration and development" is written 19 times and "migration for
 # development" once.
 . "$(dirname "$0")/lib.sh"
@@ -59,6 +60,27 @@ expect_exit 0
 
 begin_subtest 'a phrase no record holds: nothing, exit 1'
 run "$PILCROW" --db idx search '"development for migration"'
+expect_exit 1
+
+begin_subtest '=word and ="...": as written, case and accents folded, not stemmed'
+phrase_hits '=migrant' '\bmigrant\b'
+n_one=$N
+phrase_hits 'migrant' 'migrant'
+[ "$n_one" -lt "$N" ] || fail "=migrant found $n_one records, migrant $N"
+phrase_hits '=MIGRANT' '\bmigrant\b'
+expect_equal "$N" "$n_one"
+phrase_hits '="migration and development"' 'migration\W+and\W+development'
+run "$PILCROW" --db idx search '="migrations and development"'
+expect_exit 1
+run "$PILCROW" --db idx search '"migrations and development"'
+expect_exit 0
+# Accents folded, the word not stemmed: in the French version of A/69/732.
+index_corpus fidx "$TESTDATA/lang/fr/A_69_732.txt"
+run "$PILCROW" --db fidx search --count '=securite'
+expect_equal "$(cat OUT)" 2
+run "$PILCROW" --db fidx search --count '=Sécurité'
+expect_equal "$(cat OUT)" 2
+run "$PILCROW" --db fidx search --count '=securites'
 expect_exit 1
 
 begin_subtest '--count: the exact number of records, phrases checked'
