@@ -265,6 +265,7 @@ run_one(struct cli_ctx *ctx, struct printer *p, pilcrow_db *db, int tsv,
     pilcrow_hits *hits = NULL;
     pilcrow_status st;
     struct item it;
+    char *suggestion = NULL;
 
     if (is_blank(text, len)) {
         line_error(ctx, p, tsv, name, qid, text, len, "empty query");
@@ -303,6 +304,14 @@ run_one(struct cli_ctx *ctx, struct printer *p, pilcrow_db *db, int tsv,
             /* No record had every word: these have most of them. */
             printer_key(p, "partial");
             printer_bool(p, 1);
+        }
+        /* Where a word is wanting: the query with the index's closest
+         * words, as documents write them. */
+        if ((pilcrow_hits_total(hits) == 0 || pilcrow_hits_partial(hits)) &&
+            pilcrow_query_suggest(&suggestion, q) == PILCROW_OK) {
+            printer_key(p, "suggestion");
+            printer_string(p, suggestion);
+            pilcrow_free(suggestion);
         }
         printer_key(p, "hits");
         printer_begin_array(p);

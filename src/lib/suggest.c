@@ -53,8 +53,10 @@ struct candidate {
 };
 
 struct close_ctx {
-    const char *term;
+    const char *term;           /* the word's stem */
     size_t len;
+    const char *word;           /* the word as typed, folded */
+    size_t word_len;
     unsigned max;
     struct candidate c[N_CANDIDATES];
     size_t n;
@@ -74,7 +76,12 @@ close_term(const char *t, size_t t_len, const char *val, size_t val_len,
     if (t_len == 0 || t_len >= sizeof(c->c[0].term) ||
         (t[0] >= 'A' && t[0] <= 'Z'))
         return 0;
+    /* Close to the stem, or to the word: "inteligence" is one edit from
+     * the stem "intellig", "artifical" three from "artifici" but two
+     * from the word. */
     d = edit_distance(c->term, c->len, t, t_len, c->max);
+    if (d > c->max)
+        d = edit_distance(c->word, c->word_len, t, t_len, c->max);
     if (d > c->max || d == 0)
         return 0;
     freq = strtoul(val, NULL, 10);
@@ -137,6 +144,7 @@ surface_word(pilcrow_query *q, const char *term, size_t len,
     struct pilcrow_record r;
     struct pc_arena a = PC_ARENA_INIT;
     struct surface_ctx c;
+    struct pc_analyzer *an;
     pilcrow_status st;
 
     memset(&node, 0, sizeof(node));
@@ -153,10 +161,13 @@ surface_word(pilcrow_query *q, const char *term, size_t len,
     c.b = b;
     c.st = PILCROW_OK;
     memset(&r, 0, sizeof(r));
+    /* The record's words as its language reads them. */
     if (res.n_matches > 0 &&
         pc_record_load(q->db, &r, &a, res.matches[0].data,
-                       res.matches[0].data_len, PC_LOAD_TEXT, NULL) == PILCROW_OK)
-        pc_analyze(q->an, r.text, r.text_len, surface_token, &c);
+                       res.matches[0].data_len, PC_LOAD_TEXT | PC_LOAD_CITE,
+                       NULL) == PILCROW_OK &&
+        (an = pc_db_analyzer(q->db, r.language, &st)) != NULL)
+        pc_analyze(an, r.text, r.text_len, surface_token, &c);
     pc_arena_free(&a);
     pcx_result_free(&res);
     if (c.st < 0)
@@ -192,13 +203,21 @@ pilcrow_query_suggest(char **out, pilcrow_query *q)
         }
         if (freq > 0 || w->term_len < 3)
             continue;
+        /* Candidates: the stems of the index close to the word's stem
+         * or to the word as typed, sharing its first byte (first letters
+         * are rarely mistyped). */
+        pc_buf_reset(&word);
+        pc_buf_reset(&typed);
+        pc_fold(&st, &typed, q->text + w->start, w->end - w->start);
+        if (st < 0 || typed.len == 0)
+            break;
         memset(&c, 0, sizeof(c));
         c.term = w->term;
         c.len = w->term_len;
+        c.word = typed.data;
+        c.word_len = typed.len;
         c.max = w->term_len <= 4 ? 1 : 2;
-        /* Candidates share the first byte (a common heuristic: first
-         * letters are rarely mistyped). */
-        memcpy(prefix, w->term, 1);
+        memcpy(prefix, typed.data, 1);
         prefix[1] = '\0';
         if ((st = pcx_db_terms_each(q->db->x, prefix, close_term, &c)) < 0) {
             pc_db_shim_error(q->db, st);
@@ -208,9 +227,6 @@ pilcrow_query_suggest(char **out, pilcrow_query *q)
          * typed: "migrnts" is "migrants", not the commoner
          * "migration". */
         best_dist = ~0u;
-        pc_buf_reset(&word);
-        pc_buf_reset(&typed);
-        pc_fold(&st, &typed, q->text + w->start, w->end - w->start);
         for (k = 0; k < c.n && st >= 0; k++) {
             pc_buf_reset(&cand);
             if ((st = surface_word(q, c.c[k].term, strlen(c.c[k].term),

@@ -106,6 +106,14 @@ expect_exit 0
 expect_equal "$(head -n 1 OUT)" "$(printf 'qid\trank\tscore\tdocument\tanchor\tkind\tpage\tsnippet')"
 expect_equal "$(wc -l <OUT | tr -d ' ')" 4
 
+begin_subtest 'a suggestion where a word is wanting, as documents write it'
+printf 'migrnts\ninternational migraton\nmigration\n' >typos.txt
+run "$PILCROW" --db idx batch -n 1 --input typos.txt
+expect_exit 0
+expect_file_match OUT '^\{"qid":1,"query":"migrnts","total":0,"total_exact":true,"suggestion":"migrants","hits":\[\]\}$'
+expect_file_match OUT '^\{"qid":2,"query":"international migraton",.*"partial":true,"suggestion":"international migration","hits":'
+expect_file_no_match OUT '^\{"qid":3,.*"suggestion"'
+
 begin_subtest 'a missing --input file'
 run "$PILCROW" --db idx batch --input no-such-file
 expect_exit 2
