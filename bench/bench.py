@@ -2,7 +2,8 @@
 """bench.py: pilcrow's benchmark driver (run by bench/run.sh, `make bench`).
 
 Glue only: every engine measured here is a compiled program (pilcrow,
-bench/ref-xapian, bench/fts5, ripgrep).  Steps, per corpus:
+bench/ref-xapian, bench/fts5, ripgrep, Sphinx's indexer and searchd,
+bench/LucenePeer.java on a JVM; the last two through bench/peers.py).  Steps, per corpus:
   1. stage the corpus (a subset copy, the real folder, or the synthetic
      corpus made by bench/synth);
   2. records: `pilcrow parse --json` over every file -> records.jsonl,
@@ -34,6 +35,9 @@ import subprocess
 import sys
 import time
 
+sys.dont_write_bytecode = True          # no __pycache__ in the source tree
+import peers                            # noqa: E402 (bench/peers.py)
+
 ENV = os.environ
 SRC = ENV.get("BENCH_SRCDIR", os.path.dirname(os.path.abspath(__file__)))
 SIZE = ENV.get("BENCH_SIZE", "small")
@@ -59,7 +63,15 @@ COLD_N = 20
 RG_N = 30
 TIMEOUT = float(ENV.get("BENCH_TIMEOUT", "3600"))
 
-ENGINES = ["pilcrow", "pilcrow -j2", "ref-xapian", "fts5"]
+ENGINES = ["pilcrow", "pilcrow -j2", "ref-xapian", "fts5", "sphinx",
+           "lucene"]
+# Peers that cannot run on this machine: engine -> why (bench/peers.py);
+# their columns say n/a and the report gives the reason.
+SKIPPED = {}
+LUCENE = None                   # java command prefix, set by main()
+# Lucene's searcher runs the query file this many times in one JVM and
+# reports the last pass (the JIT compiles on the first).
+LUCENE_PASSES = int(ENV.get("BENCH_LUCENE_PASSES", "2"))
 
 
 def log(*a):
@@ -101,7 +113,8 @@ def files_under(root):
 
 def run_timed(cmd, stdin=None, stdout=subprocess.DEVNULL, cwd=None):
     """Run CMD under /usr/bin/time -v.  Returns (rc, seconds, peak RSS in
-    bytes, stderr text)."""
+    bytes, stderr text, CPU seconds: user + sys of CMD and its
+    children, None when time did not say)."""
     tf = os.path.join(WORK, "time.out")
     t0 = time.perf_counter()
     try:
@@ -109,20 +122,23 @@ def run_timed(cmd, stdin=None, stdout=subprocess.DEVNULL, cwd=None):
                            stdout=stdout, stderr=subprocess.PIPE, cwd=cwd,
                            timeout=TIMEOUT)
     except (OSError, subprocess.TimeoutExpired) as e:
-        return 127, time.perf_counter() - t0, None, str(e)
+        return 127, time.perf_counter() - t0, None, str(e), None
     secs = time.perf_counter() - t0
-    rss = None
+    rss = cpu = None
     try:
         with open(tf) as f:
-            m = re.search(r"Maximum resident set size \(kbytes\): (\d+)",
-                          f.read())
-            rss = int(m.group(1)) * 1024 if m else None
+            tv = f.read()
+        m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", tv)
+        rss = int(m.group(1)) * 1024 if m else None
+        u = re.search(r"User time \(seconds\): ([0-9.]+)", tv)
+        s = re.search(r"System time \(seconds\): ([0-9.]+)", tv)
+        cpu = float(u.group(1)) + float(s.group(1)) if u and s else None
     except OSError:
         pass
     err = p.stderr.decode("utf-8", "replace")
     err = "\n".join(l for l in err.splitlines()
                     if not l.startswith("Command exited with non-zero"))
-    return p.returncode, secs, rss, err
+    return p.returncode, secs, rss, err, cpu
 
 
 def first_line(s):
@@ -401,6 +417,12 @@ def index_run(engine, root, cdir, res, run):
     elif engine == "fts5":
         db = os.path.join(cdir, "fts5.sqlite")
         cmd = [FTS5, "index", db, tsv]
+    elif engine == "sphinx":
+        cmd, db = peers.sphinx_index_cmd(cdir)
+    elif engine == "lucene":
+        db = os.path.join(cdir, "lucene.db")
+        shutil.rmtree(db, ignore_errors=True)
+        cmd = LUCENE + ["index", db, tsv]
     else:
         db = os.path.join(cdir, engine.replace(" ", "") + ".db")
         shutil.rmtree(db, ignore_errors=True)
@@ -409,7 +431,7 @@ def index_run(engine, root, cdir, res, run):
         if engine == "pilcrow -j2":
             cmd += ["-j", "2"]
         cmd += ["--db", db, "--quiet", root]
-    rc, secs, rss, err = run_timed(cmd)
+    rc, secs, rss, err, cpu = run_timed(cmd)
     if rc != 0:
         res["na"] = "%s exit %d: %s" % (" ".join(cmd[:3]), rc,
                                         first_line(err))
@@ -422,6 +444,7 @@ def index_run(engine, root, cdir, res, run):
             return
         res["stats"] = st
     res["secs"].append(secs)
+    res["cpu"].append(cpu)
     res["rss"].append(rss)
     res["bytes"].append(du(db) + (du(db + ".shards")
                                   if os.path.isdir(db + ".shards") else 0))
@@ -432,7 +455,7 @@ def index_run(engine, root, cdir, res, run):
 
 def compact(engine, res):
     """Size of a copy of a Xapian index made by xapian-compact."""
-    if engine == "fts5" or "na" in res:
+    if engine not in ("pilcrow", "pilcrow -j2", "ref-xapian") or "na" in res:
         return
     cdb = res["db"] + ".compact"
     shutil.rmtree(cdb, ignore_errors=True)
@@ -521,9 +544,27 @@ def query_run(engine, db, qfile, queries, cdir, res, keep):
     failure."""
     tim = os.path.join(cdir, "timings.tsv")
     outp = os.path.join(cdir, "results-%s.txt" % engine.replace(" ", ""))
-    if engine.startswith("pilcrow"):
+    if engine == "sphinx":
+        try:
+            secs, lat = peers.sphinx_queries(res["searchd"], queries, 10,
+                                             outp)
+        except Exception as e:          # pymysql's errors, a dead searchd
+            res["na"] = "sphinx queries: %s" % first_line(str(e))
+            return
+        rss = res["searchd"].peak_rss()
+    elif engine == "lucene":
+        with open(outp, "wb") as out:
+            rc, secs, rss, err, _ = run_timed(
+                LUCENE + ["search", db, qfile, tim, "10",
+                          str(LUCENE_PASSES)], stdout=out)
+        if rc != 0:
+            res["na"] = "lucene search exit %d: %s" % (rc, first_line(err))
+            return
+        secs = peers.lucene_last_pass(err) or secs
+        lat = read_timings(tim)
+    elif engine.startswith("pilcrow"):
         with open(qfile, "rb") as qin, open(outp, "wb") as out:
-            rc, secs, rss, err = run_timed(
+            rc, secs, rss, err, _ = run_timed(
                 [PILCROW, "batch", "--db", db, "-n", "10"],
                 stdin=qin, stdout=out)
         if rc not in (0, 1):
@@ -542,7 +583,7 @@ def query_run(engine, db, qfile, queries, cdir, res, keep):
     else:
         prog = REFX if engine == "ref-xapian" else FTS5
         with open(outp, "wb") as out:
-            rc, secs, rss, err = run_timed(
+            rc, secs, rss, err, _ = run_timed(
                 [prog, "search", db, qfile, tim, "10"], stdout=out)
         if rc != 0:
             res["na"] = "%s search exit %d: %s" % (engine, rc,
@@ -558,6 +599,12 @@ def query_run(engine, db, qfile, queries, cdir, res, keep):
 
 def cold_engine(engine, db, qs, cdir):
     """Median wall time (s) of a fresh process per query, per run."""
+    if engine == "sphinx":
+        return {"na": "not measured: a server (its figure would be a new "
+                      "connection, not a cold start)"}
+    if engine == "lucene":
+        return {"na": "not measured: each query would pay a JVM start "
+                      "(about 0.5 s)"}
     qf = os.path.join(cdir, "one-query.txt")
     per_run = []
     for run in range(RUNS):
@@ -646,6 +693,11 @@ def build_rows(c):
 
     rows.append(("index build time (s)",
                  per(lambda x: x, idx, "secs"), True))
+    rows.append(("index build CPU, user + sys (s)",
+                 per(lambda x: x, idx, "cpu"), True))
+    rows.append(("index build CPU per input MB (s)",
+                 per(lambda x: [t / mb for t in x if t is not None], idx,
+                     "cpu", digits=3), True))
     rows.append(("index MB/s (input bytes)",
                  per(lambda x: [mb / s for s in x], idx, "secs"), False))
     rows.append(("index records/s (thousands)",
@@ -771,6 +823,46 @@ def ratio(a, b):
     return "%.2f" % (a / b)
 
 
+PEERS = ["ref-xapian", "fts5", "sphinx", "lucene"]
+
+# The summary per corpus, as issue 18's table: each engine's figure over
+# pilcrow's (one worker), so pilcrow = 1.00 and above 1 the engine costs
+# more (more CPU, a bigger index, slower queries).
+SUMMARY = [("build CPU", "index build CPU, user + sys (s)"),
+           ("build wall", "index build time (s)"),
+           ("index size", "index size on disk (MB)"),
+           ("queries with snippets, total", " queries, one process, total"),
+           ("query p50", "per-query latency p50 (ms)"),
+           ("query p95", "per-query latency p95 (ms)")]
+
+
+def summary_table(rows):
+    """Markdown lines of the pilcrow = 1.00 table of one corpus."""
+    byname = {}
+    for label, vals, _ in rows:
+        for key, prefix in SUMMARY:
+            if prefix in label:
+                byname[key] = vals
+    L = ["Each engine against pilcrow (one worker) = 1.00: the engine's "
+         "median over pilcrow's (above 1: more CPU, a bigger index, "
+         "slower queries than pilcrow).", "",
+         "| engine | " + " | ".join(k for k, _ in SUMMARY) + " |",
+         "|---" * (len(SUMMARY) + 1) + "|"]
+    for e in ["pilcrow", "pilcrow -j2"] + PEERS:
+        cells = []
+        for key, _ in SUMMARY:
+            vals = byname.get(key, {})
+            pv = vals.get("pilcrow", (None, None))[1]
+            ev = vals.get(e, (None, None))[1]
+            cells.append(ratio(ev, pv))
+        label = e
+        if e in SKIPPED:
+            label += " (skipped)"
+        L.append("| %s | %s |" % (label, " | ".join(cells)))
+    L.append("")
+    return L
+
+
 def report(corpora, meta):
     L = []
     L.append("# pilcrow benchmark report (BENCH_SIZE=%s%s)" % (
@@ -818,8 +910,9 @@ def report(corpora, meta):
                      % (c["index_runs"], RUNS))
         L.append("")
         rows = build_rows(c)
-        head = ENGINES + ["rg", "pilcrow/ref-xapian", "pilcrow/fts5",
-                          "pilcrow -j2/ref-xapian"]
+        L += summary_table(rows)
+        head = ENGINES + ["rg"] + ["pilcrow/" + e for e in PEERS] + [
+            "pilcrow -j2/ref-xapian"]
         L.append("| figure | " + " | ".join(head) + " |")
         L.append("|---" * (len(head) + 1) + "|")
         for label, vals, _ in rows:
@@ -827,12 +920,12 @@ def report(corpora, meta):
             pv = vals.get("pilcrow", (None, None))[1]
             jv = vals.get("pilcrow -j2", (None, None))[1]
             rv = vals.get("ref-xapian", (None, None))[1]
-            fv = vals.get("fts5", (None, None))[1]
             if label.startswith("single-word query, rg"):
                 # engine single-word latency vs rg: rg / engine = speed-up
-                cells += ["", "", ""]
+                cells += [""] * (len(PEERS) + 1)
             else:
-                cells += [ratio(pv, rv), ratio(pv, fv), ratio(jv, rv)]
+                cells += [ratio(pv, vals.get(e, (None, None))[1])
+                          for e in PEERS] + [ratio(jv, rv)]
             L.append("| %s | %s |" % (label, " | ".join(cells)))
         L.append("")
         sw = [r for r in rows if r[0].startswith("per-query latency, single")]
@@ -865,15 +958,37 @@ def report(corpora, meta):
   index` reads the corpus files and parses them itself; the peers read
   `records.tsv`, made once per corpus from `pilcrow parse --json` (or from
   the labelled fallback splitter while `parse` does not work).
-- Build time: wall time of the whole indexing process; peak RSS from
-  `/usr/bin/time -v`; MB/s over the corpus files' bytes; size on disk: all
-  files of the index directory (FTS5: the database file); ref-xapian and
-  pilcrow indexes are also copied through `xapian-compact`.
+- Build time: wall time of the whole indexing process; build CPU: its
+  user + sys seconds and those of its children (`/usr/bin/time -v`: for
+  Lucene all JVM threads, JIT and GC included; for Sphinx `indexer` and
+  the `cat` of its tsvpipe source); peak RSS from `/usr/bin/time -v`;
+  MB/s over the corpus files' bytes; size on disk: all files of the
+  index directory (FTS5: the database file); ref-xapian and pilcrow
+  indexes are also copied through `xapian-compact`.
 - ref-xapian: TermGenerator + Stem("english") (STEM_SOME: stemmed and
   unstemmed terms), commit every 10,000 documents; QueryParser (same
   stemmer, default AND), Enquire top 10, MSet::snippet (200 bytes) per hit.
 - fts5: `tokenize='porter unicode61'`, one transaction per 10,000 rows;
   `bm25()` ORDER BY, `snippet()` (32 tokens), each word or phrase quoted.
+- sphinx (2.2, Debian `sphinxsearch`): `indexer` builds a plain index
+  from a tsvpipe source (doc and anchor string attributes, the text a
+  full-text field and a string attribute, so that searchd can return it:
+  2.2 has no document store), `morphology = stem_en`, `min_word_len = 1`,
+  `mem_limit = 128M`, defaults otherwise; `searchd` on 127.0.0.1 (threads),
+  started after the index runs and stopped after the query runs. Each
+  query: every word or phrase escaped for the extended syntax, `SELECT id,
+  WEIGHT(), doc, anchor, text FROM r WHERE MATCH(...) LIMIT 10` (ranker
+  PROXIMITY_BM25, the default), then one `CALL SNIPPETS` over the ten
+  texts (limit 200 characters, query_mode 1); timed from Python around
+  both statements (python3-pymysql, loopback TCP).
+- lucene (4.10, Debian `liblucene4.10-java`, `bench/LucenePeer.java`
+  compiled by the bench): EnglishAnalyzer, BM25Similarity,
+  IndexWriterConfig defaults (16 MB buffer, no forceMerge), the text
+  stored with offsets in its postings; classic QueryParser (each word or
+  phrase escaped, default AND), top 10, PostingsHighlighter (one passage
+  per hit). The query file runs twice in one JVM and the second pass is
+  reported (warm JVM): its own timing per query, and for the total the
+  pass's own time (so no JVM start).
 - Per-query latency: the peers time each query in-process (parse, search,
   fetch, snippets); pilcrow is driven as a co-process (`batch`, one query
   written, its JSON line awaited), so its figure includes a pipe round
@@ -883,6 +998,26 @@ def report(corpora, meta):
   queries spread over the categories, median per run.
 - rg: `rg -i -w -c WORD records.txt` (one record a line), 30 single words
   (10 rare, 10 medium, 10 frequent), a fresh process each.
+- Order: per corpus, the index runs go round-robin over the engines
+  (run 1 of each, then run 2 of each, ...), then the query runs the
+  same way, so that a change of load hits every engine alike.
+
+## What differs between engines
+
+The same records and the same queries, but not the same work: read the
+figures with these differences.
+
+| | pilcrow | ref-xapian | fts5 | sphinx | lucene |
+|---|---|---|---|---|---|
+| stemmer | Snowball english (libstemmer), stems only | Snowball english, stemmed and unstemmed terms (STEM_SOME) | Porter (FTS5 `porter`) | Sphinx's own Porter (`stem_en`) | Porter (EnglishAnalyzer's PorterStemFilter) |
+| stop words | 27 English ones (src/lib/lang.c) not indexed, positions kept | none | none | none | EnglishAnalyzer's 33, not indexed, positions kept |
+| tokens | its tokenizer (UTF-8, symbols such as A/RES/70/1 kept whole) | TermGenerator (splits symbols) | unicode61 (splits symbols) | charset_table default, English and Russian letters and digits (splits symbols) | StandardTokenizer, UAX#29 (splits symbols) |
+| ranking | BM25 (Xapian) + its rerank | BM25 (Xapian) | bm25() | PROXIMITY_BM25 | BM25 |
+| snippet | the 220-byte window covering most query terms (the whole text up to 330 bytes), cut at spaces | MSet::snippet, 200 bytes | snippet(), 32 tokens | CALL SNIPPETS, 200 characters, passages around matches joined by "..." | one sentence (PostingsHighlighter) |
+| widening | an AND of words that matches nothing is run again as their OR | no | no | no | no |
+| stored text | zlib-compressed in the index | raw, in Xapian's document data | raw, in SQLite | raw, as a string attribute | stored fields (LZ4-compressed) |
+| match count | estimate | estimate | none | none asked (no SHOW META) | exact totalHits |
+| query process | `batch`, a co-process over a pipe | in-process | in-process | searchd, over loopback TCP from Python | in-process, warm JVM |
 """)
     return "\n".join(L)
 
@@ -962,6 +1097,16 @@ def main():
     for band in ("word-rare", "word-medium", "word-frequent"):
         rgw += [q for c, q in cat_q if c == band][:RG_N // 3]
 
+    global LUCENE
+    why = peers.sphinx_missing()
+    if why:
+        SKIPPED["sphinx"] = why
+    LUCENE, lucene_ver, why = peers.lucene_build(SRC, WORK)
+    if why:
+        SKIPPED["lucene"] = why
+    for e, why in SKIPPED.items():
+        log("%s skipped: %s" % (e, why))
+
     corpora = []
     real_dirs = []
     for name, desc, root in stage_corpora():
@@ -986,7 +1131,9 @@ def main():
         # Runs go round-robin over the engines, so that a change of
         # load on a shared machine hits every engine alike.
         for e in ENGINES:
-            c["index"][e] = {"secs": [], "rss": [], "bytes": []}
+            c["index"][e] = {"secs": [], "cpu": [], "rss": [], "bytes": []}
+            if e in SKIPPED:
+                c["index"][e]["na"] = "skipped: " + SKIPPED[e]
         for run in range(iruns):
             for e in ENGINES:
                 if "na" not in c["index"][e]:
@@ -997,12 +1144,24 @@ def main():
             c["query"][e] = {"total": [], "lat": [], "rss": []}
             if "na" in c["index"][e]:
                 c["query"][e] = c["cold"][e] = {"na": "no index"}
-        for run in range(RUNS + 1):         # run 0 warms the cache
-            for e in ENGINES:
-                if "na" not in c["query"][e]:
-                    log(" queries %s run %d" % (e, run))
-                    query_run(e, c["index"][e]["db"], qfile, queries, cdir,
-                              c["query"][e], run > 0)
+        # searchd serves all of Sphinx's query runs of this corpus (idle
+        # while the other engines run theirs) and is stopped after them.
+        sq = c["query"]["sphinx"]
+        if "na" not in sq:
+            try:
+                sq["searchd"] = peers.Searchd(cdir)
+            except (RuntimeError, OSError) as e:
+                sq["na"] = str(e)
+        try:
+            for run in range(RUNS + 1):     # run 0 warms the cache
+                for e in ENGINES:
+                    if "na" not in c["query"][e]:
+                        log(" queries %s run %d" % (e, run))
+                        query_run(e, c["index"][e]["db"], qfile, queries,
+                                  cdir, c["query"][e], run > 0)
+        finally:
+            if "searchd" in sq:
+                sq.pop("searchd").stop()
         for e in ENGINES:
             if "na" not in c["index"][e]:
                 log(" cold %s" % e)
@@ -1031,6 +1190,8 @@ def main():
         "sqlite": version(["pkg-config", "--modversion", "sqlite3"]),
         "ripgrep": version(["rg", "--version"]),
         "gnuplot": version(["gnuplot", "--version"]),
+        "sphinx": "n/a" if "sphinx" in SKIPPED else peers.sphinx_version(),
+        "lucene": lucene_ver or "n/a",
     }
     meta["pilcrow_how"] = pilcrow_how()
     meta["elapsed_s"] = round(time.time() - t_start)

@@ -19,7 +19,7 @@ BENCH_SRC = bench/ref-xapian.cc bench/fts5.c bench/synth.c \
 	bench/bench.py bench/make-queries.py bench/run.sh \
 	bench/queries.tsv bench/README.md \
 	bench/golden.sh bench/golden-queries.tsv bench/records.h \
-	bench/lang.sh
+	bench/lang.sh bench/peers.py bench/LucenePeer.java
 EXTRA_DIST += $(BENCH_SRC)
 CLEANFILES += $(BENCH_PEERS)
 
