@@ -597,6 +597,33 @@ def query_run(engine, db, qfile, queries, cdir, res, keep):
             res["lat"].append(lat)
 
 
+def result_stats(engine, cdir):
+    """What ENGINE's last query run returned (its results file): the
+    number of queries with at least one hit and the median snippet
+    length in bytes (highlight markers [ ] removed; pilcrow's JSON
+    snippet has none), or None."""
+    outp = os.path.join(cdir, "results-%s.txt" % engine.replace(" ", ""))
+    answered, lens = set(), []
+    try:
+        with open(outp, "rb") as f:
+            for line in f:
+                if engine.startswith("pilcrow"):
+                    r = json.loads(line)
+                    for h in r.get("hits") or []:
+                        answered.add(r.get("qid"))
+                        lens.append(len((h.get("snippet") or "").encode()))
+                    continue
+                parts = line.rstrip(b"\n").split(b"\t", 5)
+                if len(parts) == 6 and parts[1] != b"error":
+                    answered.add(parts[0])
+                    lens.append(len(parts[5].replace(b"[", b"")
+                                    .replace(b"]", b"")))
+    except (OSError, ValueError):
+        return None
+    return {"answered": [len(answered)], "snippet": [med(lens)]
+            if lens else []}
+
+
 def cold_engine(engine, db, qs, cdir):
     """Median wall time (s) of a fresh process per query, per run."""
     if engine == "sphinx":
@@ -725,6 +752,10 @@ def build_rows(c):
                  per(lambda x: [pct([l[i] for i in c["word_idx"]], 50)
                                 for l in x], qr, "lat", scale=1e-3,
                      digits=3), True))
+    rows.append(("queries with at least one hit",
+                 per(lambda x: x, qr, "answered", digits=0), False))
+    rows.append(("snippet length, median (bytes, markers removed)",
+                 per(lambda x: x, qr, "snippet", digits=0), False))
     rows.append(("query peak RSS (MB)",
                  per(lambda x: x, qr, "rss", scale=1 / 2**20, digits=0),
                  True))
@@ -994,6 +1025,9 @@ def report(corpora, meta):
   written, its JSON line awaited), so its figure includes a pipe round
   trip (~0.05 ms). Total: wall time of one process running all queries
   (pilcrow: the query file piped into `batch`). One warm-up run first.
+- Queries with at least one hit and the median snippet length are
+  read from each engine's output of its last query run (snippets as
+  returned, ellipses included, the `[` `]` highlight markers removed).
 - Cold: a fresh process per query (open, query, print to /dev/null), 20
   queries spread over the categories, median per run.
 - rg: `rg -i -w -c WORD records.txt` (one record a line), 30 single words
@@ -1162,6 +1196,11 @@ def main():
         finally:
             if "searchd" in sq:
                 sq.pop("searchd").stop()
+        for e in ENGINES:
+            if "na" not in c["query"][e]:
+                st = result_stats(e, cdir)
+                if st:
+                    c["query"][e].update(st)
         for e in ENGINES:
             if "na" not in c["index"][e]:
                 log(" cold %s" % e)
