@@ -5,7 +5,7 @@
 # that only the bench target reaches.
 #
 #   make bench [BENCH_SIZE=small|full] [BENCH_RUNS=3] [BENCH_WORK=DIR]
-#              [SHARED_CORPORA=DIR] [BENCH_SYNTH_MB=1000]
+#              [SHARED_CORPORA=DIR] [BENCH_SYNTH_MB=400]
 #   make bench-queries      (regenerate bench/queries.tsv)
 #   make bench-lang [BENCH_RUNS=3] [BENCH_WORK=DIR] [SHARED_CORPORA=DIR]
 #                           (bench/lang.sh: languages, issue 14)
