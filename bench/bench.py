@@ -1017,7 +1017,10 @@ def report(corpora, meta):
   WEIGHT(), doc, anchor, text FROM r WHERE MATCH(...) LIMIT 10` (ranker
   PROXIMITY_BM25, the default), then one `CALL SNIPPETS` over the ten
   texts (limit 200 characters, query_mode 1); timed from Python around
-  both statements (python3-pymysql, loopback TCP).
+  both statements (python3-pymysql, loopback TCP). The ten texts travel
+  twice, to the client and back for CALL SNIPPETS: with no document
+  store (2.2) that is how Sphinx makes snippets, and the long records of
+  un-docs make it Sphinx's largest cost.
 - lucene (4.10, Debian `liblucene4.10-java`, `bench/LucenePeer.java`
   compiled by the bench): EnglishAnalyzer, BM25Similarity,
   IndexWriterConfig defaults (16 MB buffer, no forceMerge), the text
@@ -1056,8 +1059,8 @@ figures with these differences.
 | snippet | the 220-byte window covering most query terms (the whole text up to 330 bytes), cut at spaces | MSet::snippet, 200 bytes | snippet(), 32 tokens | CALL SNIPPETS, 200 characters, passages around matches joined by "..." | one sentence (PostingsHighlighter) |
 | widening | an AND of words that matches nothing is run again as their OR | no | no | no | no |
 | stored text | deflated by pilcrow (fixed Huffman codes) into Xapian's document data, which glass compresses again | Xapian's document data, zlib-compressed by glass | raw, in SQLite | raw, a string attribute | stored fields, LZ4-compressed |
-| match count | estimate | estimate | none | none asked (no SHOW META) | exact totalHits |
-| query process | `batch`, a co-process over a pipe | in-process | in-process | searchd, over loopback TCP from Python | in-process, warm JVM |
+| match count | Xapian's estimate, marked when exact (`total_exact`) | estimate | none | none asked (no SHOW META) | exact totalHits |
+| query process | `batch`, a co-process over a pipe | in-process | in-process | searchd, over loopback TCP from Python (pure-Python client); the hits' texts sent back for CALL SNIPPETS | in-process, warm JVM (second pass) |
 """)
     return "\n".join(L)
 
