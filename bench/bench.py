@@ -68,6 +68,10 @@ TIME = "/usr/bin/time"
 COLD_N = 20
 RG_N = 30
 TIMEOUT = float(ENV.get("BENCH_TIMEOUT", "3600"))
+# BENCH_CALLGRIND=MB: count each native indexer's instructions under
+# callgrind over the first MB of each real corpus's files (0: off).
+CALLGRIND_MB = float(ENV.get("BENCH_CALLGRIND", "0"))
+CALLGRIND_ENGINES = ["pilcrow", "ref-xapian", "fts5", "sphinx"]
 
 ENGINES = ["pilcrow", "pilcrow -j2", "ref-xapian", "fts5", "sphinx",
            "lucene"]
@@ -472,6 +476,82 @@ def compact(engine, res):
     shutil.rmtree(cdb, ignore_errors=True)
 
 
+def callgrind_slice(root, cdir):
+    """The first CALLGRIND_MB of ROOT's files (sorted paths) and their
+    records: returns (slice root for pilcrow, slice work dir holding
+    records.tsv for the peers, input bytes), or None without
+    records.jsonl (records from the fallback splitter)."""
+    jsonl = os.path.join(cdir, "records.jsonl")
+    if not os.path.exists(jsonl):
+        return None
+    sdir = os.path.join(cdir, "callgrind")
+    sroot = os.path.join(sdir, "files")
+    shutil.rmtree(sdir, ignore_errors=True)
+    os.makedirs(sroot)
+    chosen, size = set(), 0
+    for f in files_under(root):
+        if size >= CALLGRIND_MB * 1e6:
+            break
+        dst = os.path.join(sroot, os.path.relpath(f, root))
+        os.makedirs(os.path.dirname(dst), exist_ok=True)
+        shutil.copyfile(f, dst)
+        chosen.add(os.path.relpath(f, root))
+        size += os.path.getsize(f)
+    with open(jsonl, encoding="utf-8") as f, \
+            open(os.path.join(sdir, "records.tsv"), "w",
+                 encoding="utf-8") as out:
+        for line in f:
+            r = json.loads(line)
+            fn = r.get("file") or ""
+            if os.path.isabs(fn):
+                fn = os.path.relpath(fn, root)
+            if fn in chosen:
+                out.write("%s\t%s\t%s\n" % (esc(r["doc"]),
+                                             esc(r.get("anchor") or ""),
+                                             esc(r["text"])))
+    return sroot, sdir, size
+
+
+def callgrind_counts(root, cdir):
+    """Instructions (callgrind's "Collected") of one index build of the
+    slice per native engine: {"bytes": input bytes, engine: count or
+    "n/a: why"}; Lucene is left out (a JVM under valgrind measures the
+    JIT, not the indexer)."""
+    sl = callgrind_slice(root, cdir)
+    if sl is None:
+        return {"na": "no records.jsonl"}
+    sroot, sdir, size = sl
+    out = {"bytes": size}
+    tsv = os.path.join(sdir, "records.tsv")
+    for e in CALLGRIND_ENGINES:
+        if e in SKIPPED:
+            out[e] = "n/a: skipped"
+            continue
+        if e == "pilcrow":
+            cmd = [PILCROW, "index", "--db", os.path.join(sdir, "p.db"),
+                   "--quiet", sroot]
+        elif e == "ref-xapian":
+            cmd = [REFX, "index", os.path.join(sdir, "x.db"), tsv]
+        elif e == "fts5":
+            cmd = [FTS5, "index", os.path.join(sdir, "f.sqlite"), tsv]
+        else:
+            cmd = peers.sphinx_index_cmd(sdir)[0]
+        log("  callgrind %s" % e)
+        try:
+            p = subprocess.run(["valgrind", "--tool=callgrind",
+                                "--callgrind-out-file=/dev/null"] + cmd,
+                               stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, timeout=TIMEOUT)
+        except (OSError, subprocess.TimeoutExpired) as ex:
+            out[e] = "n/a: %s" % ex
+            continue
+        m = re.search(rb"Collected : (\d+)", p.stderr)
+        out[e] = int(m.group(1)) if m and p.returncode == 0 else \
+            "n/a: exit %d" % p.returncode
+    shutil.rmtree(sdir, ignore_errors=True)
+    return out
+
+
 # ---- queries ---------------------------------------------------------
 
 def read_timings(path):
@@ -873,18 +953,26 @@ SUMMARY = [("build CPU", "index build CPU, user + sys (s)"),
            ("query p95", "per-query latency p95 (ms)")]
 
 
-def summary_table(rows):
-    """Markdown lines of the pilcrow = 1.00 table of one corpus."""
+def summary_table(rows, cg=None):
+    """Markdown lines of the pilcrow = 1.00 table of one corpus, with a
+    column of build instructions when CG (callgrind_counts()) has them."""
     byname = {}
     for label, vals, _ in rows:
         for key, prefix in SUMMARY:
             if prefix in label:
                 byname[key] = vals
+    cgp = cg.get("pilcrow") if cg and "na" not in cg else None
+    if not isinstance(cgp, int):
+        cgp = None
+    heads = [k for k, _ in SUMMARY]
+    if cgp:
+        heads.insert(1, "build instructions (first %.1f MB)"
+                     % (cg["bytes"] / 1e6))
     L = ["Each engine against pilcrow (one worker) = 1.00: the engine's "
          "median over pilcrow's (above 1: more CPU, a bigger index, "
          "slower queries than pilcrow).", "",
-         "| engine | " + " | ".join(k for k, _ in SUMMARY) + " |",
-         "|---" * (len(SUMMARY) + 1) + "|"]
+         "| engine | " + " | ".join(heads) + " |",
+         "|---" * (len(heads) + 1) + "|"]
     for e in ["pilcrow", "pilcrow -j2"] + PEERS:
         cells = []
         for key, _ in SUMMARY:
@@ -892,11 +980,26 @@ def summary_table(rows):
             pv = vals.get("pilcrow", (None, None))[1]
             ev = vals.get(e, (None, None))[1]
             cells.append(ratio(ev, pv))
+        if cgp:
+            ci = cg.get(e)
+            cells.insert(1, ratio(ci, cgp) if isinstance(ci, int) else "")
         label = e
         if e in SKIPPED:
             label += " (skipped)"
         L.append("| %s | %s |" % (label, " | ".join(cells)))
     L.append("")
+    if cg:
+        if "na" in cg:
+            L.append("Build instructions: n/a (%s)." % cg["na"])
+        else:
+            L.append("Build instructions (callgrind, one index build of the "
+                     "first %.1f MB of files, sorted paths; the peers index "
+                     "those files' records): %s." % (
+                         cg["bytes"] / 1e6, "; ".join(
+                             "%s %s" % (e, "%.2f G" % (cg[e] / 1e9)
+                                        if isinstance(cg[e], int) else cg[e])
+                             for e in CALLGRIND_ENGINES if e in cg)))
+        L.append("")
     return L
 
 
@@ -947,7 +1050,7 @@ def report(corpora, meta):
                      % (c["index_runs"], RUNS))
         L.append("")
         rows = build_rows(c)
-        L += summary_table(rows)
+        L += summary_table(rows, c.get("callgrind"))
         head = ENGINES + ["rg"] + ["pilcrow/" + e for e in PEERS] + [
             "pilcrow -j2/ref-xapian"]
         L.append("| figure | " + " | ".join(head) + " |")
@@ -1182,6 +1285,12 @@ def main():
                 if "na" not in c["index"][e]:
                     log(" index %s run %d" % (e, run + 1))
                     index_run(e, root, cdir, c["index"][e], run)
+        if CALLGRIND_MB > 0 and not name.startswith("synth"):
+            log(" callgrind over the first %g MB" % CALLGRIND_MB)
+            if shutil.which("valgrind"):
+                c["callgrind"] = callgrind_counts(root, cdir)
+            else:
+                c["callgrind"] = {"na": "valgrind not installed"}
         for e in ENGINES:
             compact(e, c["index"][e])
             c["query"][e] = {"total": [], "lat": [], "rss": []}
