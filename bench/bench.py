@@ -11,13 +11,17 @@ bench/LucenePeer.java on a JVM; the last two through bench/peers.py).  Steps, pe
      input) and records.txt (one record's text a line: ripgrep's input);
      when pilcrow parse is missing or prints nothing, a labelled fallback
      splitter (blank-line blocks, doc/design.md "Document model") makes them instead;
-  3. index with each engine RUNS times (wall time, peak RSS from
-     /usr/bin/time -v, size on disk; Xapian indexes also compacted);
+  3. index with each engine RUNS times, round-robin (wall and CPU
+     time, peak RSS from /usr/bin/time -v, size on disk; Xapian indexes
+     also compacted); with BENCH_CALLGRIND=MB, the native indexers'
+     instructions over the first MB of files under callgrind;
   4. queries (bench/queries.tsv): each engine's searcher over all of
      them in one process, RUNS times after one warm-up run, per-query
      latency from the searcher itself (pilcrow: `batch` used as a
      co-process, one line written and its answer awaited per query,
-     plus the whole file piped through `batch` for the total);
+     plus the whole file piped through `batch` for the total; Sphinx:
+     searchd started for the corpus's query runs, SphinxQL from here;
+     Lucene: the second pass of its searcher in one JVM);
   5. cold single queries: a fresh process per query, 20 queries, RUNS
      times; ripgrep `rg -i -w -c WORD` for 30 single words;
   6. results/REPORT-SIZE.md, results/latency-SIZE.png (gnuplot), raw
