@@ -2,7 +2,8 @@
 """bench.py: pilcrow's benchmark driver (run by bench/run.sh, `make bench`).
 
 Glue only: every engine measured here is a compiled program (pilcrow,
-bench/ref-xapian, bench/fts5, ripgrep).  Steps, per corpus:
+bench/ref-xapian, bench/fts5, ripgrep, Sphinx's indexer and searchd,
+bench/LucenePeer.java on a JVM; the last two through bench/peers.py).  Steps, per corpus:
   1. stage the corpus (a subset copy, the real folder, or the synthetic
      corpus made by bench/synth);
   2. records: `pilcrow parse --json` over every file -> records.jsonl,
@@ -10,13 +11,17 @@ bench/ref-xapian, bench/fts5, ripgrep).  Steps, per corpus:
      input) and records.txt (one record's text a line: ripgrep's input);
      when pilcrow parse is missing or prints nothing, a labelled fallback
      splitter (blank-line blocks, doc/design.md "Document model") makes them instead;
-  3. index with each engine RUNS times (wall time, peak RSS from
-     /usr/bin/time -v, size on disk; Xapian indexes also compacted);
+  3. index with each engine RUNS times, round-robin (wall and CPU
+     time, peak RSS from /usr/bin/time -v, size on disk; Xapian indexes
+     also compacted); with BENCH_CALLGRIND=MB, the native indexers'
+     instructions over the first MB of files under callgrind;
   4. queries (bench/queries.tsv): each engine's searcher over all of
      them in one process, RUNS times after one warm-up run, per-query
      latency from the searcher itself (pilcrow: `batch` used as a
      co-process, one line written and its answer awaited per query,
-     plus the whole file piped through `batch` for the total);
+     plus the whole file piped through `batch` for the total; Sphinx:
+     searchd started for the corpus's query runs, SphinxQL from here;
+     Lucene: the second pass of its searcher in one JVM);
   5. cold single queries: a fresh process per query, 20 queries, RUNS
      times; ripgrep `rg -i -w -c WORD` for 30 single words;
   6. results/REPORT-SIZE.md, results/latency-SIZE.png (gnuplot), raw
@@ -34,6 +39,9 @@ import subprocess
 import sys
 import time
 
+sys.dont_write_bytecode = True          # no __pycache__ in the source tree
+import peers                            # noqa: E402 (bench/peers.py)
+
 ENV = os.environ
 SRC = ENV.get("BENCH_SRCDIR", os.path.dirname(os.path.abspath(__file__)))
 SIZE = ENV.get("BENCH_SIZE", "small")
@@ -50,16 +58,34 @@ REFX = ENV.get("REF_XAPIAN", os.path.join(SRC, "ref-xapian"))
 FTS5 = ENV.get("FTS5", os.path.join(SRC, "fts5"))
 PARSE_ACCURACY = ENV.get("PARSE_ACCURACY", "")
 SYNTH = ENV.get("SYNTH", os.path.join(SRC, "synth"))
-SYNTH_MB = int(ENV.get("BENCH_SYNTH_MB", "1000"))
+# 400 MB by default (1,000 before Sphinx and Lucene joined): at the
+# per-MB build rates measured on this 2-core machine (about 4.5 s of wall
+# time per MB for the six indexers, one run each), the synthetic corpus
+# gets the 40 minutes that the real corpora leave of the hour issue 18
+# allows for the full size; an estimate from those rates, see
+# bench/README.md "Status".
+SYNTH_MB = int(ENV.get("BENCH_SYNTH_MB", "400"))
 # Index runs on the synthetic corpus: one by default, to keep the full
-# size under 45 minutes on 2 cores (its query figures still get RUNS).
+# size under 60 minutes on 2 cores (its query figures still get RUNS).
 SYNTH_RUNS = int(ENV.get("BENCH_SYNTH_RUNS", "1"))
 TIME = "/usr/bin/time"
 COLD_N = 20
 RG_N = 30
 TIMEOUT = float(ENV.get("BENCH_TIMEOUT", "3600"))
+# BENCH_CALLGRIND=MB: count each native indexer's instructions under
+# callgrind over the first MB of each real corpus's files (0: off).
+CALLGRIND_MB = float(ENV.get("BENCH_CALLGRIND", "0"))
+CALLGRIND_ENGINES = ["pilcrow", "ref-xapian", "fts5", "sphinx"]
 
-ENGINES = ["pilcrow", "pilcrow -j2", "ref-xapian", "fts5"]
+ENGINES = ["pilcrow", "pilcrow -j2", "ref-xapian", "fts5", "sphinx",
+           "lucene"]
+# Peers that cannot run on this machine: engine -> why (bench/peers.py);
+# their columns say n/a and the report gives the reason.
+SKIPPED = {}
+LUCENE = None                   # java command prefix, set by main()
+# Lucene's searcher runs the query file this many times in one JVM and
+# reports the last pass (the JIT compiles on the first).
+LUCENE_PASSES = int(ENV.get("BENCH_LUCENE_PASSES", "2"))
 
 
 def log(*a):
@@ -101,7 +127,8 @@ def files_under(root):
 
 def run_timed(cmd, stdin=None, stdout=subprocess.DEVNULL, cwd=None):
     """Run CMD under /usr/bin/time -v.  Returns (rc, seconds, peak RSS in
-    bytes, stderr text)."""
+    bytes, stderr text, CPU seconds: user + sys of CMD and its
+    children, None when time did not say)."""
     tf = os.path.join(WORK, "time.out")
     t0 = time.perf_counter()
     try:
@@ -109,20 +136,23 @@ def run_timed(cmd, stdin=None, stdout=subprocess.DEVNULL, cwd=None):
                            stdout=stdout, stderr=subprocess.PIPE, cwd=cwd,
                            timeout=TIMEOUT)
     except (OSError, subprocess.TimeoutExpired) as e:
-        return 127, time.perf_counter() - t0, None, str(e)
+        return 127, time.perf_counter() - t0, None, str(e), None
     secs = time.perf_counter() - t0
-    rss = None
+    rss = cpu = None
     try:
         with open(tf) as f:
-            m = re.search(r"Maximum resident set size \(kbytes\): (\d+)",
-                          f.read())
-            rss = int(m.group(1)) * 1024 if m else None
+            tv = f.read()
+        m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", tv)
+        rss = int(m.group(1)) * 1024 if m else None
+        u = re.search(r"User time \(seconds\): ([0-9.]+)", tv)
+        s = re.search(r"System time \(seconds\): ([0-9.]+)", tv)
+        cpu = float(u.group(1)) + float(s.group(1)) if u and s else None
     except OSError:
         pass
     err = p.stderr.decode("utf-8", "replace")
     err = "\n".join(l for l in err.splitlines()
                     if not l.startswith("Command exited with non-zero"))
-    return p.returncode, secs, rss, err
+    return p.returncode, secs, rss, err, cpu
 
 
 def first_line(s):
@@ -401,6 +431,12 @@ def index_run(engine, root, cdir, res, run):
     elif engine == "fts5":
         db = os.path.join(cdir, "fts5.sqlite")
         cmd = [FTS5, "index", db, tsv]
+    elif engine == "sphinx":
+        cmd, db = peers.sphinx_index_cmd(cdir)
+    elif engine == "lucene":
+        db = os.path.join(cdir, "lucene.db")
+        shutil.rmtree(db, ignore_errors=True)
+        cmd = LUCENE + ["index", db, tsv]
     else:
         db = os.path.join(cdir, engine.replace(" ", "") + ".db")
         shutil.rmtree(db, ignore_errors=True)
@@ -409,7 +445,7 @@ def index_run(engine, root, cdir, res, run):
         if engine == "pilcrow -j2":
             cmd += ["-j", "2"]
         cmd += ["--db", db, "--quiet", root]
-    rc, secs, rss, err = run_timed(cmd)
+    rc, secs, rss, err, cpu = run_timed(cmd)
     if rc != 0:
         res["na"] = "%s exit %d: %s" % (" ".join(cmd[:3]), rc,
                                         first_line(err))
@@ -422,6 +458,7 @@ def index_run(engine, root, cdir, res, run):
             return
         res["stats"] = st
     res["secs"].append(secs)
+    res["cpu"].append(cpu)
     res["rss"].append(rss)
     res["bytes"].append(du(db) + (du(db + ".shards")
                                   if os.path.isdir(db + ".shards") else 0))
@@ -432,7 +469,7 @@ def index_run(engine, root, cdir, res, run):
 
 def compact(engine, res):
     """Size of a copy of a Xapian index made by xapian-compact."""
-    if engine == "fts5" or "na" in res:
+    if engine not in ("pilcrow", "pilcrow -j2", "ref-xapian") or "na" in res:
         return
     cdb = res["db"] + ".compact"
     shutil.rmtree(cdb, ignore_errors=True)
@@ -441,6 +478,82 @@ def compact(engine, res):
     if p.returncode == 0:
         res["compact_bytes"] = du(cdb)
     shutil.rmtree(cdb, ignore_errors=True)
+
+
+def callgrind_slice(root, cdir):
+    """The first CALLGRIND_MB of ROOT's files (sorted paths) and their
+    records: returns (slice root for pilcrow, slice work dir holding
+    records.tsv for the peers, input bytes), or None without
+    records.jsonl (records from the fallback splitter)."""
+    jsonl = os.path.join(cdir, "records.jsonl")
+    if not os.path.exists(jsonl):
+        return None
+    sdir = os.path.join(cdir, "callgrind")
+    sroot = os.path.join(sdir, "files")
+    shutil.rmtree(sdir, ignore_errors=True)
+    os.makedirs(sroot)
+    chosen, size = set(), 0
+    for f in files_under(root):
+        if size >= CALLGRIND_MB * 1e6:
+            break
+        dst = os.path.join(sroot, os.path.relpath(f, root))
+        os.makedirs(os.path.dirname(dst), exist_ok=True)
+        shutil.copyfile(f, dst)
+        chosen.add(os.path.relpath(f, root))
+        size += os.path.getsize(f)
+    with open(jsonl, encoding="utf-8") as f, \
+            open(os.path.join(sdir, "records.tsv"), "w",
+                 encoding="utf-8") as out:
+        for line in f:
+            r = json.loads(line)
+            fn = r.get("file") or ""
+            if os.path.isabs(fn):
+                fn = os.path.relpath(fn, root)
+            if fn in chosen:
+                out.write("%s\t%s\t%s\n" % (esc(r["doc"]),
+                                             esc(r.get("anchor") or ""),
+                                             esc(r["text"])))
+    return sroot, sdir, size
+
+
+def callgrind_counts(root, cdir):
+    """Instructions (callgrind's "Collected") of one index build of the
+    slice per native engine: {"bytes": input bytes, engine: count or
+    "n/a: why"}; Lucene is left out (a JVM under valgrind measures the
+    JIT, not the indexer)."""
+    sl = callgrind_slice(root, cdir)
+    if sl is None:
+        return {"na": "no records.jsonl"}
+    sroot, sdir, size = sl
+    out = {"bytes": size}
+    tsv = os.path.join(sdir, "records.tsv")
+    for e in CALLGRIND_ENGINES:
+        if e in SKIPPED:
+            out[e] = "n/a: skipped"
+            continue
+        if e == "pilcrow":
+            cmd = [PILCROW, "index", "--db", os.path.join(sdir, "p.db"),
+                   "--quiet", sroot]
+        elif e == "ref-xapian":
+            cmd = [REFX, "index", os.path.join(sdir, "x.db"), tsv]
+        elif e == "fts5":
+            cmd = [FTS5, "index", os.path.join(sdir, "f.sqlite"), tsv]
+        else:
+            cmd = peers.sphinx_index_cmd(sdir)[0]
+        log("  callgrind %s" % e)
+        try:
+            p = subprocess.run(["valgrind", "--tool=callgrind",
+                                "--callgrind-out-file=/dev/null"] + cmd,
+                               stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, timeout=TIMEOUT)
+        except (OSError, subprocess.TimeoutExpired) as ex:
+            out[e] = "n/a: %s" % ex
+            continue
+        m = re.search(rb"Collected : (\d+)", p.stderr)
+        out[e] = int(m.group(1)) if m and p.returncode == 0 else \
+            "n/a: exit %d" % p.returncode
+    shutil.rmtree(sdir, ignore_errors=True)
+    return out
 
 
 # ---- queries ---------------------------------------------------------
@@ -521,9 +634,27 @@ def query_run(engine, db, qfile, queries, cdir, res, keep):
     failure."""
     tim = os.path.join(cdir, "timings.tsv")
     outp = os.path.join(cdir, "results-%s.txt" % engine.replace(" ", ""))
-    if engine.startswith("pilcrow"):
+    if engine == "sphinx":
+        try:
+            secs, lat = peers.sphinx_queries(res["searchd"], queries, 10,
+                                             outp)
+        except Exception as e:          # pymysql's errors, a dead searchd
+            res["na"] = "sphinx queries: %s" % first_line(str(e))
+            return
+        rss = res["searchd"].peak_rss()
+    elif engine == "lucene":
+        with open(outp, "wb") as out:
+            rc, secs, rss, err, _ = run_timed(
+                LUCENE + ["search", db, qfile, tim, "10",
+                          str(LUCENE_PASSES)], stdout=out)
+        if rc != 0:
+            res["na"] = "lucene search exit %d: %s" % (rc, first_line(err))
+            return
+        secs = peers.lucene_last_pass(err) or secs
+        lat = read_timings(tim)
+    elif engine.startswith("pilcrow"):
         with open(qfile, "rb") as qin, open(outp, "wb") as out:
-            rc, secs, rss, err = run_timed(
+            rc, secs, rss, err, _ = run_timed(
                 [PILCROW, "batch", "--db", db, "-n", "10"],
                 stdin=qin, stdout=out)
         if rc not in (0, 1):
@@ -542,7 +673,7 @@ def query_run(engine, db, qfile, queries, cdir, res, keep):
     else:
         prog = REFX if engine == "ref-xapian" else FTS5
         with open(outp, "wb") as out:
-            rc, secs, rss, err = run_timed(
+            rc, secs, rss, err, _ = run_timed(
                 [prog, "search", db, qfile, tim, "10"], stdout=out)
         if rc != 0:
             res["na"] = "%s search exit %d: %s" % (engine, rc,
@@ -556,8 +687,41 @@ def query_run(engine, db, qfile, queries, cdir, res, keep):
             res["lat"].append(lat)
 
 
+def result_stats(engine, cdir):
+    """What ENGINE's last query run returned (its results file): the
+    number of queries with at least one hit and the median snippet
+    length in bytes (highlight markers [ ] removed; pilcrow's JSON
+    snippet has none), or None."""
+    outp = os.path.join(cdir, "results-%s.txt" % engine.replace(" ", ""))
+    answered, lens = set(), []
+    try:
+        with open(outp, "rb") as f:
+            for line in f:
+                if engine.startswith("pilcrow"):
+                    r = json.loads(line)
+                    for h in r.get("hits") or []:
+                        answered.add(r.get("qid"))
+                        lens.append(len((h.get("snippet") or "").encode()))
+                    continue
+                parts = line.rstrip(b"\n").split(b"\t", 5)
+                if len(parts) == 6 and parts[1] != b"error":
+                    answered.add(parts[0])
+                    lens.append(len(parts[5].replace(b"[", b"")
+                                    .replace(b"]", b"")))
+    except (OSError, ValueError):
+        return None
+    return {"answered": [len(answered)], "snippet": [med(lens)]
+            if lens else []}
+
+
 def cold_engine(engine, db, qs, cdir):
     """Median wall time (s) of a fresh process per query, per run."""
+    if engine == "sphinx":
+        return {"na": "not measured: a server (its figure would be a new "
+                      "connection, not a cold start)"}
+    if engine == "lucene":
+        return {"na": "not measured: each query would pay a JVM start "
+                      "(about 0.5 s)"}
     qf = os.path.join(cdir, "one-query.txt")
     per_run = []
     for run in range(RUNS):
@@ -646,6 +810,11 @@ def build_rows(c):
 
     rows.append(("index build time (s)",
                  per(lambda x: x, idx, "secs"), True))
+    rows.append(("index build CPU, user + sys (s)",
+                 per(lambda x: x, idx, "cpu"), True))
+    rows.append(("index build CPU per input MB (s)",
+                 per(lambda x: [t / mb for t in x if t is not None], idx,
+                     "cpu", digits=3), True))
     rows.append(("index MB/s (input bytes)",
                  per(lambda x: [mb / s for s in x], idx, "secs"), False))
     rows.append(("index records/s (thousands)",
@@ -673,6 +842,10 @@ def build_rows(c):
                  per(lambda x: [pct([l[i] for i in c["word_idx"]], 50)
                                 for l in x], qr, "lat", scale=1e-3,
                      digits=3), True))
+    rows.append(("queries with at least one hit",
+                 per(lambda x: x, qr, "answered", digits=0), False))
+    rows.append(("snippet length, median (bytes, markers removed)",
+                 per(lambda x: x, qr, "snippet", digits=0), False))
     rows.append(("query peak RSS (MB)",
                  per(lambda x: x, qr, "rss", scale=1 / 2**20, digits=0),
                  True))
@@ -771,6 +944,69 @@ def ratio(a, b):
     return "%.2f" % (a / b)
 
 
+PEERS = ["ref-xapian", "fts5", "sphinx", "lucene"]
+
+# The summary per corpus, as issue 18's table: each engine's figure over
+# pilcrow's (one worker), so pilcrow = 1.00 and above 1 the engine costs
+# more (more CPU, a bigger index, slower queries).
+SUMMARY = [("build CPU", "index build CPU, user + sys (s)"),
+           ("build wall", "index build time (s)"),
+           ("index size", "index size on disk (MB)"),
+           ("queries with snippets, total", " queries, one process, total"),
+           ("query p50", "per-query latency p50 (ms)"),
+           ("query p95", "per-query latency p95 (ms)")]
+
+
+def summary_table(rows, cg=None):
+    """Markdown lines of the pilcrow = 1.00 table of one corpus, with a
+    column of build instructions when CG (callgrind_counts()) has them."""
+    byname = {}
+    for label, vals, _ in rows:
+        for key, prefix in SUMMARY:
+            if prefix in label:
+                byname[key] = vals
+    cgp = cg.get("pilcrow") if cg and "na" not in cg else None
+    if not isinstance(cgp, int):
+        cgp = None
+    heads = [k for k, _ in SUMMARY]
+    if cgp:
+        heads.insert(1, "build instructions (first %.1f MB)"
+                     % (cg["bytes"] / 1e6))
+    L = ["Each engine against pilcrow (one worker) = 1.00: the engine's "
+         "median over pilcrow's (above 1: more CPU, a bigger index, "
+         "slower queries than pilcrow).", "",
+         "| engine | " + " | ".join(heads) + " |",
+         "|---" * (len(heads) + 1) + "|"]
+    for e in ["pilcrow", "pilcrow -j2"] + PEERS:
+        cells = []
+        for key, _ in SUMMARY:
+            vals = byname.get(key, {})
+            pv = vals.get("pilcrow", (None, None))[1]
+            ev = vals.get(e, (None, None))[1]
+            cells.append(ratio(ev, pv))
+        if cgp:
+            ci = cg.get(e)
+            cells.insert(1, ratio(ci, cgp) if isinstance(ci, int) else "")
+        label = e
+        if e in SKIPPED:
+            label += " (skipped)"
+        L.append("| %s | %s |" % (label, " | ".join(cells)))
+    L.append("")
+    if cg:
+        if "na" in cg:
+            L.append("Build instructions: n/a (%s)." % cg["na"])
+        else:
+            L.append("Build instructions (callgrind, one index build of the "
+                     "first %.1f MB of files, sorted paths; the peers index "
+                     "those files' records): %s." % (
+                         cg["bytes"] / 1e6, "; ".join(
+                             "%s %s" % (e, "%.2f G" % (cg[e] / 1e9)
+                                        if isinstance(cg[e], int) else cg[e])
+                             for e in CALLGRIND_ENGINES if e in cg)))
+        L.append("")
+    return L
+
+
 def report(corpora, meta):
     L = []
     L.append("# pilcrow benchmark report (BENCH_SIZE=%s%s)" % (
@@ -818,8 +1054,9 @@ def report(corpora, meta):
                      % (c["index_runs"], RUNS))
         L.append("")
         rows = build_rows(c)
-        head = ENGINES + ["rg", "pilcrow/ref-xapian", "pilcrow/fts5",
-                          "pilcrow -j2/ref-xapian"]
+        L += summary_table(rows, c.get("callgrind"))
+        head = ENGINES + ["rg"] + ["pilcrow/" + e for e in PEERS] + [
+            "pilcrow -j2/ref-xapian"]
         L.append("| figure | " + " | ".join(head) + " |")
         L.append("|---" * (len(head) + 1) + "|")
         for label, vals, _ in rows:
@@ -827,12 +1064,12 @@ def report(corpora, meta):
             pv = vals.get("pilcrow", (None, None))[1]
             jv = vals.get("pilcrow -j2", (None, None))[1]
             rv = vals.get("ref-xapian", (None, None))[1]
-            fv = vals.get("fts5", (None, None))[1]
             if label.startswith("single-word query, rg"):
                 # engine single-word latency vs rg: rg / engine = speed-up
-                cells += ["", "", ""]
+                cells += [""] * (len(PEERS) + 1)
             else:
-                cells += [ratio(pv, rv), ratio(pv, fv), ratio(jv, rv)]
+                cells += [ratio(pv, vals.get(e, (None, None))[1])
+                          for e in PEERS] + [ratio(jv, rv)]
             L.append("| %s | %s |" % (label, " | ".join(cells)))
         L.append("")
         sw = [r for r in rows if r[0].startswith("per-query latency, single")]
@@ -865,24 +1102,72 @@ def report(corpora, meta):
   index` reads the corpus files and parses them itself; the peers read
   `records.tsv`, made once per corpus from `pilcrow parse --json` (or from
   the labelled fallback splitter while `parse` does not work).
-- Build time: wall time of the whole indexing process; peak RSS from
-  `/usr/bin/time -v`; MB/s over the corpus files' bytes; size on disk: all
-  files of the index directory (FTS5: the database file); ref-xapian and
-  pilcrow indexes are also copied through `xapian-compact`.
+- Build time: wall time of the whole indexing process; build CPU: its
+  user + sys seconds and those of its children (`/usr/bin/time -v`: for
+  Lucene all JVM threads, JIT and GC included; for Sphinx `indexer` and
+  the `cat` of its tsvpipe source); peak RSS from `/usr/bin/time -v`;
+  MB/s over the corpus files' bytes; size on disk: all files of the
+  index directory (FTS5: the database file); ref-xapian and pilcrow
+  indexes are also copied through `xapian-compact`.
 - ref-xapian: TermGenerator + Stem("english") (STEM_SOME: stemmed and
   unstemmed terms), commit every 10,000 documents; QueryParser (same
   stemmer, default AND), Enquire top 10, MSet::snippet (200 bytes) per hit.
 - fts5: `tokenize='porter unicode61'`, one transaction per 10,000 rows;
   `bm25()` ORDER BY, `snippet()` (32 tokens), each word or phrase quoted.
+- sphinx (2.2, Debian `sphinxsearch`): `indexer` builds a plain index
+  from a tsvpipe source (doc and anchor string attributes, the text a
+  full-text field and a string attribute, so that searchd can return it:
+  2.2 has no document store), `morphology = stem_en`, `min_word_len = 1`,
+  `mem_limit = 128M`, defaults otherwise; `searchd` on 127.0.0.1 (threads),
+  started after the index runs and stopped after the query runs. Each
+  query: every word or phrase escaped for the extended syntax, `SELECT id,
+  WEIGHT(), doc, anchor, text FROM r WHERE MATCH(...) LIMIT 10` (ranker
+  PROXIMITY_BM25, the default), then one `CALL SNIPPETS` over the ten
+  texts (limit 200 characters, query_mode 1); timed from Python around
+  both statements (python3-pymysql, loopback TCP). The ten texts travel
+  twice, to the client and back for CALL SNIPPETS: with no document
+  store (2.2) that is how Sphinx makes snippets, and the long records of
+  un-docs make it Sphinx's largest cost.
+- lucene (4.10, Debian `liblucene4.10-java`, `bench/LucenePeer.java`
+  compiled by the bench): EnglishAnalyzer, BM25Similarity,
+  IndexWriterConfig defaults (16 MB buffer, no forceMerge), the text
+  stored with offsets in its postings; classic QueryParser (each word or
+  phrase escaped, default AND), top 10, PostingsHighlighter (one passage
+  per hit). The query file runs twice in one JVM and the second pass is
+  reported (warm JVM): its own timing per query, and for the total the
+  pass's own time (so no JVM start).
 - Per-query latency: the peers time each query in-process (parse, search,
   fetch, snippets); pilcrow is driven as a co-process (`batch`, one query
   written, its JSON line awaited), so its figure includes a pipe round
   trip (~0.05 ms). Total: wall time of one process running all queries
   (pilcrow: the query file piped into `batch`). One warm-up run first.
+- Queries with at least one hit and the median snippet length are
+  read from each engine's output of its last query run (snippets as
+  returned, ellipses included, the `[` `]` highlight markers removed).
 - Cold: a fresh process per query (open, query, print to /dev/null), 20
   queries spread over the categories, median per run.
 - rg: `rg -i -w -c WORD records.txt` (one record a line), 30 single words
   (10 rare, 10 medium, 10 frequent), a fresh process each.
+- Order: per corpus, the index runs go round-robin over the engines
+  (run 1 of each, then run 2 of each, ...), then the query runs the
+  same way, so that a change of load hits every engine alike.
+
+## What differs between engines
+
+The same records and the same queries, but not the same work: read the
+figures with these differences.
+
+| | pilcrow | ref-xapian | fts5 | sphinx | lucene |
+|---|---|---|---|---|---|
+| stemmer | Snowball english (libstemmer), stems only | Snowball english, stemmed and unstemmed terms (STEM_SOME) | Porter (FTS5 `porter`) | Sphinx's own Porter (`stem_en`) | Porter (EnglishAnalyzer's PorterStemFilter) |
+| stop words | 27 English ones (src/lib/lang.c) not indexed, positions kept | none | none | none | EnglishAnalyzer's 33, not indexed, positions kept |
+| tokens | its tokenizer (UTF-8, symbols such as A/RES/70/1 kept whole) | TermGenerator (splits symbols) | unicode61 (splits symbols) | charset_table default, English and Russian letters and digits (splits symbols) | StandardTokenizer, UAX#29 (splits symbols) |
+| ranking | BM25 (Xapian) + its rerank | BM25 (Xapian) | bm25() | PROXIMITY_BM25 | BM25 |
+| snippet | the 220-byte window covering most query terms (the whole text up to 330 bytes), cut at spaces | MSet::snippet, 200 bytes | snippet(), 32 tokens | CALL SNIPPETS, 200 characters, passages around matches joined by "..." | one sentence (PostingsHighlighter) |
+| widening | an AND of words that matches nothing is run again as their OR | no | no | no | no |
+| stored text | deflated by pilcrow (fixed Huffman codes) into Xapian's document data, which glass compresses again | Xapian's document data, zlib-compressed by glass | raw, in SQLite | raw, a string attribute | stored fields, LZ4-compressed |
+| match count | Xapian's estimate, marked when exact (`total_exact`) | estimate | none | none asked (no SHOW META) | exact totalHits |
+| query process | `batch`, a co-process over a pipe | in-process | in-process | searchd, over loopback TCP from Python (pure-Python client); the hits' texts sent back for CALL SNIPPETS | in-process, warm JVM (second pass) |
 """)
     return "\n".join(L)
 
@@ -962,6 +1247,16 @@ def main():
     for band in ("word-rare", "word-medium", "word-frequent"):
         rgw += [q for c, q in cat_q if c == band][:RG_N // 3]
 
+    global LUCENE
+    why = peers.sphinx_missing()
+    if why:
+        SKIPPED["sphinx"] = why
+    LUCENE, lucene_ver, why = peers.lucene_build(SRC, WORK)
+    if why:
+        SKIPPED["lucene"] = why
+    for e, why in SKIPPED.items():
+        log("%s skipped: %s" % (e, why))
+
     corpora = []
     real_dirs = []
     for name, desc, root in stage_corpora():
@@ -986,23 +1281,48 @@ def main():
         # Runs go round-robin over the engines, so that a change of
         # load on a shared machine hits every engine alike.
         for e in ENGINES:
-            c["index"][e] = {"secs": [], "rss": [], "bytes": []}
+            c["index"][e] = {"secs": [], "cpu": [], "rss": [], "bytes": []}
+            if e in SKIPPED:
+                c["index"][e]["na"] = "skipped: " + SKIPPED[e]
         for run in range(iruns):
             for e in ENGINES:
                 if "na" not in c["index"][e]:
                     log(" index %s run %d" % (e, run + 1))
                     index_run(e, root, cdir, c["index"][e], run)
+        if CALLGRIND_MB > 0 and not name.startswith("synth"):
+            log(" callgrind over the first %g MB" % CALLGRIND_MB)
+            if shutil.which("valgrind"):
+                c["callgrind"] = callgrind_counts(root, cdir)
+            else:
+                c["callgrind"] = {"na": "valgrind not installed"}
         for e in ENGINES:
             compact(e, c["index"][e])
             c["query"][e] = {"total": [], "lat": [], "rss": []}
             if "na" in c["index"][e]:
                 c["query"][e] = c["cold"][e] = {"na": "no index"}
-        for run in range(RUNS + 1):         # run 0 warms the cache
-            for e in ENGINES:
-                if "na" not in c["query"][e]:
-                    log(" queries %s run %d" % (e, run))
-                    query_run(e, c["index"][e]["db"], qfile, queries, cdir,
-                              c["query"][e], run > 0)
+        # searchd serves all of Sphinx's query runs of this corpus (idle
+        # while the other engines run theirs) and is stopped after them.
+        sq = c["query"]["sphinx"]
+        if "na" not in sq:
+            try:
+                sq["searchd"] = peers.Searchd(cdir)
+            except (RuntimeError, OSError) as e:
+                sq["na"] = str(e)
+        try:
+            for run in range(RUNS + 1):     # run 0 warms the cache
+                for e in ENGINES:
+                    if "na" not in c["query"][e]:
+                        log(" queries %s run %d" % (e, run))
+                        query_run(e, c["index"][e]["db"], qfile, queries,
+                                  cdir, c["query"][e], run > 0)
+        finally:
+            if "searchd" in sq:
+                sq.pop("searchd").stop()
+        for e in ENGINES:
+            if "na" not in c["query"][e]:
+                st = result_stats(e, cdir)
+                if st:
+                    c["query"][e].update(st)
         for e in ENGINES:
             if "na" not in c["index"][e]:
                 log(" cold %s" % e)
@@ -1031,11 +1351,20 @@ def main():
         "sqlite": version(["pkg-config", "--modversion", "sqlite3"]),
         "ripgrep": version(["rg", "--version"]),
         "gnuplot": version(["gnuplot", "--version"]),
+        "sphinx": "n/a" if "sphinx" in SKIPPED else peers.sphinx_version(),
+        "lucene": lucene_ver or "n/a",
     }
     meta["pilcrow_how"] = pilcrow_how()
     meta["elapsed_s"] = round(time.time() - t_start)
+    meta["skipped"] = SKIPPED
     with open(os.path.join(RESULTS, "raw-%s.json" % SIZE), "w") as f:
         json.dump({"meta": meta, "corpora": corpora}, f)
+    write_outputs(corpora, meta)
+
+
+def write_outputs(corpora, meta):
+    """The report, the chart and README.md's last section from the
+    figures of one run (CORPORA, META as in raw-SIZE.json)."""
     text = report(corpora, meta)
     text += "\nWhole run: %d s.\n" % meta["elapsed_s"]
     text = scrub(text)
@@ -1068,5 +1397,17 @@ def main():
                               rep))
 
 
+def rerender():
+    """BENCH_REPORT_ONLY=1: write the report again from the last run's
+    raw-SIZE.json (after a change to the report's text; no measuring)."""
+    with open(os.path.join(RESULTS, "raw-%s.json" % SIZE)) as f:
+        raw = json.load(f)
+    SKIPPED.update(raw["meta"].get("skipped") or {})
+    write_outputs(raw["corpora"], raw["meta"])
+
+
 if __name__ == "__main__":
-    main()
+    if ENV.get("BENCH_REPORT_ONLY"):
+        rerender()
+    else:
+        main()

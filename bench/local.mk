@@ -5,7 +5,7 @@
 # that only the bench target reaches.
 #
 #   make bench [BENCH_SIZE=small|full] [BENCH_RUNS=3] [BENCH_WORK=DIR]
-#              [SHARED_CORPORA=DIR] [BENCH_SYNTH_MB=1000]
+#              [SHARED_CORPORA=DIR] [BENCH_SYNTH_MB=400]
 #   make bench-queries      (regenerate bench/queries.tsv)
 #   make bench-lang [BENCH_RUNS=3] [BENCH_WORK=DIR] [SHARED_CORPORA=DIR]
 #                           (bench/lang.sh: languages, issue 14)
@@ -19,7 +19,7 @@ BENCH_SRC = bench/ref-xapian.cc bench/fts5.c bench/synth.c \
 	bench/bench.py bench/make-queries.py bench/run.sh \
 	bench/queries.tsv bench/README.md \
 	bench/golden.sh bench/golden-queries.tsv bench/records.h \
-	bench/lang.sh
+	bench/lang.sh bench/peers.py bench/LucenePeer.java
 EXTRA_DIST += $(BENCH_SRC)
 CLEANFILES += $(BENCH_PEERS)
 

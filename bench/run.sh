@@ -10,7 +10,7 @@
 #   SHARED_CORPORA  the shared corpora (default: ../shared/corpora
 #                   beside the source tree)
 #   BENCH_SYNTH_MB  size of the synthetic corpus of BENCH_SIZE=full
-#                   (default 1000; 0 leaves it out: the real corpora only)
+#                   (default 400; 0 leaves it out: the real corpora only)
 #   PILCROW REF_XAPIAN FTS5 SYNTH   the programs measured / used
 #   PILCROW_LIBDIR  prepended to LD_LIBRARY_PATH (the staged install's
 #                   libdir, where libpilcrow is)
