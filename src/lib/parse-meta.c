@@ -532,6 +532,7 @@ static const struct {
     { "Report on the ", "report" },
     { "Note by the ", "note" },
     { "Statement by the President", "statement" },
+    { "Summary statement by the ", "statement" },
 };
 
 #define N_TYPES (sizeof(types) / sizeof(types[0]))
@@ -582,7 +583,7 @@ ordinal_value(const char *s, size_t n)
                 v = ordinal_value(s + k + 2, n - k - 2);
                 return v > 0 && v < 10 ? 20 + 10 * (int)i + v : 0;
             }
-            return 0;
+            break;              /* "fifth" starts as "fift(y)" does */
         }
     }
     for (i = 0; units[i]; i++)
@@ -591,27 +592,60 @@ ordinal_value(const char *s, size_t n)
     return 0;
 }
 
-/* If the N bytes at S hold "<ordinal> session" or "2025 session",
+/* If the N bytes at S hold "<ordinal> session" or "2025 session"
+ * ("Eleventh substantive session", "2025 resumed session", "Tenth
+ * emergency special session" ES-10, "Annual session 2025"),
  * write the session's number into OUT (16 bytes) and return 1. */
 static int
 session_in(const char *s, size_t n, char *out)
 {
-    size_t i, w;
-    int v;
+    size_t i, w, e;
+    int v, back;
+    const char *kind;
 
     for (i = 0; i + 8 <= n; i++) {
         if (strncasecmp(s + i, " session", 8) != 0 ||
             (i + 8 < n && isalpha((unsigned char)s[i + 8])))
             continue;
-        for (w = i; w > 0 && !is_space((unsigned char)s[w - 1]); w--)
+        e = i;
+        for (w = e; w > 0 && !is_space((unsigned char)s[w - 1]); w--)
             ;
-        if (i - w == 4 && strspn(s + w, "0123456789") == 4) {
+        /* "2025 resumed session", "Tenth emergency special session". */
+        kind = "";
+        if ((e - w == 7 && strncasecmp(s + w, "resumed", 7) == 0) ||
+            (e - w == 7 && strncasecmp(s + w, "regular", 7) == 0) ||
+            (e - w == 11 && strncasecmp(s + w, "substantive", 11) == 0))
+            back = 1;
+        else if (e - w == 7 && strncasecmp(s + w, "special", 7) == 0) {
+            back = 1;
+            kind = "S-";
+            if (w > 11 && strncasecmp(s + w - 10, "emergency ", 10) == 0) {
+                w -= 10;
+                kind = "ES-";
+            }
+        } else
+            back = 0;
+        if (back && w > 1) {
+            e = w - 1;
+            for (w = e; w > 0 && !is_space((unsigned char)s[w - 1]); w--)
+                ;
+        }
+        /* "Annual session 2025", "First regular session 2025". */
+        if (i + 13 == n && strspn(s + i + 9, "0123456789") == 4 &&
+            s[i + 8] == ' ') {
+            memcpy(out, s + i + 9, 4);
+            out[4] = '\0';
+            return 1;
+        }
+        if (w > 0)
+            continue;           /* a label starts its line */
+        if (e - w == 4 && strspn(s + w, "0123456789") == 4 && !*kind) {
             memcpy(out, s + w, 4);
             out[4] = '\0';
             return 1;
         }
-        if ((v = ordinal_value(s + w, i - w)) > 0) {
-            snprintf(out, 16, "%d", v);
+        if ((v = ordinal_value(s + w, e - w)) > 0) {
+            snprintf(out, 16, "%s%d", kind, v);
             return 1;
         }
     }
@@ -712,7 +746,7 @@ pc_scan_un_meta(struct parser *p, size_t start)
         struct line *l = &p->lines[i];
         const char *s = l->s, *a;
 
-        if (l->fl & L_PAGE)
+        if ((l->fl & L_PAGE) && seen > 0)
             pages++;
         if (l->fl & L_BLANK) {
             agenda_line = -1;
@@ -722,7 +756,7 @@ pc_scan_un_meta(struct parser *p, size_t start)
         n = l->len;
         if (pc_line_starts(l, "Distr"))
             distr = seen;
-        if (doc->meta[PILCROW_META_SESSION] == NULL && seen < 60 &&
+        if (doc->meta[PILCROW_META_SESSION] == NULL && pages == 0 &&
             session_in(s, n, val))
             pc_set_meta(p, &doc->meta[PILCROW_META_SESSION], val, strlen(val));
         /* The agenda item and, on the lines after it, its title. */
@@ -740,10 +774,10 @@ pc_scan_un_meta(struct parser *p, size_t start)
                 k++;
             set_meta_lines(p, &doc->meta[PILCROW_META_AGENDA_TITLE], i, k);
         }
-        if (doc->meta[PILCROW_META_AGENDA] == NULL && seen < 60 &&
+        if (doc->meta[PILCROW_META_AGENDA] == NULL && pages == 0 &&
             ((a = find_in(s, n, "Agenda item")) != NULL ||
-             (a = find_in(s, n, "agenda item")) != NULL ||
-             (pc_line_starts(l, "Item ") && find_in(s, n, " agenda"))) &&
+             (pc_line_starts(l, "Item ") && (find_in(s, n, " agenda") ||
+                                             find_in(s, n, " list")))) &&
             (size_t)(a ? a - s : 0) < n) {
             const char *v = a ? a + 11 : s + 5;
             size_t m, vn;
@@ -766,7 +800,7 @@ pc_scan_un_meta(struct parser *p, size_t start)
                     agenda_line = (int)seen;
             }
         }
-        if (seen < 60)
+        if (pages == 0)
             set_type(l, &type);
         /* The organ a document without a symbol prints first. */
         if (doc->meta[PILCROW_META_ORGAN] == NULL && seen < 20) {

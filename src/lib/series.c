@@ -121,6 +121,21 @@ set_field(pilcrow_status *st, pilcrow_doc *doc, pilcrow_meta_field f,
         doc->meta[f] = pc_arena_strndup(st, &doc->arena, s, n);
 }
 
+/* Is the second component of the GA symbol SYM one after which the
+ * session comes: "A/RES/80/1", "A/C.3/80/L.5", "A/INF/80/4"? */
+static int
+ga_series(const char *sym)
+{
+    const char *c = strchr(sym, '/');
+
+    if (c == NULL)
+        return 0;
+    c++;
+    return strncasecmp(c, "RES/", 4) == 0 || strncasecmp(c, "DEC/", 4) == 0 ||
+           strncasecmp(c, "INF/", 4) == 0 || (strncasecmp(c, "C.", 2) == 0 &&
+                                               isdigit((unsigned char)c[2]));
+}
+
 void
 pc_meta_from_symbol(pilcrow_status *st, pilcrow_doc *doc)
 {
@@ -164,10 +179,10 @@ pc_meta_from_symbol(pilcrow_status *st, pilcrow_doc *doc)
         else if (n > 2 && strncasecmp(c, "L.", 2) == 0 &&
                  isdigit((unsigned char)c[2]))
             set_field(st, doc, PILCROW_META_TYPE, "draft", 5);
-        else if (k > 0 && n > 0 && se != NULL &&
-                 strspn(c, "0123456789") == n &&
-                 (((strcmp(se->organ, "GA") == 0 ||
-                    strcmp(se->organ, "HRC") == 0) && n <= 2) ||
+        else if (n > 0 && se != NULL && strspn(c, "0123456789") == n &&
+                 ((strcmp(se->organ, "GA") == 0 && n <= 2 &&
+                   (k == 1 || (k == 2 && ga_series(sym)))) ||
+                  (strcmp(se->organ, "HRC") == 0 && k == 2 && n <= 2) ||
                   (strcmp(se->organ, "ECOSOC") == 0 && n == 4 && k == 1)))
             set_field(st, doc, PILCROW_META_SESSION, c, n);
         if (slash == sym + len)
