@@ -45,4 +45,13 @@ expect_equal "$(docs_of type:record)" 'A_79_PV.64 '
 run "$PILCROW" --db idx search type:resolution
 expect_exit 1
 
+begin_subtest 'date: a range of months, a month, a day; year: over the same dates'
+expect_equal "$(docs_of date:2025-01..2025-06)" 'A_79_958 A_79_PV.64 E_2025_L.9 S_2025_71 '
+expect_equal "$(docs_of date:2025-06)" 'A_79_958 '
+expect_equal "$(docs_of date:2025-07-18)" 'A_80_1 '
+expect_equal "$(docs_of year:2025-04..2025-05)" 'A_79_PV.64 E_2025_L.9 '
+run "$PILCROW" --db idx search date:2025-13
+expect_exit 2
+expect_equal "$(cat ERR)" "pilcrow: search: bad query: column 1: date: must be YYYY, YYYY-MM, YYYY-MM-DD or a range A..B"
+
 test_done
