@@ -227,7 +227,7 @@ PILCROW_API const char *pilcrow_doc_file(const pilcrow_doc *doc);
  *  PILCROW_META_VERSION       "Rev.1", "Corr.1", "Add.2", "Add.1/Rev.1"
  *  PILCROW_META_BASE          the symbol of the document this is a
  *                             version of ("S/2025/71" for S/2025/71/Rev.1)
- * Since 0.2. */
+ * Since 0.1. */
 typedef enum pilcrow_meta_field {
     PILCROW_META_ORGAN = 0,
     PILCROW_META_SESSION = 1,
@@ -239,13 +239,13 @@ typedef enum pilcrow_meta_field {
 } pilcrow_meta_field;
 
 /* Field F of DOC's UN metadata, borrowed from DOC; NULL when the
- * document does not say (or F is out of range).  Since 0.2. */
+ * document does not say (or F is out of range).  Since 0.1. */
 PILCROW_API const char *pilcrow_doc_meta(const pilcrow_doc *doc,
                                          pilcrow_meta_field f);
 
 /* The name of metadata field F as JSON and the query language write it
  * ("organ", "session", "agenda", "agenda_title", "type", "version",
- * "base"); NULL when F is out of range.  Since 0.2. */
+ * "base"); NULL when F is out of range.  Since 0.1. */
 PILCROW_API const char *pilcrow_meta_field_name(pilcrow_meta_field f);
 
 /* The languages pilcrow analyses, by ISO 639-1 code: their English
@@ -303,7 +303,7 @@ PILCROW_API const char *pilcrow_record_symbol(const pilcrow_record *r);
 PILCROW_API const char *pilcrow_record_title(const pilcrow_record *r);
 PILCROW_API const char *pilcrow_record_date(const pilcrow_record *r);
 /* Field F of the UN metadata of R's document (pilcrow_doc_meta()),
- * borrowed from R; NULL when the document does not say.  Since 0.2. */
+ * borrowed from R; NULL when the document does not say.  Since 0.1. */
 PILCROW_API const char *pilcrow_record_meta(const pilcrow_record *r,
                                             pilcrow_meta_field f);
 PILCROW_API const char *pilcrow_record_language(const pilcrow_record *r);
