@@ -597,6 +597,19 @@ PILCROW_API pilcrow_status
 pilcrow_query_run(pilcrow_hits **out, pilcrow_query *q, size_t offset,
                   size_t limit);
 
+/* The order of pilcrow_query_run()'s hits. */
+typedef enum pilcrow_sort {
+    PILCROW_SORT_RELEVANCE = 0,  /* best first (the default) */
+    PILCROW_SORT_DATE = 1,       /* by the document's date, oldest first,
+                                  * then by relevance; undated first */
+    PILCROW_SORT_DATE_DESC = 2   /* newest first; undated last */
+} pilcrow_sort;
+
+/* Set the order of Q's next runs to SORT.  Returns PILCROW_OK, or
+ * PILCROW_INVALID (Q NULL, SORT unknown).  Since 0.1. */
+PILCROW_API pilcrow_status pilcrow_query_set_sort(pilcrow_query *q,
+                                                  pilcrow_sort sort);
+
 /* The exact number of records matching Q as written (never widened), in
  * *COUNT: every match is looked at, so this costs more than a page of
  * pilcrow_query_run() when many match.  Returns PILCROW_OK,

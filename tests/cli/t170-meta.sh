@@ -54,4 +54,18 @@ run "$PILCROW" --db idx search date:2025-13
 expect_exit 2
 expect_equal "$(cat ERR)" "pilcrow: search: bad query: column 1: date: must be YYYY, YYYY-MM, YYYY-MM-DD or a range A..B"
 
+begin_subtest '--sort date and -date, in search and batch'
+run "$PILCROW" --db idx search --tsv -n 1000 --sort date year:2025
+expect_exit 0
+expect_equal "$(cut -f3 OUT | uniq | tr '\n' ' ')" 'S_2025_71 A_79_PV.64 E_2025_L.9 A_79_958 A_80_116 A_80_1 '
+run "$PILCROW" --db idx search --tsv -n 1000 --sort -date year:2025
+expect_equal "$(cut -f3 OUT | uniq | tr '\n' ' ')" 'A_80_1 A_80_116 A_79_958 E_2025_L.9 A_79_PV.64 S_2025_71 '
+printf 'organ:GA\n' >Q
+run "$PILCROW" --db idx batch --tsv -n 1000 --sort -date --input Q
+expect_exit 0
+expect_equal "$(cut -f4 OUT | uniq | tr '\n' ' ')" 'A_80_1 A_80_116 A_79_958 A_79_PV.64 '
+run "$PILCROW" --db idx search --sort size x
+expect_exit 2
+expect_equal "$(head -1 ERR)" "pilcrow: search: --sort needs date, -date or relevance, not 'size'"
+
 test_done
