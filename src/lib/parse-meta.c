@@ -667,7 +667,8 @@ agenda_items(const char *s, size_t n)
         while (i < n && is_digit((unsigned char)s[i]))
             i++;
         /* Sub-items: " (ee)", "(a)". */
-        while (i + 2 < n && (s[i] == '(' || (s[i] == ' ' && s[i + 1] == '('))) {
+        while (i + 2 < n &&
+               (s[i] == '(' || (s[i] == ' ' && s[i + 1] == '('))) {
             size_t j = s[i] == ' ' ? i + 2 : i + 1, k = j;
 
             while (k < n && k < j + 4 && isalnum((unsigned char)s[k]))

@@ -497,6 +497,7 @@ year_filter(struct parser *p, const struct pc_field *f, const char *v,
     char lo[16], hi[16];
     const char *dots = NULL;
     size_t i;
+    int ok;
     struct qn *n;
 
     for (i = 0; i + 1 < len; i++)
@@ -506,10 +507,12 @@ year_filter(struct parser *p, const struct pc_field *f, const char *v,
         }
     if (len == 4 && dots == NULL && date_bound(v, len, 0, lo))
         return filter_leaf(p, f, v, len);
-    if (dots != NULL ? date_bound(v, (size_t)(dots - v), 0, lo) &&
-                       date_bound(dots + 2, len - (size_t)(dots + 2 - v), 1,
-                                  hi)
-                     : date_bound(v, len, 0, lo) && date_bound(v, len, 1, hi)) {
+    if (dots != NULL)
+        ok = date_bound(v, (size_t)(dots - v), 0, lo) &&
+             date_bound(dots + 2, len - (size_t)(dots + 2 - v), 1, hi);
+    else
+        ok = date_bound(v, len, 0, lo) && date_bound(v, len, 1, hi);
+    if (ok) {
         if ((n = qn_new(p, QN_RANGE)) != NULL) {
             n->slot = PC_SLOT_DATE;
             n->term = pc_arena_strdup(&p->st, &p->q->arena, lo);
