@@ -1,7 +1,7 @@
 /*
  * meta-accuracy.c - the UN metadata the parser gives (issue 20)
  * against the hand-checked table tests/meta-judged.tsv: for each field
- * (symbol, organ, session, agenda, type, date, version, base), the
+ * (symbol, organ, session, agenda, type, date, family, version, base), the
  * share of the documents where it is right, and the share of documents
  * with every field right; and no document left without a date that
  * prints one.  Usage: meta-accuracy TABLE CORPORA_DIR

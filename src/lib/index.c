@@ -146,7 +146,7 @@ add_field(pcx_doc *xdoc, struct pc_buf *scratch, const char *field,
 }
 
 /* The filter terms of DOC's UN metadata: organ (and the organ it
- * reports to), session, each agenda item's number, type. */
+ * reports to), session, type, family, each agenda item's number. */
 static pilcrow_status
 add_un_terms(pcx_doc *xdoc, struct pc_buf *scratch, const pilcrow_doc *doc)
 {
@@ -169,6 +169,14 @@ add_un_terms(pcx_doc *xdoc, struct pc_buf *scratch, const pilcrow_doc *doc)
         return st;
     if ((v = doc->meta[PILCROW_META_TYPE]) != NULL &&
         (st = add_field(xdoc, scratch, "type", v, strlen(v))) < 0)
+        return st;
+    /* The family: the base of a version, else the symbol itself (the
+     * first of a joint symbol, as pc_meta_from_symbol() reads it). */
+    if ((v = doc->meta[PILCROW_META_BASE]) == NULL)
+        v = doc->symbol;
+    if (v != NULL && *v != '\0' &&
+        (st = add_field(xdoc, scratch, "family", v,
+                        pc_symbol_first_len(v))) < 0)
         return st;
     /* "13 (a), 14 and 15": 13, 14 and 15. */
     for (s = doc->meta[PILCROW_META_AGENDA]; s && *s; s += n) {

@@ -210,6 +210,10 @@ pilcrow_status pc_anchor_parse(const char *anchor, pilcrow_kind *kind,
  * PILCROW_NOMEM on failure). */
 void pc_meta_from_symbol(pilcrow_status *st, pilcrow_doc *doc);
 
+/* The length of the first symbol of SYM: "A/79/954-E/2025/77" is
+ * A/79/954, "A/80/15 (Part III)" A/80/15. */
+size_t pc_symbol_first_len(const char *sym);
+
 /* The organ ORGAN ("CSW") reports to ("ECOSOC"), or NULL. */
 const char *pc_organ_parent(const char *organ);
 
@@ -558,6 +562,8 @@ void pc_cite_record(pilcrow_status *st, struct pilcrow_record *r,
 #define PC_TERM_SESSION 'N'  /* the session: "80", "2025" */
 #define PC_TERM_AGENDA  'A'  /* each agenda item's number: "99" */
 #define PC_TERM_TYPE    'T'  /* the document type: "letter" */
+#define PC_TERM_FAMILY  'B'  /* the base symbol of a version, else the
+                              * document's own: its family */
 
 /* Value slots. */
 enum pc_slot {

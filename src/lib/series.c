@@ -95,6 +95,18 @@ pc_organ_parent(const char *organ)
     return NULL;
 }
 
+size_t
+pc_symbol_first_len(const char *sym)
+{
+    size_t len;
+
+    for (len = 0; sym[len] && sym[len] != ' ' && sym[len] != '(' &&
+         !(sym[len] == '-' && isupper((unsigned char)sym[len + 1]) &&
+           strchr(sym + len, '/') != NULL); len++)
+        ;
+    return len;
+}
+
 /* Is the component of N bytes at C a version: "Rev.1", "Corr.2",
  * "Add.3" (any case)? */
 static int
@@ -146,11 +158,7 @@ pc_meta_from_symbol(pilcrow_status *st, pilcrow_doc *doc)
 
     if (sym == NULL || *sym == '\0')
         return;
-    /* A joint symbol "A/79/954-E/2025/77": the first one. */
-    for (len = 0; sym[len] && sym[len] != ' ' && sym[len] != '(' &&
-         !(sym[len] == '-' && isupper((unsigned char)sym[len + 1]) &&
-           memchr(sym + len, '/', strlen(sym + len)) != NULL); len++)
-        ;
+    len = pc_symbol_first_len(sym);
     if ((se = find_series(sym, len)) != NULL)
         set_field(st, doc, PILCROW_META_ORGAN, se->organ,
                   strlen(se->organ));

@@ -26,10 +26,11 @@ static const struct pc_field fields[] = {
     { "agenda",   PC_TERM_AGENDA,  PC_VALUE_AS_IS },
     { "type",     PC_TERM_TYPE,    PC_VALUE_FOLD },
     { "date",     PC_TERM_YEAR,    PC_VALUE_AS_IS },  /* ranges of days */
+    { "family",   PC_TERM_FAMILY,  PC_VALUE_UPPER },
     { "language", PC_TERM_LANG,    PC_VALUE_FOLD },  /* alias, unlisted */
 };
 
-#define N_LISTED 12
+#define N_LISTED 13
 
 const struct pc_field *
 pc_field_find(const char *name, size_t len)

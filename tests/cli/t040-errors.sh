@@ -143,7 +143,7 @@ begin_subtest 'a bad query: exit 2, the column and the problem'
 run "$PILCROW" --db idx search 'nosuch:x'
 expect_exit 2
 expect_equal "$(cat ERR)" \
-    "pilcrow: search: bad query: column 1: unknown field 'nosuch' (fields: doc, kind, section, symbol, cites, year, lang, organ, session, agenda, type, date)"
+    "pilcrow: search: bad query: column 1: unknown field 'nosuch' (fields: doc, kind, section, symbol, cites, year, lang, organ, session, agenda, type, date, family)"
 expect_equal "$(wc -c <OUT | tr -d ' ')" 0
 run "$PILCROW" --db idx search 'lanterns )'
 expect_exit 2

@@ -1,5 +1,5 @@
 #!/bin/sh
-# UN metadata (issue 20): organ, session, agenda, type, date, version
+# UN metadata (issue 20): organ, session, agenda, type, date, family, version
 # and base of real documents' first pages (tests/data/meta), in JSON,
 # in show, and as the filters organ:, session:, agenda:, type:.
 . "$(dirname "$0")/lib.sh"
@@ -31,8 +31,8 @@ expect_exit 0
 expect_file_match OUT '"date":"2025-05-30","organ":"ECOSOC","session":"2025","agenda":"19 \(a\)","agenda_title":"Economic and environmental questions: sustainable development","type":"draft","version":null,"base":null'
 
 begin_subtest 'organ: filters by the organ, case-blind'
-expect_equal "$(docs_of organ:SC)" 'S_2025_71 '
-expect_equal "$(docs_of organ:sc)" 'S_2025_71 '
+expect_equal "$(docs_of organ:SC)" 'S_2025_10_Add.31 S_2025_10_Add.33 S_2025_71 '
+expect_equal "$(docs_of organ:sc)" 'S_2025_10_Add.31 S_2025_10_Add.33 S_2025_71 '
 expect_equal "$(docs_of organ:ECOSOC)" 'E_2025_L.9 '
 expect_equal "$(docs_of 'organ:GA session:80')" 'A_80_1 A_80_116 '
 
@@ -54,12 +54,19 @@ run "$PILCROW" --db idx search date:2025-13
 expect_exit 2
 expect_equal "$(cat ERR)" "pilcrow: search: bad query: column 1: date: must be YYYY, YYYY-MM, YYYY-MM-DD or a range A..B"
 
+begin_subtest 'version and base of addenda; family: finds the versions of a base'
+run "$PILCROW" parse --json "$TESTDATA/meta/S_2025_10_Add.31.txt"
+expect_file_match OUT '"date":"2025-08-04","organ":"SC","session":null,"agenda":null,"agenda_title":null,"type":"statement","version":"Add.31","base":"S/2025/10"'
+expect_equal "$(docs_of family:S/2025/10)" 'S_2025_10_Add.31 S_2025_10_Add.33 '
+expect_equal "$(docs_of family:s/2025/10)" 'S_2025_10_Add.31 S_2025_10_Add.33 '
+expect_equal "$(docs_of family:A/79/958)" 'A_79_958 '
+
 begin_subtest '--sort date and -date, in search and batch'
 run "$PILCROW" --db idx search --tsv -n 1000 --sort date year:2025
 expect_exit 0
-expect_equal "$(cut -f3 OUT | uniq | tr '\n' ' ')" 'S_2025_71 A_79_PV.64 E_2025_L.9 A_79_958 A_80_116 A_80_1 '
+expect_equal "$(cut -f3 OUT | uniq | tr '\n' ' ')" 'S_2025_71 A_79_PV.64 E_2025_L.9 A_79_958 A_80_116 A_80_1 S_2025_10_Add.31 S_2025_10_Add.33 '
 run "$PILCROW" --db idx search --tsv -n 1000 --sort -date year:2025
-expect_equal "$(cut -f3 OUT | uniq | tr '\n' ' ')" 'A_80_1 A_80_116 A_79_958 E_2025_L.9 A_79_PV.64 S_2025_71 '
+expect_equal "$(cut -f3 OUT | uniq | tr '\n' ' ')" 'S_2025_10_Add.33 S_2025_10_Add.31 A_80_1 A_80_116 A_79_958 E_2025_L.9 A_79_PV.64 S_2025_71 '
 printf 'organ:GA\n' >Q
 run "$PILCROW" --db idx batch --tsv -n 1000 --sort -date --input Q
 expect_exit 0
