@@ -25,3 +25,11 @@ tests_cite_accuracy_LDADD = $(TEST_LIBS)
 tests_cite_accuracy_CPPFLAGS = $(AM_CPPFLAGS)
 TESTS += tests/cite-accuracy.sh
 EXTRA_DIST += tests/cite-accuracy.sh tests/cite-judged.tsv
+# UN metadata (issue 20): the hand-checked table, when the shared
+# corpora are present.
+check_PROGRAMS += tests/meta-accuracy
+tests_meta_accuracy_SOURCES = tests/meta-accuracy.c tests/accuracy.h
+tests_meta_accuracy_LDADD = $(TEST_LIBS)
+tests_meta_accuracy_CPPFLAGS = $(AM_CPPFLAGS)
+TESTS += tests/meta-accuracy.sh
+EXTRA_DIST += tests/meta-accuracy.sh tests/meta-judged.tsv

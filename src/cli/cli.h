@@ -135,6 +135,11 @@ int cli_usage_error(const struct cli_ctx *ctx, const char *fmt, ...)
  * analyses, else a usage error (CLI_EXIT_ERROR). */
 int cli_check_lang(const struct cli_ctx *ctx, const char *lang);
 
+/* The order --sort ARG names (date, -date, relevance; NULL: relevance)
+ * into *OUT: 0, else a usage error (CLI_EXIT_ERROR). */
+int cli_parse_sort(const struct cli_ctx *ctx, const char *arg,
+                   pilcrow_sort *out);
+
 /* ------------------------------------------------------------------ */
 /* Strings (main.c)                                                    */
 /* ------------------------------------------------------------------ */

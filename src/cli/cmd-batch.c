@@ -255,8 +255,8 @@ line_error(struct cli_ctx *ctx, struct printer *p, int tsv,
  * line(s).  Returns 0, or -1 if the query failed (reported). */
 static int
 run_one(struct cli_ctx *ctx, struct printer *p, pilcrow_db *db, int tsv,
-        int parallel, long limit, const char *lang, const char *name,
-        long qid, const char *text, size_t len)
+        int parallel, long limit, const char *lang, pilcrow_sort sort,
+        const char *name, long qid, const char *text, size_t len)
 {
     pilcrow_parallel *par = NULL;
     int failed = 0;
@@ -278,6 +278,8 @@ run_one(struct cli_ctx *ctx, struct printer *p, pilcrow_db *db, int tsv,
     }
     qopts.language = lang;
     st = pilcrow_query_new(&q, db, text, &qopts);
+    if (st >= 0)
+        st = pilcrow_query_set_sort(q, sort);
     if (st >= 0)
         st = pilcrow_query_run(&hits, q, 0, (size_t)limit);
     if (st < 0) {
@@ -358,6 +360,8 @@ cmd_batch(struct cli_ctx *ctx, int argc, char **argv)
     struct printer printer;
     struct reader *rd = NULL;
     const char *input = NULL, *name = "<stdin>", *err = NULL, *lang = NULL;
+    const char *sort_arg = NULL;
+    pilcrow_sort sort;
     int r, tsv = 0, failed = 0, status = CLI_EXIT_ERROR, fd = -1;
     int parallel = 0, tsv_header = 0;
     long limit = 10, qid = 0;
@@ -372,12 +376,14 @@ cmd_batch(struct cli_ctx *ctx, int argc, char **argv)
         CLI_FLAG("parallel", 0, &parallel, 1),
         CLI_STRING("input", 'i', &input),
         CLI_STRING("lang", 0, &lang),
+        CLI_STRING("sort", 0, &sort_arg),
         CLI_END
     };
 
     if (cli_parse_args(&status, ctx, argc, argv, options) < 0)
         return status;
-    if (cli_check_lang(ctx, lang) != 0)
+    if (cli_check_lang(ctx, lang) != 0 ||
+        cli_parse_sort(ctx, sort_arg, &sort) != 0)
         return CLI_EXIT_ERROR;
     if (input != NULL && strcmp(input, "-") != 0) {
         if ((fd = open(input, O_RDONLY)) < 0) {
@@ -402,8 +408,8 @@ cmd_batch(struct cli_ctx *ctx, int argc, char **argv)
     }
     while ((r = reader_line(rd, &line, &len, &err)) == 1) {
         qid++;
-        if (run_one(ctx, &printer, db, tsv, parallel, limit, lang, name, qid,
-                    line, len) < 0)
+        if (run_one(ctx, &printer, db, tsv, parallel, limit, lang, sort,
+                    name, qid, line, len) < 0)
             failed++;
     }
     if (r < 0) {

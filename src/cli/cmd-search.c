@@ -109,6 +109,8 @@ cmd_search(struct cli_ctx *ctx, int argc, char **argv)
     long limit = 10, offset = 0;
     size_t printed = 0;
     pilcrow_query_options qopts = PILCROW_QUERY_OPTIONS_INIT;
+    const char *sort_arg = NULL;
+    pilcrow_sort sort;
     pilcrow_query *q = NULL;
     pilcrow_hits *hits = NULL;
     pilcrow_status st;
@@ -125,6 +127,7 @@ cmd_search(struct cli_ctx *ctx, int argc, char **argv)
         CLI_STRING("colour", 0, &color),
         CLI_STRING("lang", 0, &lang),
         CLI_FLAG("count", 'c', &count_only, 1),
+        CLI_STRING("sort", 0, &sort_arg),
         CLI_END
     };
 
@@ -136,7 +139,8 @@ cmd_search(struct cli_ctx *ctx, int argc, char **argv)
     if ((r = decide_color(color)) < 0)
         return cli_usage_error(ctx, "--color needs auto, always or never, "
                                "not '%s'", color);
-    if (cli_check_lang(ctx, lang) != 0)
+    if (cli_check_lang(ctx, lang) != 0 ||
+        cli_parse_sort(ctx, sort_arg, &sort) != 0)
         return CLI_EXIT_ERROR;
     qopts.language = lang;
     style.color = r;
@@ -154,6 +158,8 @@ cmd_search(struct cli_ctx *ctx, int argc, char **argv)
     if ((db = cli_open_read(ctx)) == NULL)
         goto out;
     st = pilcrow_query_new(&q, db, text, &qopts);
+    if (st >= 0)
+        st = pilcrow_query_set_sort(q, sort);
     if (st == PILCROW_BADQUERY || st == PILCROW_INVALID) {
         cli_error(ctx, "bad query: %s", pilcrow_db_errmsg(db));
         goto out;

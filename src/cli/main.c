@@ -32,8 +32,8 @@ static const struct cli_command commands[] = {
       "*.md.gz files; a file named as an argument is always indexed.\n" },
     { "search", cmd_search, CLI_ANY, CLI_DASH_WORDS,
       "[--db DIR] [-n N] [--offset K] [--json | --tsv | --tsv-header] "
-      "[--color WHEN] "
-      "[--lang CODE] [--count] [--parallel] QUERY...",
+      "[--color WHEN] [--lang CODE] [--count] [--parallel] [--sort ORDER] "
+      "QUERY...",
       "search the index and print the best records",
       "  --db DIR       the index directory\n"
       "  -n N           print at most N results (default 10)\n"
@@ -48,12 +48,14 @@ static const struct cli_command commands[] = {
       "  -c, --count    print the exact number of matching records only\n"
       "  --parallel     with each result, the same record in the other\n"
       "                 language versions of its document\n"
+      "  --sort ORDER   date (oldest first), -date (newest first) or\n"
+      "                 relevance (default)\n"
       "The words of QUERY are joined by spaces into one query; see\n"
       "pilcrow(1) for the query syntax.  Use -- before a query that\n"
       "starts with a dash.\n" },
     { "batch", cmd_batch, 0, 0,
       "[--db DIR] [-n N] [--tsv | --tsv-header] [--parallel] [--input FILE] "
-      "[--lang CODE]",
+      "[--lang CODE]\n              [--sort ORDER]",
       "run one query per input line, print one JSON line each",
       "  --db DIR       the index directory\n"
       "  -n N           at most N results per query (default 10)\n"
@@ -62,6 +64,7 @@ static const struct cli_command commands[] = {
       "  --parallel     add each result's other language versions\n"
       "  --input FILE   read queries from FILE (gzip accepted), not stdin\n"
       "  --lang CODE    every query in language CODE alone (as search)\n"
+      "  --sort ORDER   date, -date or relevance (as search)\n"
       "Each output line is flushed at once, so batch can run as a\n"
       "co-process.\n" },
     { "show", cmd_show, 2, 0,
@@ -184,6 +187,24 @@ cli_check_lang(const struct cli_ctx *ctx, const char *lang)
         return 0;
     return cli_usage_error(ctx, "--lang: no analysis for language '%s' "
                            "(ar, en, es, fr, ru, zh)", lang);
+}
+
+int
+cli_parse_sort(const struct cli_ctx *ctx, const char *arg, pilcrow_sort *out)
+{
+    *out = PILCROW_SORT_RELEVANCE;
+    if (arg == NULL || strcmp(arg, "relevance") == 0)
+        return 0;
+    if (strcmp(arg, "date") == 0) {
+        *out = PILCROW_SORT_DATE;
+        return 0;
+    }
+    if (strcmp(arg, "-date") == 0) {
+        *out = PILCROW_SORT_DATE_DESC;
+        return 0;
+    }
+    return cli_usage_error(ctx, "--sort needs date, -date or relevance, "
+                           "not '%s'", arg);
 }
 
 /* pilcrow --help: the commands and the global options, on stdout. */

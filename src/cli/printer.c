@@ -554,9 +554,11 @@ item_print_fields(struct printer *p, const struct item *it,
     printer_string(p, nonnull(pilcrow_record_language(r)));
     printer_key(p, "title");
     printer_string(p, nonnull(pilcrow_record_title(r)));
-    if (fields & ITEM_META) {
-        printer_key(p, "date");
-        printer_string(p, pilcrow_record_date(r));
+    printer_key(p, "date");
+    printer_string(p, pilcrow_record_date(r));
+    for (i = 0; i <= PILCROW_META_BASE; i++) {
+        printer_key(p, pilcrow_meta_field_name((pilcrow_meta_field)i));
+        printer_string(p, pilcrow_record_meta(r, (pilcrow_meta_field)i));
     }
     printer_key(p, "kind");
     kind = pilcrow_kind_name(pilcrow_record_kind(r));

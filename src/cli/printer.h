@@ -98,7 +98,7 @@ void item_from_record(struct item *it, const pilcrow_record *rec);
 /* Which fields item_print_fields() writes. */
 #define ITEM_HIT  1u    /* rank, score, snippet, highlights. */
 #define ITEM_TEXT 2u    /* text. */
-#define ITEM_META 4u    /* date, annex. */
+#define ITEM_META 4u    /* annex. */
 
 /* Write the fields of IT as keys and values into the object P has open:
  * [rank, score,] doc, symbol, lang, title, [date,] kind, number,

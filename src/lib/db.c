@@ -20,8 +20,10 @@
  * 6: words folded (accents, ligatures, Arabic forms and digits, yo),
  *    French, Spanish, Russian and Arabic stopwords left out, and a V
  *    term on a document's first record for its language versions;
- *    C terms of the citations a record makes (record version 3). */
-#define PC_FORMAT "6"
+ *    C terms of the citations a record makes (record version 3).
+ * 7: UN metadata (organ, session, agenda, type, version, base) in the
+ *    document metadata (version 2) and O, N, A, T, B filter terms. */
+#define PC_FORMAT "7"
 
 /* Create directory PATH and its missing parents.  Returns 0 or -1 with
  * errno set. */

@@ -104,6 +104,7 @@ pc_doc_finish(pilcrow_doc *doc)
         r->symbol = doc->symbol;
         r->title = doc->title;
         r->date = doc->date;
+        memcpy(r->meta, doc->meta, sizeof(r->meta));
         r->language = doc->language;
         r->file = doc->file;
         if (r->section == NULL)
@@ -420,6 +421,12 @@ pilcrow_doc_date(const pilcrow_doc *doc)
 }
 
 const char *
+pilcrow_doc_meta(const pilcrow_doc *doc, pilcrow_meta_field f)
+{
+    return doc && (unsigned)f < PC_N_META ? doc->meta[f] : NULL;
+}
+
+const char *
 pilcrow_doc_language(const pilcrow_doc *doc)
 {
     return doc && doc->language ? doc->language : "en";
@@ -494,6 +501,12 @@ const char *
 pilcrow_record_date(const pilcrow_record *r)
 {
     return r ? r->date : NULL;
+}
+
+const char *
+pilcrow_record_meta(const pilcrow_record *r, pilcrow_meta_field f)
+{
+    return r && (unsigned)f < PC_N_META ? r->meta[f] : NULL;
 }
 
 const char *

@@ -130,6 +130,65 @@ add_filter(pcx_doc *xdoc, struct pc_buf *scratch, char prefix,
     return pcx_doc_add_boolean(xdoc, scratch->data, scratch->len);
 }
 
+/* Add to XDOC the boolean term query field FIELD matches for the LEN
+ * bytes at V. */
+static pilcrow_status
+add_field(pcx_doc *xdoc, struct pc_buf *scratch, const char *field,
+          const char *v, size_t len)
+{
+    pilcrow_status st = PILCROW_OK;
+
+    pc_buf_reset(scratch);
+    pc_field_term(&st, scratch, field, v, len);
+    if (st < 0)
+        return st;
+    return pcx_doc_add_boolean(xdoc, scratch->data, scratch->len);
+}
+
+/* The filter terms of DOC's UN metadata: organ (and the organ it
+ * reports to), session, type, family, each agenda item's number. */
+static pilcrow_status
+add_un_terms(pcx_doc *xdoc, struct pc_buf *scratch, const pilcrow_doc *doc)
+{
+    const char *organ = doc->meta[PILCROW_META_ORGAN], *s, *parent;
+    const char *v;
+    pilcrow_status st;
+    size_t n;
+
+    if (organ != NULL) {
+        if ((st = add_field(xdoc, scratch, "organ", organ,
+                            strlen(organ))) < 0)
+            return st;
+        if ((parent = pc_organ_parent(organ)) != NULL &&
+            (st = add_field(xdoc, scratch, "organ", parent,
+                            strlen(parent))) < 0)
+            return st;
+    }
+    if ((v = doc->meta[PILCROW_META_SESSION]) != NULL &&
+        (st = add_field(xdoc, scratch, "session", v, strlen(v))) < 0)
+        return st;
+    if ((v = doc->meta[PILCROW_META_TYPE]) != NULL &&
+        (st = add_field(xdoc, scratch, "type", v, strlen(v))) < 0)
+        return st;
+    /* The family: the base of a version, else the symbol itself (the
+     * first of a joint symbol, as pc_meta_from_symbol() reads it). */
+    if ((v = doc->meta[PILCROW_META_BASE]) == NULL)
+        v = doc->symbol;
+    if (v != NULL && *v != '\0' &&
+        (st = add_field(xdoc, scratch, "family", v,
+                        pc_symbol_first_len(v))) < 0)
+        return st;
+    /* "13 (a), 14 and 15": 13, 14 and 15. */
+    for (s = doc->meta[PILCROW_META_AGENDA]; s && *s; s += n) {
+        n = strspn(s, "0123456789");
+        if (n > 0 && (st = add_field(xdoc, scratch, "agenda", s, n)) < 0)
+            return st;
+        if (n == 0)
+            n = 1;
+    }
+    return PILCROW_OK;
+}
+
 /* Add the boolean term PREFIX + VALUE. */
 static pilcrow_status
 add_boolean(pcx_doc *xdoc, struct pc_buf *scratch, char prefix,
@@ -263,6 +322,8 @@ build_record(pilcrow_db *db, struct pc_analyzer *an, pcx_doc *xdoc,
     }
     if ((st = add_boolean(xdoc, scratch, PC_TERM_LANG, doc->language,
                           strlen(doc->language))) < 0)
+        return st;
+    if ((st = add_un_terms(xdoc, scratch, doc)) < 0)
         return st;
     /* Document order. */
     snprintf(tmp, sizeof(tmp), "%08x", (unsigned)r->seq);

@@ -222,6 +222,14 @@ void pc_first_page_symbol(struct parser *p, size_t start);
 /* Find the metadata lines and the start of the body. */
 void pc_scan_front_matter(struct parser *p, size_t start);
 
+/* The UN metadata the first pages print, from line START: session
+ * ("Eightieth session"), agenda items and their title, the type a
+ * subtitle names ("Letter dated ..."), and the date where the front
+ * matter gave none (after "Distr.:", alone on a line as "[18 July
+ * 2025]" or "Wednesday, 16 April 2025, 10 a.m.", in an adoption line,
+ * a letter's "dated ...").  Fields already set are kept. */
+void pc_scan_un_meta(struct parser *p, size_t start);
+
 /* parse-pdf.c */
 
 /* Start a new note NUM. */

@@ -463,3 +463,380 @@ pc_scan_front_matter(struct parser *p, size_t start)
     }
 }
 
+
+/* ================================================================== */
+/* UN metadata the front matter prints: session, agenda, type, date    */
+/* ================================================================== */
+
+/* Is the N bytes at S an English weekday? */
+static int
+is_weekday(const char *s, size_t n)
+{
+    static const char *const days[] = {
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+        "Saturday", "Sunday", NULL
+    };
+    size_t i;
+
+    for (i = 0; days[i]; i++)
+        if (strlen(days[i]) == n && strncmp(s, days[i], n) == 0)
+            return 1;
+    return 0;
+}
+
+/* The first occurrence of the NUL-terminated W in the N bytes at S, or
+ * NULL. */
+static const char *
+find_in(const char *s, size_t n, const char *w)
+{
+    size_t k = strlen(w), i;
+
+    for (i = 0; i + k <= n; i++)
+        if (memcmp(s + i, w, k) == 0)
+            return s + i;
+    return NULL;
+}
+
+/* Set *DST (unless set) to lines [A, B) joined with spaces. */
+static void
+set_meta_lines(struct parser *p, const char **dst, size_t a, size_t b)
+{
+    struct pc_buf t = PC_BUF_INIT;
+    size_t i;
+
+    for (i = a; i < b; i++) {
+        if (t.len > 0)
+            pc_buf_putc(&p->st, &t, ' ');
+        pc_buf_append(&p->st, &t, p->lines[i].s, p->lines[i].len);
+    }
+    while (t.len > 0 && (t.data[t.len - 1] == '*' || t.data[t.len - 1] == ' '))
+        t.data[--t.len] = '\0';
+    if (t.len > 0)
+        pc_set_meta(p, dst, t.data, t.len);
+    pc_buf_free(&t);
+}
+
+/* The document types subtitle lines name, best first: a letter that
+ * transmits a report is a letter. */
+static const struct {
+    const char *start, *type;
+} types[] = {
+    { "Letter dated ", "letter" },
+    { "Identical letters dated ", "letter" },
+    { "Note verbale dated ", "note-verbale" },
+    { "Resolution adopted by ", "resolution" },
+    { "Decision adopted by ", "decision" },
+    { "Draft resolution", "draft" },
+    { "Draft decision", "draft" },
+    { "Report of the ", "report" },
+    { "Report on the ", "report" },
+    { "Note by the ", "note" },
+    { "Statement by the President", "statement" },
+    { "Summary statement by the ", "statement" },
+};
+
+#define N_TYPES (sizeof(types) / sizeof(types[0]))
+
+/* The document type subtitle line L names, as its rank in types[],
+ * kept in *BEST if better than the best so far (start at N_TYPES). */
+static void
+set_type(const struct line *l, size_t *best)
+{
+    size_t i;
+
+    for (i = 0; i < N_TYPES && i < *best; i++)
+        if (pc_line_starts(l, types[i].start)) {
+            *best = i;
+            return;
+        }
+}
+
+/* The number an English ordinal names, "Eightieth" or "Seventy-ninth"
+ * (N bytes at S, any case), or "80th"; 0 when it is none. */
+static int
+ordinal_value(const char *s, size_t n)
+{
+    static const char *const units[] = {
+        "first", "second", "third", "fourth", "fifth", "sixth",
+        "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
+        "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+        "seventeenth", "eighteenth", "nineteenth", NULL
+    };
+    static const char *const tens[] = {
+        "twent", "thirt", "fort", "fift", "sixt", "sevent", "eight",
+        "ninet", NULL
+    };
+    size_t i, k;
+    int v = 0;
+
+    if (n > 2 && is_digit((unsigned char)s[0])) {
+        for (i = 0; i < n && is_digit((unsigned char)s[i]) && v < 1000; i++)
+            v = v * 10 + (s[i] - '0');
+        return i + 2 == n ? v : 0;      /* "80th", "1st", "2nd", "3rd" */
+    }
+    for (i = 0; tens[i]; i++) {
+        k = strlen(tens[i]);
+        if (n >= k && strncasecmp(s, tens[i], k) == 0) {
+            if (n == k + 4 && strncasecmp(s + k, "ieth", 4) == 0)
+                return 20 + 10 * (int)i;
+            if (n > k + 2 && strncasecmp(s + k, "y-", 2) == 0) {
+                v = ordinal_value(s + k + 2, n - k - 2);
+                return v > 0 && v < 10 ? 20 + 10 * (int)i + v : 0;
+            }
+            break;              /* "fifth" starts as "fift(y)" does */
+        }
+    }
+    for (i = 0; units[i]; i++)
+        if (strlen(units[i]) == n && strncasecmp(s, units[i], n) == 0)
+            return (int)i + 1;
+    return 0;
+}
+
+/* If the N bytes at S hold "<ordinal> session" or "2025 session"
+ * ("Eleventh substantive session", "2025 resumed session", "Tenth
+ * emergency special session" ES-10, "Annual session 2025"),
+ * write the session's number into OUT (16 bytes) and return 1. */
+static int
+session_in(const char *s, size_t n, char *out)
+{
+    size_t i, w, e;
+    int v, back;
+    const char *kind;
+
+    for (i = 0; i + 8 <= n; i++) {
+        if (strncasecmp(s + i, " session", 8) != 0 ||
+            (i + 8 < n && isalpha((unsigned char)s[i + 8])))
+            continue;
+        e = i;
+        for (w = e; w > 0 && !is_space((unsigned char)s[w - 1]); w--)
+            ;
+        /* "2025 resumed session", "Tenth emergency special session". */
+        kind = "";
+        if ((e - w == 7 && strncasecmp(s + w, "resumed", 7) == 0) ||
+            (e - w == 7 && strncasecmp(s + w, "regular", 7) == 0) ||
+            (e - w == 11 && strncasecmp(s + w, "substantive", 11) == 0))
+            back = 1;
+        else if (e - w == 7 && strncasecmp(s + w, "special", 7) == 0) {
+            back = 1;
+            kind = "S-";
+            if (w > 11 && strncasecmp(s + w - 10, "emergency ", 10) == 0) {
+                w -= 10;
+                kind = "ES-";
+            }
+        } else
+            back = 0;
+        if (back && w > 1) {
+            e = w - 1;
+            for (w = e; w > 0 && !is_space((unsigned char)s[w - 1]); w--)
+                ;
+        }
+        /* "Annual session 2025", "First regular session 2025". */
+        if (i + 13 == n && strspn(s + i + 9, "0123456789") == 4 &&
+            s[i + 8] == ' ') {
+            memcpy(out, s + i + 9, 4);
+            out[4] = '\0';
+            return 1;
+        }
+        if (w > 0)
+            continue;           /* a label starts its line */
+        if (e - w == 4 && strspn(s + w, "0123456789") == 4 && !*kind) {
+            memcpy(out, s + w, 4);
+            out[4] = '\0';
+            return 1;
+        }
+        if ((v = ordinal_value(s + w, e - w)) > 0) {
+            snprintf(out, 16, "%s%d", kind, v);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Agenda items after "Agenda item"/"Agenda items"/"Item" at S (N
+ * bytes): "99 (ee)", "68 and 70", "13 (a), 14 and 15".  Returns the
+ * length of the items (trailing "*" and " of the provisional agenda"
+ * left out), 0 when none. */
+static size_t
+agenda_items(const char *s, size_t n)
+{
+    size_t i = 0, end = 0;
+
+    for (;;) {
+        if (i >= n || !is_digit((unsigned char)s[i]))
+            break;
+        while (i < n && is_digit((unsigned char)s[i]))
+            i++;
+        /* Sub-items: " (ee)", "(a)". */
+        while (i + 2 < n &&
+               (s[i] == '(' || (s[i] == ' ' && s[i + 1] == '('))) {
+            size_t j = s[i] == ' ' ? i + 2 : i + 1, k = j;
+
+            while (k < n && k < j + 4 && isalnum((unsigned char)s[k]))
+                k++;
+            if (k == j || k >= n || s[k] != ')')
+                break;
+            i = k + 1;
+        }
+        end = i;
+        if (i + 2 <= n && s[i] == ',' && s[i + 1] == ' ')
+            i += 2;
+        else if (i + 5 <= n && strncmp(s + i, " and ", 5) == 0)
+            i += 5;
+        else
+            break;
+    }
+    return end;
+}
+
+/* A date at the N bytes of S, in the shapes the first pages print one
+ * alone: "3 December 2025", "[18 July 2025]", "Wednesday, 16 April
+ * 2025, 10 a.m.".  Writes it as YYYY-MM-DD into DATE (11 bytes). */
+static int
+date_alone(const char *s, size_t n, char *date)
+{
+    const char *c;
+
+    if (parse_date(s, n, date))
+        return 1;
+    if (n > 2 && s[0] == '[' && s[n - 1] == ']' &&
+        parse_date(s + 1, n - 2, date))
+        return 1;
+    /* A weekday, then the date, then an hour. */
+    if ((c = memchr(s, ',', n)) != NULL && c - s <= 10 &&
+        is_weekday(s, (size_t)(c - s))) {
+        const char *d = c + 1, *e = memchr(d, ',', (size_t)(s + n - d));
+
+        return parse_date(d, e ? (size_t)(e - d) : (size_t)(s + n - d), date);
+    }
+    return 0;
+}
+
+/* The date that follows WORD ("dated ", " on ") in the N bytes at S,
+ * up to the end of the line, a comma or a bracket. */
+static int
+date_after(const char *s, size_t n, const char *word, char *date)
+{
+    size_t k = strlen(word), i, j;
+
+    for (i = 0; i + k <= n; i++)
+        if (strncmp(s + i, word, k) == 0) {
+            for (j = i + k; j < n && s[j] != ',' && s[j] != '[' &&
+                 s[j] != '(' && j < i + k + 20; j++)
+                ;
+            /* "1 December 2025 from ...": the date is 3 words. */
+            while (j > i + k && !parse_date(s + i + k, j - i - k, date))
+                j--;
+            if (j > i + k)
+                return 1;
+        }
+    return 0;
+}
+
+void
+pc_scan_un_meta(struct parser *p, size_t start)
+{
+    pilcrow_doc *doc = p->doc;
+    size_t i, seen = 0, pages = 0, distr = 0, n, k;
+    char val[16], date[11];
+    const char *found_date = NULL;
+    char dated[11] = "", adopted[11] = "";
+    int agenda_line = -1;
+    size_t type = N_TYPES;
+
+    for (i = start; i < p->n_lines && seen < 250 && pages < 7; i++) {
+        struct line *l = &p->lines[i];
+        const char *s = l->s, *a;
+
+        if ((l->fl & L_PAGE) && seen > 0)
+            pages++;
+        if (l->fl & L_BLANK) {
+            agenda_line = -1;
+            continue;
+        }
+        seen++;
+        n = l->len;
+        if (pc_line_starts(l, "Distr"))
+            distr = seen;
+        if (doc->meta[PILCROW_META_SESSION] == NULL && pages == 0 &&
+            session_in(s, n, val))
+            pc_set_meta(p, &doc->meta[PILCROW_META_SESSION], val, strlen(val));
+        /* The agenda item and, on the lines after it, its title. */
+        if (agenda_line >= 0 && seen - (size_t)agenda_line <= 4 &&
+            !is_label(l) && !is_subtitle(l) && !adoption_line(l) &&
+            doc->meta[PILCROW_META_AGENDA_TITLE] == NULL) {
+            agenda_line = -1;
+            k = i + 1;
+            while (k < p->n_lines && k < i + 5 &&
+                   !(p->lines[k].fl & (L_BLANK | L_PAGE)) &&
+                   !is_label(&p->lines[k]) && !is_subtitle(&p->lines[k]) &&
+                   !pc_line_starts(&p->lines[k], "Distr") &&
+                   !pc_line_starts(&p->lines[k], "[") &&
+                   !pc_line_starts(&p->lines[k], "*"))
+                k++;
+            set_meta_lines(p, &doc->meta[PILCROW_META_AGENDA_TITLE], i, k);
+        }
+        if (doc->meta[PILCROW_META_AGENDA] == NULL && pages == 0 &&
+            ((a = find_in(s, n, "Agenda item")) != NULL ||
+             (pc_line_starts(l, "Item ") && (find_in(s, n, " agenda") ||
+                                             find_in(s, n, " list")))) &&
+            (size_t)(a ? a - s : 0) < n) {
+            const char *v = a ? a + 11 : s + 5;
+            size_t m, vn;
+
+            if (v < s + n && *v == 's')
+                v++;
+            while (v < s + n && *v == ' ')
+                v++;
+            vn = (size_t)(s + n - v);
+            if ((m = agenda_items(v, vn)) > 0) {
+                pc_set_meta(p, &doc->meta[PILCROW_META_AGENDA], v, m);
+                v += m;
+                while (v < s + n && (*v == '*' || *v == ' '))
+                    v++;
+                if (v < s + n && strncmp(v, "of the", 6) != 0 &&
+                    strncmp(v, "(continued)", 11) != 0)
+                    pc_set_meta(p, &doc->meta[PILCROW_META_AGENDA_TITLE], v,
+                                (size_t)(s + n - v));
+                else
+                    agenda_line = (int)seen;
+            }
+        }
+        if (pages == 0)
+            set_type(l, &type);
+        /* The organ a document without a symbol prints first. */
+        if (doc->meta[PILCROW_META_ORGAN] == NULL && seen < 20) {
+            if (pc_line_is(l, "General Assembly"))
+                pc_set_meta(p, &doc->meta[PILCROW_META_ORGAN], "GA", 2);
+            else if (pc_line_is(l, "Security Council"))
+                pc_set_meta(p, &doc->meta[PILCROW_META_ORGAN], "SC", 2);
+            else if (pc_line_is(l, "Economic and Social Council"))
+                pc_set_meta(p, &doc->meta[PILCROW_META_ORGAN], "ECOSOC", 6);
+        }
+        if (found_date == NULL && doc->date == NULL) {
+            const char *c = memchr(s, ':', n);
+
+            if (distr > 0 && seen - distr <= 3 &&
+                (date_alone(s, n, date) ||
+                 (c && parse_date(c + 1, n - (size_t)(c + 1 - s), date))))
+                found_date = "distr";
+            else if (date_alone(s, n, date))
+                found_date = "alone";
+            if (found_date)
+                pc_set_meta(p, &doc->date, date, 10);
+        }
+        if (dated[0] == '\0' && seen < 60 &&
+            (pc_line_starts(l, "Letter dated ") ||
+             pc_line_starts(l, "Identical letters dated ") ||
+             pc_line_starts(l, "Note verbale dated ")))
+            date_after(s, n, "dated ", dated);
+        if (adopted[0] == '\0' && adoption_line(l))
+            date_after(s, n, " on ", adopted);
+    }
+    if (type < N_TYPES)
+        pc_set_meta(p, &doc->meta[PILCROW_META_TYPE], types[type].type,
+                    strlen(types[type].type));
+    if (doc->date == NULL && adopted[0])
+        pc_set_meta(p, &doc->date, adopted, 10);
+    if (doc->date == NULL && dated[0])
+        pc_set_meta(p, &doc->date, dated, 10);
+}

@@ -628,6 +628,8 @@ pc_parse(pilcrow_doc *doc, const char *text, size_t len,
             pc_first_page_symbol(&p, start);
         if (doc->symbol == NULL && p.symbol[0])
             pc_set_meta(&p, &doc->symbol, p.symbol, strlen(p.symbol));
+        pc_meta_from_symbol(&p.st, doc);
+        pc_scan_un_meta(&p, start);
         if (p.pdf) {
             /* The running heads include the symbol's parts. */
             if (p.symbol[0]) {

@@ -109,6 +109,9 @@ void pc_arena_free(struct pc_arena *a);
 /* doc.c: the document model (doc/design.md, "Document model")         */
 /* ================================================================== */
 
+/* The number of pilcrow_meta_field values. */
+#define PC_N_META 7
+
 /* One record.  Every string is NUL-terminated and lives in the arena of
  * the record's owner (a pilcrow_doc, a pilcrow_hits, or OWN below). */
 struct pilcrow_record {
@@ -117,6 +120,7 @@ struct pilcrow_record {
     const char *symbol;         /* NULL when unknown */
     const char *title;          /* "" when unknown */
     const char *date;           /* YYYY-MM-DD, NULL when unknown */
+    const char *meta[PC_N_META]; /* by pilcrow_meta_field, NULL: unsaid */
     const char *language;       /* "en" */
     const char *file;           /* source path as indexed */
     const char *section;        /* "II.A", "" before any heading */
@@ -147,6 +151,7 @@ struct pilcrow_doc {
     const char *symbol;         /* NULL when unknown */
     const char *title;
     const char *date;           /* NULL when unknown */
+    const char *meta[PC_N_META]; /* by pilcrow_meta_field, NULL: unsaid */
     const char *language;
     const char *language_given; /* the options' language: for a text
                                  * whose front matter names none */
@@ -195,6 +200,22 @@ pilcrow_status pc_anchor_parse(const char *anchor, pilcrow_kind *kind,
                                char *annex, size_t annex_size,
                                int *annex_set, char *number,
                                size_t number_size);
+
+/* ================================================================== */
+/* series.c: what a UN symbol says                                     */
+/* ================================================================== */
+
+/* Fill DOC's organ, session, type, version and base from its symbol,
+ * where the parser did not set them (copies in DOC's arena; *ST gets
+ * PILCROW_NOMEM on failure). */
+void pc_meta_from_symbol(pilcrow_status *st, pilcrow_doc *doc);
+
+/* The length of the first symbol of SYM: "A/79/954-E/2025/77" is
+ * A/79/954, "A/80/15 (Part III)" A/80/15. */
+size_t pc_symbol_first_len(const char *sym);
+
+/* The organ ORGAN ("CSW") reports to ("ECOSOC"), or NULL. */
+const char *pc_organ_parent(const char *organ);
 
 /* ================================================================== */
 /* reader.c: bytes of a file -> clean UTF-8 text                       */
@@ -536,6 +557,13 @@ void pc_cite_record(pilcrow_status *st, struct pilcrow_record *r,
                               * a symbol: the symbol in capitals; its
                               * postings are the language versions */
 #define PC_TERM_CITES   'C'  /* each document the record cites (its key) */
+#define PC_TERM_ORGAN   'O'  /* the organ of the document's series, and
+                              * the organ it reports to: "SC", "ECOSOC" */
+#define PC_TERM_SESSION 'N'  /* the session: "80", "2025" */
+#define PC_TERM_AGENDA  'A'  /* each agenda item's number: "99" */
+#define PC_TERM_TYPE    'T'  /* the document type: "letter" */
+#define PC_TERM_FAMILY  'B'  /* the base symbol of a version, else the
+                              * document's own: its family */
 
 /* Value slots. */
 enum pc_slot {
@@ -564,6 +592,11 @@ void pc_field_list(pilcrow_status *st, struct pc_buf *b);
 /* Append the LEN bytes of V, folded as field F's values are, to B. */
 void pc_field_value(pilcrow_status *st, struct pc_buf *b,
                     const struct pc_field *f, const char *v, size_t len);
+
+/* Append to B the term query field FIELD ("type", one of the table's)
+ * matches for the LEN bytes of value V, folded as the query folds it. */
+void pc_field_term(pilcrow_status *st, struct pc_buf *b, const char *field,
+                   const char *v, size_t len);
 
 /* Append the term PREFIX + VALUE to B, or PREFIX + "#" + a 64-bit hash
  * of VALUE in hex when it would pass PC_MAX_TERM. */

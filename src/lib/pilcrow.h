@@ -212,6 +212,42 @@ PILCROW_API const char *pilcrow_doc_date(const pilcrow_doc *doc);
 PILCROW_API const char *pilcrow_doc_language(const pilcrow_doc *doc);
 PILCROW_API const char *pilcrow_doc_file(const pilcrow_doc *doc);
 
+/* The UN metadata of a document, as the document states it (or its
+ * symbol says it), for pilcrow_doc_meta() and pilcrow_record_meta():
+ *  PILCROW_META_ORGAN         the organ or body whose series the symbol
+ *                             is in: "GA", "SC", "ECOSOC", "HRC", "CSW"...
+ *  PILCROW_META_SESSION       the session: "80" ("Eightieth session",
+ *                             A/80/...), "2025" ("2025 session", E/2025/)
+ *  PILCROW_META_AGENDA        the agenda item(s) as printed: "99 (ee)",
+ *                             "68, 70"
+ *  PILCROW_META_AGENDA_TITLE  the agenda item's title
+ *  PILCROW_META_TYPE          "resolution", "decision", "report",
+ *                             "letter", "note-verbale", "note", "draft",
+ *                             "record" (PV.), "statement"
+ *  PILCROW_META_VERSION       "Rev.1", "Corr.1", "Add.2", "Add.1/Rev.1"
+ *  PILCROW_META_BASE          the symbol of the document this is a
+ *                             version of ("S/2025/71" for S/2025/71/Rev.1)
+ * Since 0.1. */
+typedef enum pilcrow_meta_field {
+    PILCROW_META_ORGAN = 0,
+    PILCROW_META_SESSION = 1,
+    PILCROW_META_AGENDA = 2,
+    PILCROW_META_AGENDA_TITLE = 3,
+    PILCROW_META_TYPE = 4,
+    PILCROW_META_VERSION = 5,
+    PILCROW_META_BASE = 6
+} pilcrow_meta_field;
+
+/* Field F of DOC's UN metadata, borrowed from DOC; NULL when the
+ * document does not say (or F is out of range).  Since 0.1. */
+PILCROW_API const char *pilcrow_doc_meta(const pilcrow_doc *doc,
+                                         pilcrow_meta_field f);
+
+/* The name of metadata field F as JSON and the query language write it
+ * ("organ", "session", "agenda", "agenda_title", "type", "version",
+ * "base"); NULL when F is out of range.  Since 0.1. */
+PILCROW_API const char *pilcrow_meta_field_name(pilcrow_meta_field f);
+
 /* The languages pilcrow analyses, by ISO 639-1 code: their English
  * name ("french") for CODE ("fr", "FR", "fr-CA", or a name such as
  * "French" or "Français"), NULL for a language it does not analyse
@@ -266,6 +302,10 @@ PILCROW_API const char *pilcrow_record_doc(const pilcrow_record *r);
 PILCROW_API const char *pilcrow_record_symbol(const pilcrow_record *r);
 PILCROW_API const char *pilcrow_record_title(const pilcrow_record *r);
 PILCROW_API const char *pilcrow_record_date(const pilcrow_record *r);
+/* Field F of the UN metadata of R's document (pilcrow_doc_meta()),
+ * borrowed from R; NULL when the document does not say.  Since 0.1. */
+PILCROW_API const char *pilcrow_record_meta(const pilcrow_record *r,
+                                            pilcrow_meta_field f);
 PILCROW_API const char *pilcrow_record_language(const pilcrow_record *r);
 PILCROW_API const char *pilcrow_record_file(const pilcrow_record *r);
 PILCROW_API const char *pilcrow_record_section(const pilcrow_record *r);
@@ -556,6 +596,19 @@ pilcrow_query_new(pilcrow_query **out, pilcrow_db *db, const char *text,
 PILCROW_API pilcrow_status
 pilcrow_query_run(pilcrow_hits **out, pilcrow_query *q, size_t offset,
                   size_t limit);
+
+/* The order of pilcrow_query_run()'s hits. */
+typedef enum pilcrow_sort {
+    PILCROW_SORT_RELEVANCE = 0,  /* best first (the default) */
+    PILCROW_SORT_DATE = 1,       /* by the document's date, oldest first,
+                                  * then by relevance; undated first */
+    PILCROW_SORT_DATE_DESC = 2   /* newest first; undated last */
+} pilcrow_sort;
+
+/* Set the order of Q's next runs to SORT.  Returns PILCROW_OK, or
+ * PILCROW_INVALID (Q NULL, SORT unknown).  Since 0.1. */
+PILCROW_API pilcrow_status pilcrow_query_set_sort(pilcrow_query *q,
+                                                  pilcrow_sort sort);
 
 /* The exact number of records matching Q as written (never widened), in
  * *COUNT: every match is looked at, so this costs more than a page of

@@ -54,6 +54,7 @@ struct pilcrow_query {
     size_t n_terms, cap_terms;
     int beyond_text;           /* a record can match with none of TERMS
                                 * in its text (a symbol's X term) */
+    pilcrow_sort sort;         /* pilcrow_query_set_sort() */
     const char *unknown_symbol; /* a symbol: value no document of the
                                 * index carries, as typed; or NULL */
     struct qword *words;       /* plain words, for suggestions */

@@ -464,19 +464,57 @@ filter_leaf(struct parser *p, const struct pc_field *f, const char *v,
     return n;
 }
 
-/* year:YYYY or year:YYYY..YYYY. */
+/* A date bound at V (LEN bytes): YYYY, YYYY-MM or YYYY-MM-DD, as
+ * YYYYMMDD into OUT (16 bytes), the first day of the period (HIGH 0) or
+ * its last (HIGH 1).  Returns 1, or 0 when it is none of these. */
+static int
+date_bound(const char *v, size_t len, int high, char *out)
+{
+    char tmp[11];
+    int y, m = 0, d = 0, used = 0;
+
+    if (len < 4 || len >= sizeof(tmp))
+        return 0;
+    memcpy(tmp, v, len);
+    tmp[len] = '\0';
+    if (!((len == 4 && sscanf(tmp, "%4d%n", &y, &used) == 1) ||
+          (len == 7 && sscanf(tmp, "%4d-%2d%n", &y, &m, &used) == 2) ||
+          (len == 10 && sscanf(tmp, "%4d-%2d-%2d%n", &y, &m, &d,
+                               &used) == 3)) ||
+        (size_t)used != len || m > 12 || d > 31 || y < 0 || y > 9999 ||
+        m < 0 || d < 0)
+        return 0;
+    snprintf(out, 16, "%04d%02d%02d", y, m ? m : high ? 12 : 1,
+             d ? d : high ? 31 : 1);
+    return 1;
+}
+
+/* year: and date: take YYYY, YYYY-MM, YYYY-MM-DD or a range A..B of
+ * them; year:YYYY alone is its Y term, the others a range of the
+ * date slot. */
 static struct qn *
 year_filter(struct parser *p, const struct pc_field *f, const char *v,
             size_t len, size_t at)
 {
     char lo[16], hi[16];
-    int y1, y2, used = 0;
+    const char *dots = NULL;
+    size_t i;
+    int ok;
     struct qn *n;
 
-    if (sscanf(v, "%4d..%4d%n", &y1, &y2, &used) == 2 &&
-        (size_t)used == len) {
-        snprintf(lo, sizeof(lo), "%04d0101", y1);
-        snprintf(hi, sizeof(hi), "%04d1231", y2);
+    for (i = 0; i + 1 < len; i++)
+        if (v[i] == '.' && v[i + 1] == '.') {
+            dots = v + i;
+            break;
+        }
+    if (len == 4 && dots == NULL && date_bound(v, len, 0, lo))
+        return filter_leaf(p, f, v, len);
+    if (dots != NULL)
+        ok = date_bound(v, (size_t)(dots - v), 0, lo) &&
+             date_bound(dots + 2, len - (size_t)(dots + 2 - v), 1, hi);
+    else
+        ok = date_bound(v, len, 0, lo) && date_bound(v, len, 1, hi);
+    if (ok) {
         if ((n = qn_new(p, QN_RANGE)) != NULL) {
             n->slot = PC_SLOT_DATE;
             n->term = pc_arena_strdup(&p->st, &p->q->arena, lo);
@@ -485,10 +523,9 @@ year_filter(struct parser *p, const struct pc_field *f, const char *v,
         }
         return n;
     }
-    if (sscanf(v, "%4d%n", &y1, &used) == 1 && (size_t)used == len &&
-        len == 4)
-        return filter_leaf(p, f, v, len);
-    perr(p, at, "year: must be YYYY or YYYY..YYYY", NULL);
+    perr(p, at, f->name[0] == 'd'
+         ? "date: must be YYYY, YYYY-MM, YYYY-MM-DD or a range A..B"
+         : "year: must be YYYY or YYYY..YYYY", NULL);
     return NULL;
 }
 

@@ -255,6 +255,15 @@ hit_text(pilcrow_hits *h, struct hit *x, struct pc_match **m, size_t *cap_m)
 }
 
 pilcrow_status
+pilcrow_query_set_sort(pilcrow_query *q, pilcrow_sort sort)
+{
+    if (q == NULL || (unsigned)sort > PILCROW_SORT_DATE_DESC)
+        return PILCROW_INVALID;
+    q->sort = sort;
+    return PILCROW_OK;
+}
+
+pilcrow_status
 pilcrow_query_count(pilcrow_query *q, uint64_t *count)
 {
     pilcrow_status st;
@@ -313,8 +322,12 @@ pilcrow_query_run(pilcrow_hits **out, pilcrow_query *q, size_t offset,
      * snippets, and BM25's order is the rerank's (words of the section
      * heading and title weigh in through the index, see
      * PCX_HEADING_TF). */
-    rerank_text = q->n_terms > 1 || q->beyond_text ||
-                  (q->n_terms == 1 && q->terms[0].is_prefix);
+    rerank_text = q->sort == PILCROW_SORT_RELEVANCE &&
+                  (q->n_terms > 1 || q->beyond_text ||
+                   (q->n_terms == 1 && q->terms[0].is_prefix));
+    /* In date order Xapian sorts every match: no rerank. */
+    pcx_db_set_sort(db->x, q->sort == PILCROW_SORT_DATE ? 1 :
+                    q->sort == PILCROW_SORT_DATE_DESC ? -1 : 0);
     /* Candidates: the page, plus some to rerank into it when the rerank
      * can change BM25's order. */
     want = offset + limit + (rerank_text ? RERANK_EXTRA : 0);
@@ -334,6 +347,7 @@ pilcrow_query_run(pilcrow_hits **out, pilcrow_query *q, size_t offset,
         }
         h->partial = res.n_matches > 0;
     }
+    pcx_db_set_sort(db->x, 0);
     h->total = res.estimate;
     h->total_exact = res.exact;
     if (res.n_matches == 0)
@@ -360,7 +374,7 @@ pilcrow_query_run(pilcrow_hits **out, pilcrow_query *q, size_t offset,
         }
         h->n_hits++;
         x->score = res.matches[i].weight;
-        if (q->n_terms == 0)
+        if (q->n_terms == 0 || q->sort != PILCROW_SORT_RELEVANCE)
             continue;
         if (rerank_text) {
             if ((st = hit_text(h, x, &m, &cap_m)) < 0)
@@ -381,7 +395,8 @@ pilcrow_query_run(pilcrow_hits **out, pilcrow_query *q, size_t offset,
         }
         x->score *= boost;
     }
-    qsort(h->hits, h->n_hits, sizeof(*h->hits), cmp_hits);
+    if (q->sort == PILCROW_SORT_RELEVANCE)
+        qsort(h->hits, h->n_hits, sizeof(*h->hits), cmp_hits);
 
     /* Keep the page. */
     for (i = offset, j = 0; i < h->n_hits && i < offset + limit; i++, j++)
@@ -419,6 +434,7 @@ done:
     *out = h;
     return PILCROW_OK;
 fail:
+    pcx_db_set_sort(db->x, 0);
     pc_free(m);
     pc_buf_free(&b);
     pcx_result_free(&res);

@@ -143,6 +143,7 @@ pc_record_load(pilcrow_db *db, struct pilcrow_record *r, struct pc_arena *a,
         r->symbol = same_doc->symbol;
         r->title = same_doc->title;
         r->date = same_doc->date;
+        memcpy(r->meta, same_doc->meta, sizeof(r->meta));
         r->language = same_doc->language;
         r->file = same_doc->file;
     } else if ((st = load_docmeta(db, r, a, r->doc)) < 0) {

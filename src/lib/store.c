@@ -17,10 +17,13 @@
  * codes, see deflate_text()).  Document
  * metadata:
  *
- *   'M' 1 flags str(id) [str(symbol)] str(title) [str(date)]
- *   str(language) str(file)
+ *   'M' 2 flags str(id) [str(symbol)] str(title) [str(date)]
+ *   str(language) str(file) metaflags [str(meta)]...
  *
- * where flags bit 0 says a symbol follows and bit 1 a date.  Decoding
+ * where flags bit 0 says a symbol follows and bit 1 a date, and bit I
+ * of metaflags that field I of the UN metadata (pilcrow_meta_field:
+ * organ, session, agenda, agenda_title, type, version, base) follows,
+ * in that order.  Version 1 (pilcrow 0.1) ends after str(file).  Decoding
  * checks every length against the data: damaged data gives
  * PILCROW_CORRUPT, never a read out of bounds.
  */
@@ -334,8 +337,10 @@ void
 pc_store_encode_docmeta(pilcrow_status *st, struct pc_buf *b,
                         const pilcrow_doc *doc)
 {
+    unsigned mflags = 0, i;
+
     pc_buf_putc(st, b, 'M');
-    pc_buf_putc(st, b, 1);
+    pc_buf_putc(st, b, 2);
     pc_buf_putc(st, b, (char)((doc->symbol != NULL) | (doc->date != NULL) << 1));
     put_str(st, b, doc->id);
     if (doc->symbol != NULL)
@@ -345,6 +350,13 @@ pc_store_encode_docmeta(pilcrow_status *st, struct pc_buf *b,
         put_str(st, b, doc->date);
     put_str(st, b, doc->language);
     put_str(st, b, doc->file);
+    for (i = 0; i < PC_N_META; i++)
+        if (doc->meta[i] != NULL)
+            mflags |= 1u << i;
+    pc_buf_putc(st, b, (char)mflags);
+    for (i = 0; i < PC_N_META; i++)
+        if (doc->meta[i] != NULL)
+            put_str(st, b, doc->meta[i]);
 }
 
 pilcrow_status
@@ -353,12 +365,13 @@ pc_store_decode_docmeta(struct pilcrow_record *r, struct pc_arena *a,
 {
     struct reader rd;
     pilcrow_status st = PILCROW_OK;
-    int flags;
+    int flags, version, i;
 
     rd.p = (const unsigned char *)data;
     rd.end = rd.p + len;
     rd.bad = 0;
-    if (get_byte(&rd) != 'M' || get_byte(&rd) != 1)
+    if (get_byte(&rd) != 'M' || ((version = get_byte(&rd)) != 1 &&
+                                 version != 2))
         return PILCROW_CORRUPT;
     flags = get_byte(&rd);
     r->doc = get_str(&st, &rd, a);
@@ -367,6 +380,13 @@ pc_store_decode_docmeta(struct pilcrow_record *r, struct pc_arena *a,
     r->date = (flags & 2) ? get_str(&st, &rd, a) : NULL;
     r->language = get_str(&st, &rd, a);
     r->file = get_str(&st, &rd, a);
+    memset(r->meta, 0, sizeof(r->meta));
+    if (version == 2) {
+        flags = get_byte(&rd);
+        for (i = 0; i < PC_N_META; i++)
+            if (flags & (1 << i))
+                r->meta[i] = get_str(&st, &rd, a);
+    }
     if (st < 0)
         return st;
     return rd.bad || rd.p != rd.end ? PILCROW_CORRUPT : PILCROW_OK;

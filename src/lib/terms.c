@@ -21,10 +21,16 @@ static const struct pc_field fields[] = {
     { "cites",    PC_TERM_CITES,   PC_VALUE_FOLD },
     { "year",     PC_TERM_YEAR,    PC_VALUE_AS_IS },
     { "lang",     PC_TERM_LANG,    PC_VALUE_FOLD },
+    { "organ",    PC_TERM_ORGAN,   PC_VALUE_UPPER },
+    { "session",  PC_TERM_SESSION, PC_VALUE_AS_IS },
+    { "agenda",   PC_TERM_AGENDA,  PC_VALUE_AS_IS },
+    { "type",     PC_TERM_TYPE,    PC_VALUE_FOLD },
+    { "date",     PC_TERM_YEAR,    PC_VALUE_AS_IS },  /* ranges of days */
+    { "family",   PC_TERM_FAMILY,  PC_VALUE_UPPER },
     { "language", PC_TERM_LANG,    PC_VALUE_FOLD },  /* alias, unlisted */
 };
 
-#define N_LISTED 7
+#define N_LISTED 13
 
 const struct pc_field *
 pc_field_find(const char *name, size_t len)
@@ -69,6 +75,19 @@ pc_field_value(pilcrow_status *st, struct pc_buf *b,
         pc_buf_append(st, b, v, len);
         break;
     }
+}
+
+void
+pc_field_term(pilcrow_status *st, struct pc_buf *b, const char *field,
+              const char *v, size_t len)
+{
+    const struct pc_field *f = pc_field_find(field, strlen(field));
+    struct pc_buf val = PC_BUF_INIT;
+
+    pc_field_value(st, &val, f, v, len);
+    if (*st >= 0)
+        pc_term(st, b, f->prefix, val.data ? val.data : "", val.len);
+    pc_buf_free(&val);
 }
 
 void

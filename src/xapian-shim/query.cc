@@ -211,6 +211,12 @@ retrying(pcx_db *x, const char *what, Body body, Undo undo)
     }
 }
 
+extern "C" void
+pcx_db_set_sort(pcx_db *x, int sort)
+{
+    x->sort = sort;
+}
+
 extern "C" pilcrow_status
 pcx_query_run(pcx_db *x, const struct pcx_qnode *nodes, size_t n,
               size_t first, size_t maxitems, size_t check_at_least,
@@ -226,6 +232,9 @@ pcx_query_run(pcx_db *x, const struct pcx_qnode *nodes, size_t n,
         Xapian::Enquire enquire(*x->db);
         enquire.set_query(build(nodes, n));
         enquire.set_weighting_scheme(NormalisedBM25());
+        if (x->sort != 0)
+            enquire.set_sort_by_value_then_relevance(PC_SLOT_DATE,
+                                                     x->sort < 0);
         Xapian::MSet mset = enquire.get_mset(first, maxitems, check_at_least,
                                              NULL, decide ? &decider : NULL);
         out->estimate = mset.get_matches_estimated();

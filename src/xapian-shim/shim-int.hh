@@ -15,6 +15,8 @@ struct pcx_db {
     Xapian::Database *db;            /* the reader (== wdb when writing) */
     Xapian::WritableDatabase *wdb;   /* NULL when read-only */
     uint64_t generation;             /* reopens that changed the view */
+    int sort;                        /* pcx_db_set_sort(): 0 relevance,
+                                      * 1 date, -1 date descending */
     char msg[512];                   /* last error, "" if none */
 };
 

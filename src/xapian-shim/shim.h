@@ -207,6 +207,10 @@ pilcrow_status pcx_query_run(pcx_db *x, const struct pcx_qnode *nodes,
                              size_t check_at_least, pcx_decide_fn *decide,
                              void *payload, struct pcx_result *out);
 void pcx_result_free(struct pcx_result *r);
+/* The order of X's next pcx_query_run() results: 0 by relevance (the
+ * default), 1 by the date slot then relevance, -1 by date descending
+ * then relevance; a document without a date sorts as the earliest. */
+void pcx_db_set_sort(pcx_db *x, int sort);
 /* The exact number of documents matching the query of N nodes (DECIDE
  * as for pcx_query_run), in *COUNT: every match is counted. */
 pilcrow_status pcx_query_count(pcx_db *x, const struct pcx_qnode *nodes,

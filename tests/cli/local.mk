@@ -21,6 +21,7 @@ CLI_TESTS = \
 	tests/cli/t130-cites.sh \
 	tests/cli/t140-parallel.sh \
 	tests/cli/t150-languages.sh \
-	tests/cli/t160-phrases.sh
+	tests/cli/t160-phrases.sh \
+	tests/cli/t170-meta.sh
 TESTS += $(CLI_TESTS)
 EXTRA_DIST += $(CLI_TESTS) tests/cli/data

@@ -41,11 +41,13 @@ begin_subtest '--json: one object a line, the fields of pilcrow(1), OUTPUT, JSON
 run "$PILCROW" --db idx search --json -n 5 migration
 expect_exit 0
 expect_equal "$(wc -l <OUT | tr -d ' ')" 5
-expect_file_match OUT '^\{"rank":1,"score":[0-9.]+,"doc":"[^"]+","symbol":(null|"[^"]*"),"lang":"en","title":"[^"]*","kind":"(paragraph|summary|note)","number":"[^"]+","printed":(true|false),"anchor":"[^"]+","page":(null|[0-9]+),"section":"[^"]*","section_title":"[^"]*","file":"[^"]+","snippet":".*","highlights":\[(\[[0-9]+,[0-9]+\],?)*\],"cites":\[[^]]*\],"cited_by":\[[^]]*\],"refs":\[[^]]*\]\}$'
+expect_file_match OUT '^\{"rank":1,"score":[0-9.]+,"doc":"[^"]+","symbol":(null|"[^"]*"),"lang":"en","title":"[^"]*","date":(null|"[0-9]{4}-[0-9]{2}-[0-9]{2}"),"organ":(null|"[^"]*"),"session":(null|"[^"]*"),"agenda":(null|"[^"]*"),"agenda_title":(null|"[^"]*"),"type":(null|"[^"]*"),"version":(null|"[^"]*"),"base":(null|"[^"]*"),"kind":"(paragraph|summary|note)","number":"[^"]+","printed":(true|false),"anchor":"[^"]+","page":(null|[0-9]+),"section":"[^"]*","section_title":"[^"]*","file":"[^"]+","snippet":".*","highlights":\[(\[[0-9]+,[0-9]+\],?)*\],"cites":\[[^]]*\],"cited_by":\[[^]]*\],"refs":\[[^]]*\]\}$'
 if have_python; then
     python3 - OUT <<'PY' || fail "JSON lines or highlights are wrong"
 import json, sys
-keys = ["rank", "score", "doc", "symbol", "lang", "title", "kind", "number",
+keys = ["rank", "score", "doc", "symbol", "lang", "title", "date", "organ",
+        "session", "agenda", "agenda_title", "type", "version", "base",
+        "kind", "number",
         "printed", "anchor", "page", "section", "section_title", "file",
         "snippet",
         "highlights", "cites", "cited_by", "refs"]

@@ -69,10 +69,10 @@ run sh -c '"$1" --db idx batch <with-bad.txt' sh "$PILCROW"
 expect_exit 2
 expect_equal "$(wc -l <OUT | tr -d ' ')" 3
 expect_equal "$(sed -n 2p OUT)" \
-    '{"qid":2,"query":"nosuch:x","error":"column 1: unknown field '"'nosuch'"' (fields: doc, kind, section, symbol, cites, year, lang)"}'
+    '{"qid":2,"query":"nosuch:x","error":"column 1: unknown field '"'nosuch'"' (fields: doc, kind, section, symbol, cites, year, lang, organ, session, agenda, type, date, family)"}'
 expect_match "$(sed -n 3p OUT)" '^\{"qid":3,"query":"lanterns","total":'
 expect_equal "$(cat ERR)" \
-    "pilcrow: batch: <stdin>:2: column 1: unknown field 'nosuch' (fields: doc, kind, section, symbol, cites, year, lang)"
+    "pilcrow: batch: <stdin>:2: column 1: unknown field 'nosuch' (fields: doc, kind, section, symbol, cites, year, lang, organ, session, agenda, type, date, family)"
 
 begin_subtest 'CRLF line ends and a last line without newline'
 printf 'migration\r\nlanterns' >crlf.txt

@@ -26,7 +26,7 @@ run "$PILCROW" search --frob x
 expect_exit 2
 expect_equal "$(head -n 1 ERR)" "pilcrow: search: unknown option '--frob'"
 expect_equal "$(sed -n 2p ERR)" \
-    "usage: pilcrow search [--db DIR] [-n N] [--offset K] [--json | --tsv | --tsv-header] [--color WHEN] [--lang CODE] [--count] [--parallel] QUERY..."
+    "usage: pilcrow search [--db DIR] [-n N] [--offset K] [--json | --tsv | --tsv-header] [--color WHEN] [--lang CODE] [--count] [--parallel] [--sort ORDER] QUERY..."
 expect_equal "$(sed -n 3p ERR)" "Try 'pilcrow search --help' for more."
 
 begin_subtest 'control characters in messages are not written raw'
@@ -143,7 +143,7 @@ begin_subtest 'a bad query: exit 2, the column and the problem'
 run "$PILCROW" --db idx search 'nosuch:x'
 expect_exit 2
 expect_equal "$(cat ERR)" \
-    "pilcrow: search: bad query: column 1: unknown field 'nosuch' (fields: doc, kind, section, symbol, cites, year, lang)"
+    "pilcrow: search: bad query: column 1: unknown field 'nosuch' (fields: doc, kind, section, symbol, cites, year, lang, organ, session, agenda, type, date, family)"
 expect_equal "$(wc -c <OUT | tr -d ' ')" 0
 run "$PILCROW" --db idx search 'lanterns )'
 expect_exit 2

@@ -56,7 +56,7 @@ begin_subtest '--json: the record, its text and its notes'
 run "$PILCROW" --db idx show --json report 1
 expect_exit 0
 expect_equal "$(wc -l <OUT | tr -d ' ')" 1
-expect_file_match OUT '^\{"doc":"report","symbol":"A/99/1","lang":"en","title":"[^"]*","kind":"paragraph","number":"1","printed":true,"anchor":"para\. 1","page":null,"section":"I","section_title":"Introduction","file":"[^"]*report\.md","text":"[^"]*Lighthouse keepers maintained the lanterns[^"]*","cites":\["1"\],"cited_by":\[\],"refs":\[\],"notes":\[\{"number":"1","text":"See the keepers'"'"' annual reports, 1998\."\}\]\}$'
+expect_file_match OUT '^\{"doc":"report","symbol":"A/99/1","lang":"en","title":"[^"]*","date":(null|"[0-9]{4}-[0-9]{2}-[0-9]{2}"),"organ":(null|"[^"]*"),"session":(null|"[^"]*"),"agenda":(null|"[^"]*"),"agenda_title":(null|"[^"]*"),"type":(null|"[^"]*"),"version":(null|"[^"]*"),"base":(null|"[^"]*"),"kind":"paragraph","number":"1","printed":true,"anchor":"para\. 1","page":null,"section":"I","section_title":"Introduction","file":"[^"]*report\.md","text":"[^"]*Lighthouse keepers maintained the lanterns[^"]*","cites":\["1"\],"cited_by":\[\],"refs":\[\],"notes":\[\{"number":"1","text":"See the keepers'"'"' annual reports, 1998\."\}\]\}$'
 if have_python; then
     python3 -c 'import json; json.loads(open("OUT").read())' \
         || fail "not JSON"

@@ -8,7 +8,7 @@ begin_subtest '--json: one object a record with every field'
 run "$PILCROW" parse --json "$report"
 expect_exit 0
 expect_equal "$(wc -c <ERR | tr -d ' ')" 0
-expect_file_match OUT '^\{"doc":"international-migration-and-development-1997","symbol":(null|"[^"]*"),"lang":"en","title":"[^"]*","date":(null|"[0-9]{4}-[0-9]{2}-[0-9]{2}"),"kind":"(paragraph|summary|note)","number":"[^"]+","printed":(true|false),"annex":(null|"[^"]*"),"anchor":"[^"]+","page":(null|[0-9]+),"section":"[^"]*","section_title":"[^"]*","file":"[^"]+","text":".*","cites":\[[^]]*\],"cited_by":\[[^]]*\],"refs":\[[^]]*\]\}$'
+expect_file_match OUT '^\{"doc":"international-migration-and-development-1997","symbol":(null|"[^"]*"),"lang":"en","title":"[^"]*","date":(null|"[0-9]{4}-[0-9]{2}-[0-9]{2}"),"organ":(null|"[^"]*"),"session":(null|"[^"]*"),"agenda":(null|"[^"]*"),"agenda_title":(null|"[^"]*"),"type":(null|"[^"]*"),"version":(null|"[^"]*"),"base":(null|"[^"]*"),"kind":"(paragraph|summary|note)","number":"[^"]+","printed":(true|false),"annex":(null|"[^"]*"),"anchor":"[^"]+","page":(null|[0-9]+),"section":"[^"]*","section_title":"[^"]*","file":"[^"]+","text":".*","cites":\[[^]]*\],"cited_by":\[[^]]*\],"refs":\[[^]]*\]\}$'
 expect_equal "$(grep -c '"kind":"paragraph"' OUT)" 55
 expect_equal "$(grep -c '"kind":"note"' OUT)" 9
 

@@ -44,7 +44,8 @@ test_fields(void)
     const struct pc_field *f;
 
     pc_field_list(&st, &b);
-    CHECK_STR(b.data, "doc, kind, section, symbol, cites, year, lang");
+    CHECK_STR(b.data, "doc, kind, section, symbol, cites, year, lang, "
+              "organ, session, agenda, type, date, family");
     CHECK((f = pc_field_find("lang", 4)) && f->prefix == PC_TERM_LANG);
     CHECK((f = pc_field_find("language", 8)) && f->prefix == PC_TERM_LANG);
     CHECK((f = pc_field_find("doc", 3)) && f->prefix == PC_TERM_DOC);
