@@ -46,6 +46,38 @@ pcx_db_open(pcx_db **out, const char *path, unsigned flags, char *err,
     }
 }
 
+/* Check the tables of the database at PATH, as xapian-check does (the
+ * B-trees' structure, and the document lengths against the postings).
+ * Returns the number of errors found; throws DatabaseCorruptError
+ * for damage the check stops at, which Xapian reports as a plain
+ * DatabaseError ("not in sorted order", "EOF reading block"): found
+ * by a check, any of it is damage. */
+static size_t
+check_tables(const char *path)
+{
+    try {
+        return Xapian::Database::check(path, 0, NULL);
+    } catch (const Xapian::DatabaseCorruptError &) {
+        throw;
+    } catch (const Xapian::DatabaseError &e) {
+        throw Xapian::DatabaseCorruptError(e.get_msg());
+    }
+}
+
+extern "C" pilcrow_status
+pcx_db_check(pcx_db *x, const char *path)
+{
+    try {
+        size_t n_errors = check_tables(path);
+        if (n_errors > 0)
+            return pcx_note(x, PILCROW_CORRUPT, "%zu error%s found in its "
+                            "tables", n_errors, n_errors == 1 ? "" : "s");
+        return PILCROW_OK;
+    } catch (...) {
+        return pcx_from_exception(x->msg, sizeof(x->msg), "check");
+    }
+}
+
 extern "C" void
 pcx_db_close(pcx_db *x)
 {
