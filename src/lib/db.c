@@ -65,6 +65,20 @@ dir_has_entries(const char *path)
     return found;
 }
 
+static uint64_t dir_bytes(const char *path);
+
+/* How long the check of the index at PATH may take, in seconds,
+ * before it counts as a hang: 30 s, and 1 s per 4 MB (the check reads
+ * 100 MB a second from the page cache, and a hang of Xapian's loops
+ * forever). */
+static unsigned
+check_timeout(const char *path)
+{
+    uint64_t s = 30 + dir_bytes(path) / (4u << 20);
+
+    return s > 86400 ? 86400 : (unsigned)s;
+}
+
 /* Check PATH before handing it to Xapian, so the messages speak of the
  * user's directory rather than of Xapian's files. */
 static pilcrow_status
@@ -153,7 +167,7 @@ pilcrow_db_open(pilcrow_db **out, const char *path, unsigned flags,
      * the damage (SECURITY.md).  The write lock is held, so nothing
      * changes under the check. */
     if ((flags & PILCROW_OPEN_WRITE) && existed &&
-        (st = pcx_db_check(db->x, path)) < 0) {
+        (st = pcx_db_check(db->x, path, check_timeout(path))) < 0) {
         pc_errmsg(errmsg, st, st == PILCROW_CORRUPT
                   ? "index %s is damaged (%s): rebuild it"
                   : "cannot open index %s: %s", path, pcx_errmsg(db->x));
