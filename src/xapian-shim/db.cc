@@ -143,10 +143,15 @@ pcx_db_check(pcx_db *x, const char *path, unsigned timeout)
     if (WIFSIGNALED(wst))
         return pcx_note(x, PILCROW_CORRUPT, "check: reading its tables "
                         "crashed the engine (%s)", strsignal(WTERMSIG(wst)));
-    if (!WIFEXITED(wst) || WEXITSTATUS(wst) > 2)
+    if (!WIFEXITED(wst))
         return pcx_note(x, PILCROW_BACKEND, "check: the check failed");
     if (WEXITSTATUS(wst) == 0)
         return PILCROW_OK;
+    /* No message: the child died another way (a sanitizer's report
+     * ends the process with its own status). */
+    if (WEXITSTATUS(wst) > 2 || msg[0] == '\0')
+        return pcx_note(x, PILCROW_CORRUPT, "check: reading its tables "
+                        "failed (exit status %d)", WEXITSTATUS(wst));
     return pcx_note(x, WEXITSTATUS(wst) == 1 ? PILCROW_CORRUPT
                     : PILCROW_BACKEND, "%s", msg);
 }
