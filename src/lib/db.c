@@ -67,6 +67,20 @@ dir_has_entries(const char *path)
     return found;
 }
 
+static uint64_t dir_bytes(const char *path);
+
+/* How long the check of the index at PATH may take, in seconds,
+ * before it counts as a hang: 30 s, and 1 s per 4 MB (the check reads
+ * 100 MB a second from the page cache, and a hang of Xapian's loops
+ * forever). */
+static unsigned
+check_timeout(const char *path)
+{
+    uint64_t s = 30 + dir_bytes(path) / (4u << 20);
+
+    return s > 86400 ? 86400 : (unsigned)s;
+}
+
 /* Check PATH before handing it to Xapian, so the messages speak of the
  * user's directory rather than of Xapian's files. */
 static pilcrow_status
@@ -109,6 +123,8 @@ pilcrow_db_open(pilcrow_db **out, const char *path, unsigned flags,
     char err[512];
     char *fmt = NULL;
     size_t fmt_len = 0;
+    const char *missing;
+    int existed;
 
     if (errmsg != NULL)
         *errmsg = NULL;
@@ -130,6 +146,14 @@ pilcrow_db_open(pilcrow_db **out, const char *path, unsigned flags,
     }
     db->flags = flags;
     db->children.next = db->children.prev = &db->children;
+    existed = pc_dir_holds_index(path);
+    /* Before Xapian opens it: a writer makes a missing table anew. */
+    if ((flags & PILCROW_OPEN_WRITE) && existed &&
+        (missing = pc_dir_missing_table(path, 0)) != NULL) {
+        st = pc_errmsg(errmsg, PILCROW_CORRUPT, "index %s is damaged "
+                       "(%s is missing): rebuild it", path, missing);
+        goto fail;
+    }
     if ((st = pcx_db_open(&db->x, path, flags, err, sizeof(err))) < 0) {
         if (st == PILCROW_LOCKED)
             pc_errmsg(errmsg, st, "index %s is locked by another writer",
@@ -139,6 +163,31 @@ pilcrow_db_open(pilcrow_db **out, const char *path, unsigned flags,
         else
             pc_errmsg(errmsg, st, "cannot open index %s: %s", path, err);
         goto fail;
+    }
+    /* A writer checks an index it did not create before it writes:
+     * Xapian writing into damaged tables can crash, hang or spread
+     * the damage (SECURITY.md).  The write lock is held, so nothing
+     * changes under the check. */
+    if ((flags & PILCROW_OPEN_WRITE) && existed &&
+        (st = pcx_db_check(db->x, path, check_timeout(path))) < 0) {
+        pc_errmsg(errmsg, st, st == PILCROW_CORRUPT
+                  ? "index %s is damaged (%s): rebuild it"
+                  : "cannot open index %s: %s", path, pcx_errmsg(db->x));
+        goto fail;
+    }
+    if ((flags & PILCROW_OPEN_WRITE) && existed) {
+        uint64_t n_docs = 0, n_terms = 0;
+
+        if ((st = pcx_db_counts(db->x, &n_docs, &n_terms)) < 0) {
+            pc_errmsg(errmsg, st, "cannot open index %s: %s", path,
+                      pcx_errmsg(db->x));
+            goto fail;
+        }
+        if ((missing = pc_dir_missing_table(path, n_docs > 0)) != NULL) {
+            st = pc_errmsg(errmsg, PILCROW_CORRUPT, "index %s is damaged "
+                           "(%s is missing): rebuild it", path, missing);
+            goto fail;
+        }
     }
     /* Stamp a new index with our format; refuse a foreign one. */
     if ((st = pcx_db_get_metadata(db->x, PC_META_FORMAT, &fmt, &fmt_len)) < 0) {

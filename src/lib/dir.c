@@ -58,6 +58,26 @@ pc_dir_holds_index(const char *path)
            has_file(path, "XAPIANDB");
 }
 
+const char *
+pc_dir_missing_table(const char *path, int has_docs)
+{
+    static const char *const others[] = {
+        "termlist.glass", "docdata.glass", "position.glass"
+    };
+    size_t i;
+    int postlist = has_file(path, "postlist.glass");
+
+    for (i = 0; i < sizeof(others) / sizeof(others[0]); i++) {
+        if (has_file(path, others[i])) {
+            if (!postlist)
+                return "postlist.glass";
+        } else if (has_docs) {
+            return others[i];
+        }
+    }
+    return has_docs && !postlist ? "postlist.glass" : NULL;
+}
+
 /* A new string (pc_malloc'd): A, B and C end to end.  NULL when out
  * of memory. */
 static char *

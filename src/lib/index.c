@@ -374,6 +374,8 @@ write_error(pilcrow_db *db, pilcrow_status st, const char *what)
 {
     if (st == PILCROW_NOMEM)
         return pc_db_error(db, st, "out of memory");
+    if (st == PILCROW_CORRUPT)          /* The index, not WHAT, is bad. */
+        return pc_db_shim_error(db, st);
     return pc_db_error(db, st, "%s: %s", what, pcx_errmsg(db->x));
 }
 

@@ -476,7 +476,9 @@ pilcrow_status pc_db_error(pilcrow_db *db, pilcrow_status st,
                            const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void pc_db_clear_error(pilcrow_db *db);
-/* Copy the shim's last message into DB's (after a pcx_* failure). */
+/* Copy the shim's last message into DB's (after a pcx_* failure); for
+ * PILCROW_CORRUPT the message names DB's index and says to rebuild
+ * it. */
 pilcrow_status pc_db_shim_error(pilcrow_db *db, pilcrow_status st);
 
 /* Make *ERRMSG (if ERRMSG is not NULL) a new printf-style message. */
@@ -666,6 +668,11 @@ void pc_meta_key(pilcrow_status *st, struct pc_buf *b, const char *prefix,
 
 /* Does directory PATH hold a Xapian database (its version file)? */
 int pc_dir_holds_index(const char *path);
+/* The name of a table file that the glass index at PATH lacks although
+ * its other files say it must have it (postlist.glass beside another
+ * table; with HAS_DOCS, any of the four a pilcrow index writes), or
+ * NULL.  Xapian takes a missing table for an empty one. */
+const char *pc_dir_missing_table(const char *path, int has_docs);
 
 /* ================================================================== */
 /* record.c: stored bytes -> the records callers see                   */

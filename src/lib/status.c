@@ -91,6 +91,11 @@ pc_db_clear_error(pilcrow_db *db)
 pilcrow_status
 pc_db_shim_error(pilcrow_db *db, pilcrow_status st)
 {
+    /* Damage Xapian found: name the index and say what to do, in one
+     * place for every read and write, so that no caller has to. */
+    if (st == PILCROW_CORRUPT)
+        return pc_db_error(db, st, "index %s is damaged (%s): rebuild it",
+                           db->path, pcx_errmsg(db->x));
     return pc_db_error(db, st, "%s", pcx_errmsg(db->x));
 }
 

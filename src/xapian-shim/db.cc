@@ -1,8 +1,15 @@
 /*
  * db.cc - opening, committing, inspecting and merging Xapian databases.
  */
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
 #include <cstring>
 #include <string>
+
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "shim-int.hh"
 
@@ -44,6 +51,109 @@ pcx_db_open(pcx_db **out, const char *path, unsigned flags, char *err,
         }
         return st;
     }
+}
+
+/* Check the tables of the database at PATH, as xapian-check does (the
+ * B-trees' structure, and the document lengths against the postings).
+ * Returns the number of errors found; throws DatabaseCorruptError
+ * for damage the check stops at, which Xapian reports as a plain
+ * DatabaseError ("not in sorted order", "EOF reading block"): found
+ * by a check, any of it is damage. */
+static size_t
+check_tables(const char *path)
+{
+    try {
+        return Xapian::Database::check(path, 0, NULL);
+    } catch (const Xapian::DatabaseCorruptError &) {
+        throw;
+    } catch (const Xapian::DatabaseError &e) {
+        throw Xapian::DatabaseCorruptError(e.get_msg());
+    }
+}
+
+/* The child's side of pcx_db_check(): check the tables at PATH, write
+ * what was found to FD (nothing when they are sound) and end with 0
+ * (sound), 1 (damaged) or 2 (the check failed otherwise).  Never
+ * returns; runs no destructor and no atexit handler of the parent's. */
+[[noreturn]] static void
+check_child(const char *path, int fd)
+{
+    char msg[512];
+    int code = 0;
+    size_t len, done = 0;
+    ssize_t n;
+
+    msg[0] = '\0';
+    try {
+        size_t n_errors = check_tables(path);
+        if (n_errors > 0) {
+            snprintf(msg, sizeof(msg), "%zu error%s found in its tables",
+                     n_errors, n_errors == 1 ? "" : "s");
+            code = 1;
+        }
+    } catch (...) {
+        code = pcx_from_exception(msg, sizeof(msg), "check")
+               == PILCROW_CORRUPT ? 1 : 2;
+    }
+    len = strlen(msg);
+    while (done < len && ((n = write(fd, msg + done, len - done)) > 0 ||
+                          (n < 0 && errno == EINTR)))
+        done += n > 0 ? (size_t)n : 0;
+    _exit(code);
+}
+
+extern "C" pilcrow_status
+pcx_db_check(pcx_db *x, const char *path, unsigned timeout)
+{
+    char msg[sizeof(x->msg)];
+    size_t len = 0;
+    ssize_t n;
+    pid_t pid;
+    int fds[2], wst;
+
+    if (pipe(fds) < 0)
+        return pcx_note(x, PILCROW_BACKEND, "check: %s", strerror(errno));
+    if ((pid = fork()) < 0) {
+        int err = errno;
+        close(fds[0]);
+        close(fds[1]);
+        return pcx_note(x, err == ENOMEM || err == EAGAIN ? PILCROW_NOMEM
+                        : PILCROW_BACKEND, "check: %s", strerror(err));
+    }
+    if (pid == 0) {
+        close(fds[0]);
+        alarm(timeout);         /* A hang ends in SIGALRM. */
+        check_child(path, fds[1]);
+    }
+    close(fds[1]);
+    while (len < sizeof(msg) - 1 &&
+           ((n = read(fds[0], msg + len, sizeof(msg) - 1 - len)) > 0 ||
+            (n < 0 && errno == EINTR)))
+        len += n > 0 ? (size_t)n : 0;
+    msg[len] = '\0';
+    close(fds[0]);
+    while (waitpid(pid, &wst, 0) < 0) {
+        if (errno != EINTR)     /* ECHILD: the caller ignores SIGCHLD. */
+            return pcx_note(x, PILCROW_BACKEND, "check: %s",
+                            strerror(errno));
+    }
+    if (WIFSIGNALED(wst) && WTERMSIG(wst) == SIGALRM)
+        return pcx_note(x, PILCROW_CORRUPT,
+                        "check: reading its tables took over %u s", timeout);
+    if (WIFSIGNALED(wst))
+        return pcx_note(x, PILCROW_CORRUPT, "check: reading its tables "
+                        "crashed the engine (%s)", strsignal(WTERMSIG(wst)));
+    if (!WIFEXITED(wst))
+        return pcx_note(x, PILCROW_BACKEND, "check: the check failed");
+    if (WEXITSTATUS(wst) == 0)
+        return PILCROW_OK;
+    /* No message: the child died another way (a sanitizer's report
+     * ends the process with its own status). */
+    if (WEXITSTATUS(wst) > 2 || msg[0] == '\0')
+        return pcx_note(x, PILCROW_CORRUPT, "check: reading its tables "
+                        "failed (exit status %d)", WEXITSTATUS(wst));
+    return pcx_note(x, WEXITSTATUS(wst) == 1 ? PILCROW_CORRUPT
+                    : PILCROW_BACKEND, "%s", msg);
 }
 
 extern "C" void

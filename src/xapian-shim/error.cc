@@ -42,8 +42,11 @@ pcx_from_exception(char *buf, size_t buf_size, const char *what) noexcept
         return xapian(PILCROW_NOTFOUND, e);
     } catch (const Xapian::DatabaseCorruptError &e) {
         return xapian(PILCROW_CORRUPT, e);
-    } catch (const Xapian::DatabaseModifiedError &e) {
-        return xapian(PILCROW_RETRY, e);
+    } catch (const Xapian::DatabaseModifiedError &) {
+        /* Xapian's text tells a C++ programmer to call reopen(): say
+         * what happened instead, as the retrying reads do. */
+        return note(buf, buf_size, PILCROW_RETRY, what,
+                    "index changed while reading; retry");
     } catch (const Xapian::DatabaseError &e) {
         /* Includes write failures such as a full disk: the index, not
          * an input file, failed.  Say why when the system said so. */

@@ -181,8 +181,10 @@ class Decider : public Xapian::MatchDecider {
 } // namespace
 
 /* Run BODY, a pilcrow_status returning read of X, for WHAT
- * ("search"): when a writer commits under it, reopen X once and run it
- * again; any other failure is X's message.  UNDO frees what a failed
+ * ("matching"): when a writer commits under it, reopen X once and run it
+ * again; any other failure is X's message.  WHAT names the engine's
+ * step, never the caller's command: the command already says
+ * "search: ", and saying it again gave "search: search: ...".  UNDO frees what a failed
  * BODY left. */
 template <typename Body, typename Undo>
 static pilcrow_status
@@ -228,7 +230,7 @@ pcx_query_run(pcx_db *x, const struct pcx_qnode *nodes, size_t n,
     out->n_matches = 0;
     out->estimate = 0;
     out->exact = 0;
-    return retrying(x, "search", [&]() -> pilcrow_status {
+    return retrying(x, "matching", [&]() -> pilcrow_status {
         Xapian::Enquire enquire(*x->db);
         enquire.set_query(build(nodes, n));
         enquire.set_weighting_scheme(NormalisedBM25());
@@ -245,7 +247,7 @@ pcx_query_run(pcx_db *x, const struct pcx_qnode *nodes, size_t n,
         out->matches = static_cast<struct pcx_match *>(
             pc_calloc(mset.size(), sizeof(*out->matches)));
         if (out->matches == NULL)
-            return pcx_note(x, PILCROW_NOMEM, "search: out of memory");
+            return pcx_note(x, PILCROW_NOMEM, "matching: out of memory");
         /* Records are read in docid order: neighbours share the B-tree
          * blocks above them, so fewer blocks are read. */
         std::vector<std::pair<Xapian::docid, size_t>> order;
@@ -265,7 +267,7 @@ pcx_query_run(pcx_db *x, const struct pcx_qnode *nodes, size_t n,
                     .get_data();
             if ((r->data = pcx_copy(data)) == NULL) {
                 pcx_result_free(out);
-                return pcx_note(x, PILCROW_NOMEM, "search: out of memory");
+                return pcx_note(x, PILCROW_NOMEM, "matching: out of memory");
             }
             r->data_len = data.size();
         }
@@ -280,7 +282,7 @@ pcx_query_count(pcx_db *x, const struct pcx_qnode *nodes, size_t n,
     Decider decider(decide, payload);
 
     *count = 0;
-    return retrying(x, "count", [&]() -> pilcrow_status {
+    return retrying(x, "counting", [&]() -> pilcrow_status {
         Xapian::Enquire enquire(*x->db);
         enquire.set_query(build(nodes, n));
         enquire.set_weighting_scheme(Xapian::BoolWeight());

@@ -34,6 +34,14 @@ int pcx_unicode_category(uint32_t cp);
  * *OUT is NULL and ERR (ERR_SIZE bytes) holds the message. */
 pilcrow_status pcx_db_open(pcx_db **out, const char *path, unsigned flags,
                            char *err, size_t err_size);
+/* Check the tables of X, the database at PATH, for damage before
+ * anything is written to them: PILCROW_OK, or PILCROW_CORRUPT with
+ * the damage found.  Reads the whole index (about 10 ms a megabyte),
+ * in a child process, since Xapian's check itself can crash or loop
+ * on some damage: a child killed by a signal, or still checking after
+ * TIMEOUT seconds, is damage too.  PILCROW_BACKEND or PILCROW_NOMEM
+ * when there is no child to check. */
+pilcrow_status pcx_db_check(pcx_db *x, const char *path, unsigned timeout);
 /* Close X, committing a writable database.  Accepts NULL. */
 void pcx_db_close(pcx_db *x);
 /* The message of the last failure on X ("" if none). */

@@ -22,6 +22,9 @@ CLI_TESTS = \
 	tests/cli/t140-parallel.sh \
 	tests/cli/t150-languages.sh \
 	tests/cli/t160-phrases.sh \
-	tests/cli/t170-meta.sh
+	tests/cli/t170-meta.sh \
+	tests/cli/t180-damaged.sh \
+	tests/cli/t190-kill.sh \
+	tests/cli/t200-concurrent.sh
 TESTS += $(CLI_TESTS)
 EXTRA_DIST += $(CLI_TESTS) tests/cli/data

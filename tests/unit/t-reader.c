@@ -233,7 +233,9 @@ main(void)
         CHECK(pilcrow_doc_n_records(doc) == 1);
         pilcrow_doc_free(doc);
     }
-    CHECK((double)(clock() - t0) / CLOCKS_PER_SEC < 5.0);
+    /* Under valgrind (tests/valgrind-wrap.sh) time means nothing. */
+    if (getenv("PILCROW_VALGRIND") == NULL)
+        CHECK((double)(clock() - t0) / CLOCKS_PER_SEC < 5.0);
     free(big);
     return check_done();
 }
