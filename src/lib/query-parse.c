@@ -561,8 +561,15 @@ cite_node(struct parser *p, const struct pc_cite *c)
     add_qterm(p, c->key, klen, 0);
     if (num != NULL)
         add_qterm(p, num + 4, strlen(num + 4), 0);
+    /* The number as texts write it ("1997/15", a symbol token): the
+     * records holding it when the organ the query infers is not the
+     * one their document did (the Commission's resolution 1997/15 read
+     * as ECOSOC's). */
+    if (num != NULL && strchr(num + 4, '/') != NULL &&
+        strchr(num + 4, ' ') == NULL)
+        qn_add(or, qn_leaf(p, QN_TERM, num + 4, strlen(num + 4)));
     p->q->beyond_text = 1;
-    return p->st >= 0 && or->n_children == 3 ? or : NULL;
+    return p->st >= 0 && or->n_children >= 3 ? or : NULL;
 }
 
 /* If a citation starts at the current position within the next N
