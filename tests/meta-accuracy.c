@@ -73,7 +73,12 @@ main(int argc, char **argv)
             if (*s)
                 *s++ = '\0';
         }
-        snprintf(path, sizeof(path), "%s/%s", argv[2], col[0]);
+        if ((size_t)snprintf(path, sizeof(path), "%s/%s", argv[2], col[0]) >=
+            sizeof(path)) {
+            printf("%s/%s: path too long\n", argv[2], col[0]);
+            ok = 0;
+            continue;
+        }
         if (pilcrow_doc_parse_file(&doc, path, NULL, &err) < 0) {
             printf("%s: %s\n", path, err ? err : "cannot parse");
             pilcrow_free(err);
