@@ -160,6 +160,9 @@ pilcrow_db_open(pilcrow_db **out, const char *path, unsigned flags,
                       path);
         else if (st == PILCROW_NOTFOUND)
             pc_errmsg(errmsg, st, "%s is not a pilcrow index", path);
+        else if (st == PILCROW_CORRUPT)
+            pc_errmsg(errmsg, st, "index %s is damaged (%s): rebuild it",
+                      path, err);
         else
             pc_errmsg(errmsg, st, "cannot open index %s: %s", path, err);
         goto fail;
@@ -168,7 +171,7 @@ pilcrow_db_open(pilcrow_db **out, const char *path, unsigned flags,
      * Xapian writing into damaged tables can crash, hang or spread
      * the damage (SECURITY.md).  The write lock is held, so nothing
      * changes under the check. */
-    if ((flags & PILCROW_OPEN_WRITE) && existed &&
+    if ((flags & PILCROW_OPEN_WRITE) && existed && !pc_dir_unchanged(path) &&
         (st = pcx_db_check(db->x, path, check_timeout(path))) < 0) {
         pc_errmsg(errmsg, st, st == PILCROW_CORRUPT
                   ? "index %s is damaged (%s): rebuild it"
@@ -225,6 +228,7 @@ pilcrow_db_open(pilcrow_db **out, const char *path, unsigned flags,
         goto fail;
     }
     pc_free(fmt);
+    db->sound = (flags & PILCROW_OPEN_WRITE) != 0;
     *out = db;
     return PILCROW_OK;
 fail:
@@ -249,6 +253,11 @@ pilcrow_db_close(pilcrow_db *db)
         pc_db_disown(n);
         n->release(n);
     }
+    /* A writer whose tables were sound leaves them sound: record their
+     * state, under the lock, so the next writer need not check them
+     * again (pc_dir_unchanged). */
+    if (db->sound && pcx_db_commit(db->x) == PILCROW_OK)
+        pc_dir_mark_checked(db->path);
     pcx_db_close(db->x);
     for (i = 0; i < db->n_analyzers; i++)
         pc_analyzer_free(db->analyzers[i]);

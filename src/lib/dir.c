@@ -9,6 +9,7 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -33,6 +34,7 @@ is_index_file(const char *name)
     return strcmp(name, ".") == 0 || strcmp(name, "..") == 0
            || strcmp(name, "iamglass") == 0
            || strcmp(name, "flintlock") == 0
+           || strcmp(name, PC_DIR_CHECKED) == 0
            || (len > 6 && strcmp(name + len - 6, ".glass") == 0)
            || (len > 4 && strncmp(name + len - 4, ".tmp", 4) == 0)
            || strstr(name, ".glass.") != NULL;
@@ -76,6 +78,116 @@ pc_dir_missing_table(const char *path, int has_docs)
         }
     }
     return has_docs && !postlist ? "postlist.glass" : NULL;
+}
+
+/* Mix the 64-bit value V into the FNV-1a hash H. */
+static uint64_t
+mix64(uint64_t h, uint64_t v)
+{
+    int i;
+
+    for (i = 0; i < 8; i++, v >>= 8)
+        h = (h ^ (v & 0xff)) * 0x100000001b3ull;
+    return h;
+}
+
+/* The fingerprint of the engine's files in PATH: for each table, its
+ * name, inode, size and the times it was last written and last changed
+ * (the ctime no program can set back).  Any write to a table, Xapian's
+ * or anyone's, changes it.  Files are combined in any order (readdir
+ * gives no order).  Returns 0, or -1 if PATH cannot be read. */
+static int
+dir_fingerprint(const char *path, uint64_t *out)
+{
+    DIR *d = opendir(path);
+    struct dirent *e;
+    struct stat sb;
+    char tmp[4096];
+    uint64_t sum = 0, n = 0;
+
+    if (d == NULL)
+        return -1;
+    while ((e = readdir(d)) != NULL) {
+        const char *c;
+        uint64_t h = 0xcbf29ce484222325ull;
+
+        if (!is_index_file(e->d_name) || e->d_name[0] == '.'
+            || strcmp(e->d_name, "flintlock") == 0
+            || strcmp(e->d_name, PC_DIR_CHECKED) == 0)
+            continue;
+        if ((size_t)snprintf(tmp, sizeof(tmp), "%s/%s", path, e->d_name)
+            >= sizeof(tmp) || stat(tmp, &sb) != 0) {
+            closedir(d);
+            return -1;
+        }
+        for (c = e->d_name; *c != '\0'; c++)
+            h = (h ^ (unsigned char)*c) * 0x100000001b3ull;
+        h = mix64(h, (uint64_t)sb.st_dev);
+        h = mix64(h, (uint64_t)sb.st_ino);
+        h = mix64(h, (uint64_t)sb.st_size);
+        h = mix64(h, (uint64_t)sb.st_mtim.tv_sec);
+        h = mix64(h, (uint64_t)sb.st_mtim.tv_nsec);
+        h = mix64(h, (uint64_t)sb.st_ctim.tv_sec);
+        h = mix64(h, (uint64_t)sb.st_ctim.tv_nsec);
+        sum += h;
+        n++;
+    }
+    closedir(d);
+    *out = mix64(sum, n);
+    return 0;
+}
+
+int
+pc_dir_unchanged(const char *path)
+{
+    char name[4096], buf[64], want[64];
+    uint64_t fp;
+    ssize_t len;
+    int fd;
+
+    if (dir_fingerprint(path, &fp) < 0
+        || (size_t)snprintf(name, sizeof(name), "%s/%s", path,
+                            PC_DIR_CHECKED) >= sizeof(name)
+        || (fd = open(name, O_RDONLY | O_CLOEXEC)) < 0)
+        return 0;
+    len = read(fd, buf, sizeof(buf) - 1);
+    close(fd);
+    if (len <= 0)
+        return 0;
+    buf[len] = '\0';
+    snprintf(want, sizeof(want), "pilcrow checked %016llx\n",
+             (unsigned long long)fp);
+    return strcmp(buf, want) == 0;
+}
+
+void
+pc_dir_mark_checked(const char *path)
+{
+    char name[4096], tmp[4096 + 8], line[64];
+    uint64_t fp;
+    size_t len;
+    int fd, ok;
+
+    if ((size_t)snprintf(name, sizeof(name), "%s/%s", path, PC_DIR_CHECKED)
+        >= sizeof(name) || pc_dir_unchanged(path))
+        return;
+    snprintf(tmp, sizeof(tmp), "%s.tmp", name);
+    if (dir_fingerprint(path, &fp) < 0) {
+        unlink(name);
+        return;
+    }
+    len = (size_t)snprintf(line, sizeof(line), "pilcrow checked %016llx\n",
+                           (unsigned long long)fp);
+    if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666)) < 0) {
+        unlink(name);           /* a stale mark must not stay */
+        return;
+    }
+    ok = write(fd, line, len) == (ssize_t)len;
+    ok = close(fd) == 0 && ok;
+    if (!ok || rename(tmp, name) < 0) {
+        unlink(tmp);
+        unlink(name);
+    }
 }
 
 /* A new string (pc_malloc'd): A, B and C end to end.  NULL when out
@@ -284,6 +396,10 @@ pilcrow_db_build_finish(const char *dir, size_t n_shards, pilcrow_db **lock,
         remove_index_dir(merged);
         goto out;
     }
+    /* Fresh tables, written by the merge: the next writer need not
+     * check them (moving the directory leaves its files' state as it
+     * is). */
+    pc_dir_mark_checked(merged);
     /* The caller's handle kept other writers out during the merge; it
      * must be gone before its files are. */
     close_lock(lock);

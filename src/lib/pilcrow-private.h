@@ -459,6 +459,7 @@ struct pilcrow_db {
     struct pc_analyzer *analyzers[8]; /* by language, lazily made */
     size_t n_analyzers;
     uint32_t pending;            /* records added since the last commit */
+    int sound;                   /* writer: tables checked or new at open */
     struct pc_meta_slot *meta;   /* read-only handles: document metadata
                                   * as stored, by document (see db.c) */
     uint64_t meta_gen;           /* the shim's generation it was read at */
@@ -673,6 +674,15 @@ int pc_dir_holds_index(const char *path);
  * table; with HAS_DOCS, any of the four a pilcrow index writes), or
  * NULL.  Xapian takes a missing table for an empty one. */
 const char *pc_dir_missing_table(const char *path, int has_docs);
+/* The file in an index directory that records the state of its tables
+ * when a writer last left them sound: checked at open, or written by
+ * pilcrow itself.  pc_dir_unchanged() is true when the tables at PATH
+ * are exactly as recorded (no write since, by anyone), so the check
+ * before writing can be skipped; pc_dir_mark_checked() records their
+ * state now (and removes a stale record when it cannot). */
+#define PC_DIR_CHECKED "pilcrow-checked"
+int pc_dir_unchanged(const char *path);
+void pc_dir_mark_checked(const char *path);
 
 /* ================================================================== */
 /* record.c: stored bytes -> the records callers see                   */

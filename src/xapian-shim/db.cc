@@ -17,6 +17,38 @@ extern "C" {
 #include "pilcrow-private.h"
 }
 
+/* The status and message (in ERR) of the exception being handled,
+ * thrown while opening a database.  Opening reads the version file and
+ * the tables' root blocks: a plain DatabaseError there that no system
+ * call caused ("dir_end invalid in block 22") is damage, as
+ * DatabaseCorruptError is; for damage ERR holds Xapian's words alone,
+ * else "PATH: words". */
+static pilcrow_status
+open_error(char *err, size_t err_size, const char *path) noexcept
+{
+    try {
+        throw;
+    } catch (const Xapian::DatabaseLockError &) {
+        return pcx_from_exception(err, err_size, path);
+    } catch (const Xapian::DatabaseCreateError &) {
+        return pcx_from_exception(err, err_size, path);
+    } catch (const Xapian::DatabaseOpeningError &) {
+        return pcx_from_exception(err, err_size, path);
+    } catch (const Xapian::DatabaseModifiedError &) {
+        return pcx_from_exception(err, err_size, path);
+    } catch (const Xapian::DatabaseCorruptError &e) {
+        snprintf(err, err_size, "%s", e.get_msg().c_str());
+        return PILCROW_CORRUPT;
+    } catch (const Xapian::DatabaseError &e) {
+        if (e.get_error_string() != NULL)
+            return pcx_from_exception(err, err_size, path);
+        snprintf(err, err_size, "%s", e.get_msg().c_str());
+        return PILCROW_CORRUPT;
+    } catch (...) {
+        return pcx_from_exception(err, err_size, path);
+    }
+}
+
 extern "C" pilcrow_status
 pcx_db_open(pcx_db **out, const char *path, unsigned flags, char *err,
             size_t err_size)
@@ -44,7 +76,7 @@ pcx_db_open(pcx_db **out, const char *path, unsigned flags, char *err,
         *out = x;
         return PILCROW_OK;
     } catch (...) {
-        pilcrow_status st = pcx_from_exception(err, err_size, path);
+        pilcrow_status st = open_error(err, err_size, path);
         if (x != NULL) {
             delete x->db;
             delete x;

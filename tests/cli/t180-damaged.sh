@@ -117,4 +117,25 @@ run_bounded index --quiet tree more
 expect_exit 0
 expect_equal "$(cat ERR)" ""
 
+# A writer leaves a record of the sound tables it wrote, and the next
+# writer skips the check when nothing has written to them since.  Any
+# write changes their state, even one that sets the times back.
+begin_subtest 'a writer records the tables it left sound'
+expect_equal "$(cat ERR)" ""
+[ -f dmg/pilcrow-checked ] || fail "no dmg/pilcrow-checked after index"
+run_bounded index --quiet tree more
+expect_exit 0
+
+begin_subtest 'damage after the record, times set back: still refused'
+# Every block after the first zeroed, the size kept.
+size=$(wc -c <dmg/postlist.glass | tr -d ' ')
+dd if=/dev/zero of=dmg/postlist.glass bs=8192 seek=1 \
+    count=$((size / 8192 - 1)) conv=notrunc 2>/dev/null
+touch -r dmg/iamglass dmg/postlist.glass
+before=$(sums)
+run_bounded index --quiet tree more
+expect_exit 2
+expect_file_match ERR '^pilcrow: index: index dmg is damaged \(.*\): rebuild it$'
+expect_equal "$(sums)" "$before"
+
 test_done
