@@ -13,14 +13,17 @@
  *    page counter "k/N" of its page count N);
  *  - >= 95% of note markers in record texts resolved to a note;
  *  - a paragraph number presented as printed is printed: a line of the
- *    source starts with it ("12." then the record's first word) for
+ *    source starts with it ("12." then the record's first word, or
+ *    page furniture between them: "5.", "2/2", "S/RES/2786 (2025)") for
  *    >= 99.5% of them (numbers pilcrow supplies are bracketed and not
  *    counted);
  *  - resolutions (documents whose enacting formula comes before any
  *    numbered paragraph; not reports quoting draft resolutions):
  *    >= 95% of preambular paragraphs are a record of their
  *    own.  In the source, between the enacting formula ("The General
- *    Assembly,") and the line "1.", a preambular paragraph starts at a
+ *    Assembly,") and the line "1." (or an operative paragraph printed
+ *    without a number: a verb such as "Decides" opening a paragraph
+ *    that ends with a full stop), a preambular paragraph starts at a
  *    line opening with a capital letter after a line that ends with a
  *    comma or semicolon (marker digits aside); each must start a
  *    "preamble, para. N" record.
@@ -296,6 +299,31 @@ struct numbered_line {
     size_t at;
 };
 
+/* The offset of the first line at or after J that is not page
+ * furniture: a number alone on its line ("5.") may be followed by the
+ * page's foot and the next page's head before its text ("2/2",
+ * "25-11470 (E)", "*2511470*", "S/RES/2786 (2025)"): short lines with
+ * no lower-case letter. */
+static size_t
+past_furniture(const char *buf, size_t len, size_t j)
+{
+    int k;
+
+    for (k = 0; k < 8 && j < len; k++) {
+        size_t e = j;
+        int lower = 0;
+
+        while (e < len && buf[e] != '\n')
+            lower |= islower((unsigned char)buf[e++]);
+        if (lower || e - j >= 40 || e >= len)
+            break;
+        j = e;
+        while (j < len && isspace((unsigned char)buf[j]))
+            j++;
+    }
+    return j;
+}
+
 static struct numbered_line *
 numbered_lines(const char *buf, size_t len, size_t *n_out)
 {
@@ -315,6 +343,7 @@ numbered_lines(const char *buf, size_t len, size_t *n_out)
             j++;
             while (j < len && isspace((unsigned char)buf[j]))
                 j++;
+            j = past_furniture(buf, len, j);
             if (n == cap) {
                 struct numbered_line *t;
                 cap = cap ? 2 * cap : 256;
@@ -365,6 +394,48 @@ ends_clause(const char *s, const char *e)
                      e[-1] == '^' || e[-1] == '['))
         e--;
     return e > s && (e[-1] == ',' || e[-1] == ';');
+}
+
+/* Does the line [S, S + N) open with a verb in the third person, as
+ * an operative paragraph printed without a number does ("Decides that
+ * the election ...")?  A capitalised word of five letters or more
+ * ending in a single "s" ("Decides", "Requests"; not "Witness"), that is
+ * not "Nations" or "States" (preambles open "States Parties ..."
+ * rarely, but do). */
+static int
+third_person(const char *s, size_t n)
+{
+    size_t w = 1;
+
+    while (w < n && islower((unsigned char)s[w]))
+        w++;
+    return w >= 5 && (w == n || s[w] == ' ') && s[w - 1] == 's' &&
+           s[w - 2] != 's' && !(s[w - 3] == 'o' && s[w - 2] == 'u') &&
+           !(w == 9 && memcmp(s, "Conscious", 9) == 0) && !(w == 7 && memcmp(s, "Nations", 7) == 0) &&
+           !(w == 6 && memcmp(s, "States", 6) == 0);
+}
+
+/* Does the paragraph whose first line starts at S end with a full stop
+ * (operative) rather than a comma or semicolon (preambular)?  Its end
+ * is the first line ending in one of them, within 40 lines. */
+static int
+ends_period(const char *s, const char *end)
+{
+    int k;
+
+    for (k = 0; k < 40 && s < end; k++) {
+        const char *nl = memchr(s, '\n', (size_t)(end - s));
+        const char *e = nl ? nl : end;
+
+        if (ends_clause(s, e))
+            return 0;
+        while (e > s && isspace((unsigned char)e[-1]))
+            e--;
+        if (e > s && e[-1] == '.')
+            return 1;
+        s = nl ? nl + 1 : end;
+    }
+    return 0;
 }
 
 /* "The General Assembly,": "The", then capitalised words or "and",
@@ -423,8 +494,11 @@ preamble_paragraphs(const char *buf, size_t len, const pilcrow_doc *doc,
                                  s[2] == '.')))
                 return;
             in = enacting(s, n);
-        } else if (n >= 2 && s[0] == '1' && s[1] == '.') {
-            break;
+        } else if ((n >= 2 && s[0] == '1' && s[1] == '.') ||
+                   (isupper((unsigned char)s[0]) &&
+                    (prev == NULL || ends_clause(prev, prev_e)) &&
+                    third_person(s, n) && ends_period(s, end))) {
+            break;              /* the operative part */
         } else if (isupper((unsigned char)s[0]) &&
                    (prev == NULL || ends_clause(prev, prev_e))) {
             size_t k, w = n < 24 ? n : 24, m;
@@ -599,12 +673,10 @@ main(int argc, char **argv)
     if (!resolutions)
         ok &= check("numbered runs clean", n_runs, n_numbered, 950, 950);
     ok &= check("markers resolved", n_resolved, n_markers, 950, 950);
-    /* Floors: what the parser reached when each check came (un-docs
-     * 99.4% and 94.1%, the GA resolutions 100% and 97.5%). */
-    ok &= check("printed as printed", n_verified, n_printed,
-                resolutions ? 995 : 993, 995);
-    ok &= check("preambles split", n_pre_own, n_pre_source,
-                resolutions ? 970 : 935, 950);
+    /* Floors: what the parser reaches (un-docs 99.6% and 97.6%, the GA
+     * resolutions 100% and 97.6%). */
+    ok &= check("printed as printed", n_verified, n_printed, 995, 995);
+    ok &= check("preambles split", n_pre_own, n_pre_source, 970, 950);
     if (n_furniture > 0) {
         printf("FAIL: furniture records %ld > 0\n", n_furniture);
         ok = 0;

@@ -75,6 +75,7 @@ enum unit_type {
 
 struct unit {
     uint8_t type;
+    uint8_t preamble;   /* text of a resolution's preamble */
     char num[16];
     size_t off, len;    /* text (or heading title) in the pool */
     uint32_t page;      /* the page of its first line of text */
@@ -192,6 +193,10 @@ int pc_enacting_line(const struct line *l);
 /* Does L open a preambular paragraph ("Recalling", "Deeply concerned",
  * "Aware")? */
 int pc_preamble_opener(const struct line *l);
+
+/* Does L open an operative paragraph: a capitalised verb in the third
+ * person ("Decides", "Requests", "Calls upon")? */
+int pc_operative_opener(const struct line *l);
 
 /* The value of roman numeral S (N bytes, upper case), 0 if invalid. */
 int pc_roman_value(const char *s, size_t n);

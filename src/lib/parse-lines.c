@@ -506,6 +506,22 @@ pc_preamble_opener(const struct line *l)
     return 0;
 }
 
+int
+pc_operative_opener(const struct line *l)
+{
+    size_t n = 1;
+
+    if (l->len == 0 || !isupper((unsigned char)l->s[0]))
+        return 0;
+    while (n < l->len && islower((unsigned char)l->s[n]))
+        n++;
+    if (n < 5 || (n < l->len && l->s[n] != ' '))
+        return 0;
+    return l->s[n - 1] == 's' && l->s[n - 2] != 's' &&
+           !(l->s[n - 3] == 'o' && l->s[n - 2] == 'u') &&
+           !pc_preamble_opener(l);
+}
+
 /* ================================================================== */
 /* Pass 1: lines                                                       */
 /* ================================================================== */

@@ -224,6 +224,13 @@ pc_next_content(const struct parser *p, size_t i)
 }
 
 /* Join lines [A, B) that are not blank or dropped into the doc title. */
+/* The heading of a table of contents, which no title runs into. */
+static int
+contents_line(const struct line *l)
+{
+    return pc_line_is(l, "Contents") || pc_line_is(l, "CONTENTS");
+}
+
 static void
 set_title(struct parser *p, size_t a, size_t b)
 {
@@ -409,7 +416,8 @@ pc_scan_front_matter(struct parser *p, size_t start)
                !pc_head_label(&p->lines[j + 1], num2, &rest2) &&
                !(p->lines[j].len * 4 < prev_len * 3) &&
                !pc_ends_sentence(p->lines[j].s, p->lines[j].len) &&
-               !pc_line_is(&p->lines[j + 1], "Summary")) {
+               !pc_line_is(&p->lines[j + 1], "Summary") &&
+               !contents_line(&p->lines[j + 1])) {
             prev_len = p->lines[j].len;
             j++;
         }
@@ -450,7 +458,8 @@ pc_scan_front_matter(struct parser *p, size_t start)
          * takes the enacting formula ("The Security Council,"). */
         while (i < p->n_lines && !(p->lines[i].fl & L_BLANK) &&
                i < title_a + 4 && !adoption_line(&p->lines[i]) &&
-               !pc_enacting_line(&p->lines[i]))
+               !pc_enacting_line(&p->lines[i]) &&
+               !contents_line(&p->lines[i]))
             i++;
         if (i > title_a && pc_ends_sentence(p->lines[i - 1].s,
                                          p->lines[i - 1].len)) {

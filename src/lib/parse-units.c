@@ -84,6 +84,7 @@ add_unit(struct parser *p, struct cutter *c, int type, const char *num)
     u->off = p->pool.len;
     u->len = 0;
     u->page = 0;
+    u->preamble = c->preamble && c->last_num == 0 && type == U_TEXT;
     c->cur = u;
     c->note = NULL;
     return u;
@@ -431,6 +432,27 @@ annex_line(const struct line *l, char *label)
     while (i - a > 0 && label[i - a - 1] == '*')
         label[--i - a] = '\0';
     return 1;
+}
+
+/* Does the paragraph that opens at line I end with a full stop, not
+ * with the comma of a preambular paragraph: the first line from I that
+ * ends a sentence or a clause, within 40 lines? */
+static int
+ends_with_period(const struct parser *p, size_t i)
+{
+    size_t j;
+
+    for (j = i; j < p->n_lines && j < i + 40; j++) {
+        const struct line *l = &p->lines[j];
+
+        if (l->fl & (L_BLANK | L_DROP | L_FOOT))
+            continue;
+        if (pc_ends_clause(l->s, l->len))
+            return 0;
+        if (pc_ends_sentence(l->s, l->len))
+            return 1;
+    }
+    return 0;
 }
 
 /* The last contents line after the "Contents" line I: the last line
@@ -824,6 +846,18 @@ pc_cut_units(struct parser *p)
         if (c.preamble && c.last_num == 0 && c.cur != NULL &&
             c.cur->type == U_TEXT && c.prev_comma && pc_preamble_opener(l)) {
             close_unit(&c);
+            add_unit(p, &c, U_TEXT, NULL);
+            unit_text(p, &c, i, 0);
+            continue;
+        }
+        /* A resolution whose operative part prints no numbers ("Decides
+         * that the election ... shall take place"): the first verb
+         * after the preamble's last comma starts it. */
+        if (c.preamble && c.last_num == 0 && c.cur != NULL &&
+            c.cur->type == U_TEXT && c.prev_comma && pc_operative_opener(l) &&
+            ends_with_period(p, i)) {
+            close_unit(&c);
+            c.preamble = 0;
             add_unit(p, &c, U_TEXT, NULL);
             unit_text(p, &c, i, 0);
             continue;

@@ -466,7 +466,12 @@ make_records(struct parser *p)
             pc_buf_reset(&raw);
             pc_buf_append(&p->st, &raw, ut, u->len);
             finish_text(p, raw.data ? raw.data : "", raw.len);
-            snprintf(num, sizeof(num), "%zu", ++ord);
+            /* A resolution's preamble is counted apart from its
+             * unnumbered operative paragraphs. */
+            if (u->preamble)
+                snprintf(num, sizeof(num), "p%zu", ++n_pre);
+            else
+                snprintf(num, sizeof(num), "%zu", ++ord);
             make_record(p, PILCROW_KIND_PARAGRAPH, num, 0, annex, section,
                         title);
             continue;

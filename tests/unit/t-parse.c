@@ -377,6 +377,30 @@ main(void)
               "Decides to extend the mandate of UNMISS until 30 April 2026;");
     pilcrow_doc_free(doc);
 
+    /* A resolution whose one operative paragraph prints no number
+     * (S/RES/2770 (2025), whole): three preambular paragraphs, then
+     * "Decides that the election ..." as a paragraph of its own, its
+     * number supplied. */
+    doc = parse(at("TESTDATA", "tests/data", "sc-election-resolution.txt"));
+    CHECK(pilcrow_doc_n_records(doc) == 4);
+    CHECK((r = find(doc, "preamble, para. 3")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "Noting that, in "
+                       "accordance with article 14", 40) == 0);
+    CHECK(r && strstr(pilcrow_record_text(r, NULL), "Decides") == NULL);
+    CHECK((r = find(doc, "[para. 1]")) != NULL);
+    CHECK(r && !pilcrow_record_printed(r));
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "Decides that the "
+                       "election to fill the vacancy", 45) == 0);
+    CHECK(find(doc, "preamble, para. 4") == NULL);
+    pilcrow_doc_free(doc);
+
+    /* A title never runs into the "Contents" heading after it
+     * (E/ICEF/2025/11, its first pages). */
+    doc = parse(at("TESTDATA", "tests/data", "contents-title.txt"));
+    CHECK_STR(pilcrow_doc_title(doc), "Provisional annotated agenda, "
+              "timetable and organization of work");
+    pilcrow_doc_free(doc);
+
     /* Markdown: emphasis vs markers, Notes list. */
     doc = parse(at("TESTDATA", "tests/data", "emphasis.md"));
     CHECK_STR(pilcrow_doc_symbol(doc), "A/99/1");
