@@ -231,7 +231,35 @@ pilcrow_language_name(const char *code)
 /* ---- guessing a text's language ----------------------------------- */
 
 /* Bytes of a document read to guess its language. */
-#define PC_GUESS_BYTES 65536
+#define PC_GUESS_BYTES 16384     /* some 2,500 words: plenty to tell */
+
+/* The lengths (bit N: N letters) of the Latin languages' stopwords
+ * that start with letter C ('a' to 'z'), worked out on first use: a
+ * word of another first letter or length is no stopword of theirs, and
+ * needs no search (most words). */
+static uint32_t
+latin_starts(struct pc_lang_guess *g, char c)
+{
+    size_t k, j;
+
+    if (!g->starts_ready) {
+        for (k = 0; k < PC_N_LANGUAGES; k++) {
+            const char *const *list = pc_languages[k].stopwords;
+
+            if (pc_languages[k].script != PC_SCRIPT_LATIN || list == NULL)
+                continue;
+            for (j = 0; j < pc_languages[k].n_stopwords; j++) {
+                size_t n = strlen(list[j]);
+                unsigned char f = (unsigned char)list[j][0];
+
+                if (f >= 'a' && f <= 'z' && n <= PC_STOPWORD_MAX)
+                    g->starts[f - 'a'] |= 1u << n;
+            }
+        }
+        g->starts_ready = 1;
+    }
+    return g->starts[c - 'a'];
+}
 
 void
 pc_lang_guess_add(struct pc_lang_guess *g, const char *text, size_t len)
@@ -267,7 +295,8 @@ pc_lang_guess_add(struct pc_lang_guess *g, const char *text, size_t len)
             if (w < PC_STOPWORD_MAX)
                 word[w] = (char)(text[i] | 0x20);
         g->letters[PC_SCRIPT_LATIN] += w;
-        if (w > PC_STOPWORD_MAX || (i < len && (unsigned char)text[i] >= 0x80))
+        if (w > PC_STOPWORD_MAX || (i < len && (unsigned char)text[i] >= 0x80)
+            || !(latin_starts(g, word[0]) & (1u << w)))
             continue;
         for (k = 0; k < PC_N_LANGUAGES && k < sizeof(g->stops) /
                     sizeof(g->stops[0]); k++)
