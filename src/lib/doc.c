@@ -198,6 +198,13 @@ pc_anchor_format(pilcrow_status *st, struct pc_buf *b, pilcrow_kind kind,
         if (number[0] == 'p' && number[1] >= '0' && number[1] <= '9') {
             pc_buf_puts(st, b, "preamble, para. ");
             number++;
+        } else if (number[0] == 'o' && number[1] >= '0' &&
+                   number[1] <= '9') {
+            /* Other text before paragraph 1 (a letter's opening, a
+             * report's lead-in), "o1": "[opening, para. 1]", supplied. */
+            pc_buf_puts(st, b, "[opening, para. ");
+            number++;
+            bracket = 1;
         } else if (number[0] == 'a' && number[1] >= '0' &&
                    number[1] <= '9') {
             /* An article, "a26", and its sub-paragraphs, "a26.1":
@@ -272,7 +279,7 @@ pc_anchor_parse(const char *anchor, pilcrow_kind *kind, char *annex,
 {
     const char *p = anchor;
     char plain[128];
-    int preamble = 0;
+    int preamble = 0;   /* 'p' "preamble", 'o' "opening", else 0 */
 
     if (anchor == NULL || kind == NULL || annex == NULL || annex_size == 0 ||
         number == NULL || number_size == 0)
@@ -361,8 +368,10 @@ pc_anchor_parse(const char *anchor, pilcrow_kind *kind, char *annex,
             skip_space(&p);
         }
         return *p == '\0' ? PILCROW_OK : PILCROW_INVALID;
-    } else if (eat_word(&p, "preamble")) {   /* "preamble, para. 1" */
-        preamble = 1;
+    } else if (eat_word(&p, "preamble") ||   /* "preamble, para. 1" */
+               (eat_word(&p, "opening") && (preamble = 'o'))) {
+        if (preamble == 0)
+            preamble = 'p';
         if (*p == ':')
             p++;
         skip_space(&p);
@@ -377,10 +386,10 @@ pc_anchor_parse(const char *anchor, pilcrow_kind *kind, char *annex,
             p++;
         skip_space(&p);
     }
-    if (preamble) {                         /* stored as "p1" */
+    if (preamble) {                         /* stored as "p1", "o1" */
         if (number_size < 3 || *p < '0' || *p > '9')
             return PILCROW_INVALID;
-        number[0] = 'p';
+        number[0] = (char)preamble;
         number++;
         number_size--;
     }

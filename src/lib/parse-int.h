@@ -75,7 +75,8 @@ enum unit_type {
 
 struct unit {
     uint8_t type;
-    uint8_t preamble;   /* text of a resolution's preamble */
+    uint8_t preamble;   /* text of a preamble: after an enacting
+                         * formula or a "Preamble" heading */
     char num[16];
     size_t off, len;    /* text (or heading title) in the pool */
     uint32_t page;      /* the page of its first line of text */

@@ -84,7 +84,8 @@ add_unit(struct parser *p, struct cutter *c, int type, const char *num)
     u->off = p->pool.len;
     u->len = 0;
     u->page = 0;
-    u->preamble = c->preamble && c->last_num == 0 && type == U_TEXT;
+    u->preamble = (c->preamble || c->blocks) && c->last_num == 0 &&
+                  type == U_TEXT;
     c->cur = u;
     c->note = NULL;
     return u;

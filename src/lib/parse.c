@@ -326,7 +326,15 @@ make_records(struct parser *p)
     char article[16] = "", anum[40];
     int art_sub = 0;            /* last sub-paragraph of ARTICLE */
     size_t i, j, k, ord = 0, n_summary = 0, region_paras = 0, n_pre = 0;
+    size_t n_open = 0;
     int in_summary = 0, have_para = 0;
+    /* A resolution's, decision's or draft's symbol says its text before
+     * paragraph 1 is a preamble, in any language (the enacting formula
+     * is read in English only). */
+    const char *type = doc->meta[PILCROW_META_TYPE];
+    int enacted = type != NULL && (strcmp(type, "resolution") == 0 ||
+                                   strcmp(type, "decision") == 0 ||
+                                   strcmp(type, "draft") == 0);
     struct pc_buf raw = PC_BUF_INIT, cat = PC_BUF_INIT;
     size_t cat_rec = (size_t)-1;        /* the record whose text is CAT */
 
@@ -344,7 +352,7 @@ make_records(struct parser *p)
                 region_paras += p->units[j].type == U_PARA ||
                                 p->units[j].type == U_ARTICLE;
             ord = 0;
-            n_pre = 0;
+            n_pre = n_open = 0;
             have_para = 0;
         }
         if (u->type != U_PARA && u->type != U_TEXT)
@@ -529,8 +537,14 @@ make_records(struct parser *p)
             have_para = 1;
             make_record(p, PILCROW_KIND_PARAGRAPH, u->num, 1, annex,
                         section, title);
-        } else {
+        } else if (u->preamble || enacted) {
             snprintf(num, sizeof(num), "p%zu", ++n_pre);
+            make_record(p, PILCROW_KIND_PARAGRAPH, num, 0, annex, section,
+                        title);
+        } else {
+            /* Text before paragraph 1 that is no preamble: a letter's
+             * opening, a report's lead-in ("[opening, para. 2]"). */
+            snprintf(num, sizeof(num), "o%zu", ++n_open);
             make_record(p, PILCROW_KIND_PARAGRAPH, num, 0, annex, section,
                         title);
         }

@@ -399,7 +399,21 @@ main(void)
     doc = parse(at("TESTDATA", "tests/data", "contents-title.txt"));
     CHECK_STR(pilcrow_doc_title(doc), "Provisional annotated agenda, "
               "timetable and organization of work");
+    /* Its text before paragraph 1 is no preamble (it is no resolution):
+     * "[opening, para. 1]", supplied. */
+    CHECK((r = find(doc, "[opening, para. 1]")) != NULL);
+    CHECK(r && !pilcrow_record_printed(r));
+    CHECK_STR(r ? pilcrow_record_number(r) : NULL, "o1");
+    CHECK(find(doc, "preamble, para. 1") == NULL);
     pilcrow_doc_free(doc);
+    CHECK_OK(pc_anchor_parse("[opening, para. 2]", &kind, annex,
+                             sizeof(annex), &annex_set, number,
+                             sizeof(number)));
+    CHECK_STR(number, "o2");
+    CHECK_OK(pc_anchor_parse("annex, preamble, para. 3", &kind, annex,
+                             sizeof(annex), &annex_set, number,
+                             sizeof(number)));
+    CHECK_STR(number, "p3");
 
     /* Markdown: emphasis vs markers, Notes list. */
     doc = parse(at("TESTDATA", "tests/data", "emphasis.md"));
