@@ -218,6 +218,38 @@ add_edit(struct parser *p, size_t line, uint32_t off, uint32_t len,
     snprintf(e->num, sizeof(e->num), "%s", num);
 }
 
+/* Is the number at S + J glued to the punctuation that ends a word
+ * before it, as a superscript marker pdftotext flattened: "Police.15",
+ * "School),18", "law,”3"?  Not a decimal or a thousands separator
+ * ("2.26", "1,500": a digit before the punctuation). */
+static int
+glued_after(const char *s, size_t j)
+{
+    unsigned char p = (unsigned char)s[j - 1], w = (unsigned char)s[j - 2];
+
+    if (strchr(".,;:)", p) == NULL && p != 0x9D && p != 0x99)
+        return 0;               /* 0x9D, 0x99: the end of ” and ’ */
+    static const char *const abbrev[] = {  /* "Rev.1", "No.5" */
+        "Rev", "Add", "Corr", "Amend", "Suppl", "No", "Nos", "vol", "Vol",
+        "para", "paras", "art", "chap", "sect", "p", "pp", NULL
+    };
+    size_t b = j - 1, i;
+
+    if (p == ')' && w == '(')
+        return 0;
+    if (is_digit(w) || w == ' ' || w == '/' || w == '.')
+        return 0;
+    /* Not the end of a symbol ("JIU/NOTE/2022/1/Rev.1", "14/CP.1"). */
+    while (b > 0 && s[b - 1] != ' ')
+        if (s[--b] == '/')
+            return 0;
+    for (i = 0; p == '.' && abbrev[i]; i++)
+        if (strlen(abbrev[i]) == j - 1 - b &&
+            memcmp(s + b, abbrev[i], j - 1 - b) == 0)
+            return 0;
+    return 1;
+}
+
 /* Find the marker of note NUM in the body lines [*LINE, END) of a page,
  * at or after byte *OFF of line *LINE, and record an edit; advance
  * *LINE and *OFF past it.  Returns 1 when found. */
@@ -228,7 +260,7 @@ find_marker(struct parser *p, const char *num, size_t *line, size_t *off,
     size_t k = strlen(num), i, j, start;
     int pass;
 
-    for (pass = 0; pass < 2; pass++) {
+    for (pass = 0; pass < 3; pass++) {
         for (i = *line; i < end; i++) {
             const struct line *l = &p->lines[i];
 
@@ -243,7 +275,8 @@ find_marker(struct parser *p, const char *num, size_t *line, size_t *off,
                 if ((q = memchr(s + j, num[0], l->len - k + 1 - j)) == NULL)
                     break;
                 j = (size_t)(q - s);
-                if (j < 2 || s[j - 1] != ' ' || memcmp(s + j, num, k) != 0)
+                if (j < 2 || memcmp(s + j, num, k) != 0 ||
+                    (pass < 2 ? s[j - 1] != ' ' : !glued_after(s, j)))
                     continue;
                 after = j + k < l->len ? (unsigned char)s[j + k] : '\n';
                 if (!(after == '\n' || after == ' ' || after == ',' ||
@@ -253,6 +286,16 @@ find_marker(struct parser *p, const char *num, size_t *line, size_t *off,
                     is_digit((unsigned char)s[j + k + 1]))
                     continue;
                 before = (unsigned char)s[j - 2];
+                if (pass == 2) {
+                    /* Glued, the superscript lost: "Police.15",
+                     * "School),18 while". */
+                    if (after == '.' || after == ')')
+                        continue;
+                    add_edit(p, i, (uint32_t)j, (uint32_t)k, num);
+                    *line = i;
+                    *off = j + k;
+                    return 1;
+                }
                 if (pass == 0) {
                     if (!(strchr(".,;:)\"'", before) != NULL ||
                           (before == 0x9D || before == 0x99)))

@@ -415,6 +415,21 @@ main(void)
                              sizeof(number)));
     CHECK_STR(number, "p3");
 
+    /* Note markers pdftotext glued to the punctuation before them (a
+     * page of S/2025/356): "the Police.15", "School),18 while". */
+    doc = parse(at("TESTDATA", "tests/data", "glued-pdf-markers.txt"));
+    CHECK((r = find(doc, "note 15")) != NULL);
+    CHECK(r && pilcrow_record_n_cited_by(r) == 1);
+    CHECK((r = find(doc, "note 18")) != NULL);
+    CHECK(r && pilcrow_record_n_cited_by(r) == 1);
+    CHECK((r = find(doc, "[para. 3]")) != NULL);
+    CHECK(r && strstr(pilcrow_record_text(r, NULL),
+                      "with the Police.\xC2\xB9\xE2\x81\xB5") != NULL);
+    CHECK((r = find(doc, "[para. 4]")) != NULL);
+    CHECK(r && strstr(pilcrow_record_text(r, NULL),
+                      "School),\xC2\xB9\xE2\x81\xB8 while") != NULL);
+    pilcrow_doc_free(doc);
+
     /* Markdown: emphasis vs markers, Notes list. */
     doc = parse(at("TESTDATA", "tests/data", "emphasis.md"));
     CHECK_STR(pilcrow_doc_symbol(doc), "A/99/1");
