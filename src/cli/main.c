@@ -20,12 +20,17 @@
 
 static const struct cli_command commands[] = {
     { "index", cmd_index, CLI_ANY, 0,
-      "[--db DIR] [--prune] [--quiet] [-j N] [--lang CODE] PATH...",
+      "[--db DIR] [--prune] [--quiet] [-j N] [--shards N] [--lang CODE] "
+      "PATH...",
       "index the documents in files and directories",
       "  --db DIR     the index directory (created if absent)\n"
       "  --prune      delete the records of indexed files that are gone\n"
       "  --quiet      no progress line and no summary\n"
       "  -j N         build a new index with N workers in parallel\n"
+      "  --shards N   keep DIR as N shards (a stub database DIR/XAPIANDB\n"
+      "               and DIR/shard0 ...), each document in the shard of\n"
+      "               a hash of its id, each shard written by its own\n"
+      "               worker\n"
       "  --lang CODE  the language of files that name none (ar, en, es,\n"
       "               fr, ru, zh; default: guessed from the text)\n"
       "Directories are walked recursively for *.txt, *.md, *.txt.gz and\n"
