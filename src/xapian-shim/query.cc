@@ -80,8 +80,41 @@ first_and_rest(Xapian::Query::op op, const std::vector<Xapian::Query> &kids,
 
 /* Build the query of the N postfix NODES.  Throws InvalidArgumentError
  * on a malformed tree (a bug in query.c, reported as such). */
+/* The wildcard PREFIX over the shards of X, expanded here: each
+ * remote server would expand it against its own terms alone (a
+ * different 200 on each).  The 200 terms the shards hold most often,
+ * as Xapian's WILDCARD_LIMIT_MOST_FREQUENT, as a synonym. */
 static Xapian::Query
-build(const struct pcx_qnode *nodes, size_t n)
+expand_wildcard(pcx_db *x, const std::string &prefix)
+{
+    std::vector<std::pair<Xapian::doccount, std::string>> terms;
+
+    for (Xapian::TermIterator t = x->db->allterms_begin(prefix);
+         t != x->db->allterms_end(prefix); ++t)
+        terms.emplace_back(t.get_termfreq(), *t);
+    if (terms.empty())
+        return Xapian::Query::MatchNothing;
+    if (terms.size() > 200) {
+        std::stable_sort(terms.begin(), terms.end(),
+                         [](const std::pair<Xapian::doccount, std::string> &a,
+                            const std::pair<Xapian::doccount, std::string> &b) {
+                             return a.first > b.first;
+                         });
+        terms.resize(200);
+        std::sort(terms.begin(), terms.end(),
+                  [](const std::pair<Xapian::doccount, std::string> &a,
+                     const std::pair<Xapian::doccount, std::string> &b) {
+                      return a.second < b.second;
+                  });
+    }
+    std::vector<Xapian::Query> kids;
+    for (const auto &t : terms)
+        kids.emplace_back(t.second);
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, kids.begin(), kids.end());
+}
+
+static Xapian::Query
+build(pcx_db *x, const struct pcx_qnode *nodes, size_t n)
 {
     std::vector<Xapian::Query> stack;
 
@@ -97,6 +130,10 @@ build(const struct pcx_qnode *nodes, size_t n)
                                           Xapian::Query(term), 0.0));
             continue;
         case PCX_WILDCARD:
+            if (!x->shards.empty()) {
+                stack.push_back(expand_wildcard(x, term));
+                continue;
+            }
             stack.push_back(Xapian::Query(Xapian::Query::OP_WILDCARD, term,
                                           200,
                                           Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT));
@@ -253,7 +290,7 @@ pcx_query_run(pcx_db *x, const struct pcx_qnode *nodes, size_t n,
         std::vector<std::pair<Xapian::docid, double>> hits;
         double scale = 1.0;
 
-        enquire.set_query(build(nodes, n));
+        enquire.set_query(build(x, nodes, n));
         if (x->remote) {
             /* A remote server knows Xapian's own weighting schemes
              * only.  BM25Weight with b = 0 (no length: the wdf holds
@@ -354,7 +391,7 @@ pcx_query_count(pcx_db *x, const struct pcx_qnode *nodes, size_t n,
     *count = 0;
     return retrying(x, "counting", [&]() -> pilcrow_status {
         Xapian::Enquire enquire(*x->db);
-        enquire.set_query(build(nodes, n));
+        enquire.set_query(build(x, nodes, n));
         enquire.set_weighting_scheme(Xapian::BoolWeight());
         if (x->remote && decide) {
             /* No MatchDecider remotely (see pcx_query_run): every
