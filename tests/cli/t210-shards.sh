@@ -152,6 +152,19 @@ if command -v xapian-progsrv >/dev/null 2>&1; then
     cmp -s a OUT || fail "progsrv results differ"
 fi
 
+begin_subtest 'a shard re-indexed while served: the next query sees it'
+echo "Quagga and zebra herds crossed the harbour bar." >src/quagga.txt
+run "$PILCROW" --db remote.stub search quagga
+expect_exit 1
+index_corpus sh --shards 2 src
+run "$PILCROW" --db remote.stub search --tsv quagga
+expect_exit 0
+expect_file_match OUT 'quagga'
+rm src/quagga.txt
+index_corpus sh --shards 2 --prune src
+run "$PILCROW" --db remote.stub search quagga
+expect_exit 1
+
 begin_subtest 'a silent server (SIGSTOP): exit 2 naming it within --timeout'
 kill -STOP "$pid1"
 t0=$(date +%s)
