@@ -567,6 +567,7 @@ pcx_db_open_shards(pcx_db **out, const char *path, int is_stub,
     } catch (const Xapian::NetworkError &e) {
         snprintf(err, err_size, "shard %s: %s", failed.c_str(),
                  describe(e).c_str());
+        delete x->db;
         delete x;
         return PILCROW_IO;
     } catch (...) {
