@@ -696,7 +696,9 @@ out:
 
 /* The shard of document DOC among N: 64-bit FNV-1a of its id, modulo
  * N.  Stable across runs and machines, so that a changed file is
- * re-indexed into the shard that holds it. */
+ * re-indexed into the shard that holds it.  The library asks this
+ * shard first for the document's metadata (src/xapian-shim/db.cc,
+ * pcx_db_get_metadata): keep the two the same. */
 static int
 shard_of(const char *doc, int n)
 {

@@ -174,8 +174,14 @@ open_shards(pilcrow_db *db, const char *path, int kind, const char *stub,
                                  timeout_ms ? timeout_ms
                                  : PC_REMOTE_TIMEOUT_MS,
                                  (db->flags & PILCROW_OPEN_PARTIAL) != 0,
-                                 err, sizeof(err))) < 0)
+                                 err, sizeof(err))) < 0) {
+        /* A plain file that is no stub: say what --db takes. */
+        if (st == PILCROW_INVALID && kind == 1 && strcmp(stub, path) == 0)
+            return pc_errmsg(errmsg, PILCROW_NOTFOUND, "%s is not an index "
+                             "directory or a stub database file (%s)", path,
+                             err);
         return pc_errmsg(errmsg, st, "cannot open index %s: %s", path, err);
+    }
     /* Xapian reads metadata from the first shard only: the format of
      * each is checked here, by itself. */
     n = pcx_db_n_shards(db->x);

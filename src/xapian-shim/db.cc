@@ -233,14 +233,28 @@ pcx_db_get_metadata(pcx_db *x, const char *key, char **val, size_t *val_len)
     *val = NULL;
     return pcx_guard(x, "metadata", [&]() -> pilcrow_status {
         std::string v;
+        size_t n = x->shards.size(), first = 0;
         /* Xapian 1.4 reads the metadata of a combined database from
          * its first sub-database only: ask each shard, and take the
-         * first that has the key (a document's is in its shard). */
-        if (x->shards.empty())
+         * first that has the key (a document's is in its shard).  A
+         * document's key is asked first of the shard "pilcrow index
+         * --shards" puts it in (FNV-1a of its id, modulo the shards):
+         * over remote shards each question is a round trip. */
+        if (n == 0)
             v = x->db->get_metadata(key);
-        for (auto &s : x->shards)
+        if (n > 1 && strncmp(key, PC_META_DOC, 2) == 0) {
+            uint64_t h = 14695981039346656037u;
+            for (const char *p = key + 2; *p != '\0'; p++) {
+                h ^= static_cast<unsigned char>(*p);
+                h *= 1099511628211u;
+            }
+            first = static_cast<size_t>(h % n);
+        }
+        for (size_t i = 0; i < n; i++) {
+            pcx_shard &s = x->shards[(first + i) % n];
             if (s.live && !(v = s.db.get_metadata(key)).empty())
                 break;
+        }
         if ((*val = pcx_copy(v)) == NULL)
             return pcx_note(x, PILCROW_NOMEM, "metadata: out of memory");
         *val_len = v.size();
