@@ -87,7 +87,8 @@ first_and_rest(Xapian::Query::op op, const std::vector<Xapian::Query> &kids,
 static Xapian::Query
 expand_wildcard(pcx_db *x, const std::string &prefix)
 {
-    std::vector<std::pair<Xapian::doccount, std::string>> terms;
+    typedef std::pair<Xapian::doccount, std::string> freq_term;
+    std::vector<freq_term> terms;
 
     for (Xapian::TermIterator t = x->db->allterms_begin(prefix);
          t != x->db->allterms_end(prefix); ++t)
@@ -96,14 +97,12 @@ expand_wildcard(pcx_db *x, const std::string &prefix)
         return Xapian::Query::MatchNothing;
     if (terms.size() > 200) {
         std::stable_sort(terms.begin(), terms.end(),
-                         [](const std::pair<Xapian::doccount, std::string> &a,
-                            const std::pair<Xapian::doccount, std::string> &b) {
+                         [](const freq_term &a, const freq_term &b) {
                              return a.first > b.first;
                          });
         terms.resize(200);
         std::sort(terms.begin(), terms.end(),
-                  [](const std::pair<Xapian::doccount, std::string> &a,
-                     const std::pair<Xapian::doccount, std::string> &b) {
+                  [](const freq_term &a, const freq_term &b) {
                       return a.second < b.second;
                   });
     }
