@@ -287,6 +287,7 @@ pcx_query_run(pcx_db *x, const struct pcx_qnode *nodes, size_t n,
     return retrying(x, "matching", [&]() -> pilcrow_status {
         Xapian::Enquire enquire(*x->db);
         std::vector<std::pair<Xapian::docid, double>> hits;
+        std::vector<std::string> datas;     /* remote: the hits' data */
         double scale = 1.0;
 
         enquire.set_query(build(x, nodes, n));
@@ -314,13 +315,16 @@ pcx_query_run(pcx_db *x, const struct pcx_qnode *nodes, size_t n,
                 std::max(want, check_at_least) * 2, 64), seen = 0, kept = 0;
             for (;;) {
                 Xapian::MSet mset = enquire.get_mset(seen, take);
+                mset.fetch();   /* one exchange for the documents */
                 for (Xapian::MSetIterator m = mset.begin();
                      m != mset.end(); ++m) {
                     std::string data = m.get_document().get_data();
                     if (!fn_keep(decide, payload, data))
                         continue;
-                    if (kept++ >= first && hits.size() < maxitems)
+                    if (kept++ >= first && hits.size() < maxitems) {
                         hits.emplace_back(*m, m.get_weight() * scale);
+                        datas.push_back(data);
+                    }
                 }
                 seen += mset.size();
                 if (mset.size() < take) {
@@ -345,9 +349,14 @@ pcx_query_run(pcx_db *x, const struct pcx_qnode *nodes, size_t n,
             out->estimate = mset.get_matches_estimated();
             out->exact = mset.get_matches_lower_bound() ==
                          mset.get_matches_upper_bound();
+            if (x->remote)
+                mset.fetch();   /* one exchange for the documents */
             for (Xapian::MSetIterator m = mset.begin(); m != mset.end();
-                 ++m)
+                 ++m) {
                 hits.emplace_back(*m, m.get_weight() * scale);
+                if (x->remote)
+                    datas.push_back(m.get_document().get_data());
+            }
         }
         if (hits.empty())
             return PILCROW_OK;
@@ -368,7 +377,7 @@ pcx_query_run(pcx_db *x, const struct pcx_qnode *nodes, size_t n,
         out->n_matches = rank;
         for (const auto &o : order) {
             struct pcx_match *r = &out->matches[o.second];
-            std::string data =
+            std::string data = !datas.empty() ? datas[o.second] :
                 x->db->get_document(o.first, Xapian::DOC_ASSUME_VALID)
                     .get_data();
             if ((r->data = pcx_copy(data)) == NULL) {
