@@ -9,6 +9,8 @@
 #   make bench-queries      (regenerate bench/queries.tsv)
 #   make bench-lang [BENCH_RUNS=3] [BENCH_WORK=DIR] [SHARED_CORPORA=DIR]
 #                           (bench/lang.sh: languages, issue 14)
+#   make bench-shards [BENCH_RUNS=3] [BENCH_WORK=DIR] [SHARED_CORPORA=DIR]
+#                           (bench/shards.sh: sharded indexes, issue 17)
 #   make golden GOLDEN_BASE=OLD/pilcrow [GOLDEN_WORK=DIR]
 #                           (bench/golden.sh: ./pilcrow against OLD's)
 
@@ -19,7 +21,7 @@ BENCH_SRC = bench/ref-xapian.cc bench/fts5.c bench/synth.c \
 	bench/bench.py bench/make-queries.py bench/run.sh \
 	bench/queries.tsv bench/README.md \
 	bench/golden.sh bench/golden-queries.tsv bench/records.h \
-	bench/lang.sh bench/peers.py bench/LucenePeer.java
+	bench/lang.sh bench/peers.py bench/LucenePeer.java bench/shards.sh
 EXTRA_DIST += $(BENCH_SRC)
 CLEANFILES += $(BENCH_PEERS)
 
@@ -119,4 +121,19 @@ bench-lang: pilcrow$(EXEEXT)
 	PILCROW_LIBDIR="$$stage$(libdir)" \
 	$(SHELL) $(srcdir)/bench/lang.sh
 
-.PHONY: bench bench-queries bench-lang clean-bench golden
+bench-shards: pilcrow$(EXEEXT)
+	@w='$(BENCH_WORK)'; test -n "$$w" || w='$(abs_top_builddir)/bench/work'; \
+	case $$w in /*) ;; *) w=`pwd`/$$w ;; esac; \
+	stage=$$w/inst; rm -rf "$$stage"; $(MKDIR_P) "$$w"; \
+	$(MAKE) $(AM_MAKEFLAGS) install DESTDIR="$$stage" \
+	  >"$$w/install.log" 2>&1 \
+	  || { echo "bench-shards: make install failed (see $$w/install.log)"; \
+	       exit 1; }; \
+	BENCH_RUNS='$(BENCH_RUNS)' BENCH_WORK="$$w" \
+	SHARED_CORPORA='$(SHARED_CORPORA)' \
+	BENCH_DEFAULT_CORPORA='$(abs_top_srcdir)/../shared/corpora' \
+	PILCROW="$$stage$(bindir)/pilcrow$(EXEEXT)" \
+	PILCROW_LIBDIR="$$stage$(libdir)" \
+	$(SHELL) $(srcdir)/bench/shards.sh
+
+.PHONY: bench bench-queries bench-lang bench-shards clean-bench golden

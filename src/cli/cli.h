@@ -36,6 +36,10 @@ struct cli_ctx {
     const char *db_opt;             /* --db DIR, or NULL for the default. */
     char *db_default;               /* Default path, computed on demand
                                      * (malloc'd; freed by main). */
+    long timeout;                   /* --timeout SECONDS for remote
+                                     * shards; 0 for the default. */
+    int allow_partial;              /* --allow-partial */
+    size_t partial_warned;          /* Dead shards already warned of. */
 };
 
 /* A command handler: ARGV[0] is the command name, options and operands
@@ -81,6 +85,8 @@ enum cli_option_kind {
     CLI_OPT_COUNT,      /* A value: a decimal number from MIN to MAX,
                          * stored in *COUNT. */
     CLI_OPT_DB,         /* --db DIR, which every command has. */
+    CLI_OPT_TIMEOUT,    /* --timeout SECONDS, which every command has. */
+    CLI_OPT_PARTIAL,    /* --allow-partial, which every command has. */
     CLI_OPT_HELP        /* --help, which every command has. */
 };
 
@@ -160,5 +166,17 @@ const char *cli_db_path(struct cli_ctx *ctx);
 /* Open the index for reading.  On failure prints the library's message
  * (which names the path) and returns NULL. */
 pilcrow_db *cli_open_read(struct cli_ctx *ctx);
+
+struct printer;
+
+/* Say on stderr, once each, which shards of DB were left out for not
+ * answering (--allow-partial). */
+void cli_warn_partial(struct cli_ctx *ctx, pilcrow_db *db);
+
+/* "partial_shards":[NAME, ...] into the JSON object P is writing, when
+ * DB left shards out; nothing otherwise. */
+void cli_print_partial(struct printer *p, pilcrow_db *db);
+
+int cmd_compact(struct cli_ctx *ctx, int argc, char **argv);
 
 #endif /* PILCROW_CLI_H */

@@ -282,6 +282,7 @@ run_one(struct cli_ctx *ctx, struct printer *p, pilcrow_db *db, int tsv,
         st = pilcrow_query_set_sort(q, sort);
     if (st >= 0)
         st = pilcrow_query_run(&hits, q, 0, (size_t)limit);
+    cli_warn_partial(ctx, db);
     if (st < 0) {
         line_error(ctx, p, tsv, name, qid, text, len,
                    pilcrow_db_errmsg(db));
@@ -298,6 +299,7 @@ run_one(struct cli_ctx *ctx, struct printer *p, pilcrow_db *db, int tsv,
         printer_integer(p, (long long)pilcrow_hits_total(hits));
         printer_key(p, "total_exact");
         printer_bool(p, pilcrow_hits_total_exact(hits));
+        cli_print_partial(p, db);
         if (pilcrow_query_unknown_symbol(q) != NULL) {
             printer_key(p, "unknown_symbol");
             printer_string(p, pilcrow_query_unknown_symbol(q));

@@ -1,6 +1,6 @@
 /*
  * cmd-index.c - pilcrow index [--db DIR] [--prune] [--quiet] [-j N]
- *               [--lang CODE] PATH...
+ *               [--shards N] [--lang CODE] PATH...
  *
  * 1. Walk: each PATH that is a directory is walked recursively (entries
  *    sorted by name, hidden ones skipped, symbolic links followed,
@@ -20,6 +20,10 @@
  *    by its own thread into a shard of the library's parallel build
  *    (pilcrow_db_build_begin() to _clean()), and the shards are merged
  *    in DIR's place: a new index is always compact.
+ * 4. With --shards N, DIR is a sharded index: N indexes DIR/shard0 ...
+ *    named by the stub database file DIR/XAPIANDB, each file placed by
+ *    a stable hash of its document id and each shard updated in place
+ *    by its own thread (index_sharded()); pilcrow compact merges them.
  *
  * stderr: warnings naming the file, a progress line when stderr is a
  * terminal, and a one-line summary, the last two unless --quiet.
@@ -99,6 +103,8 @@ struct worker {
     size_t n_files;
     int fatal;                  /* A write error stopped the worker. */
     char *fatal_msg;            /* malloc'd. */
+    int prune;                  /* --shards: prune the shard too. */
+    size_t n_pruned;            /* Documents it pruned. */
     pthread_t thread;
 };
 
@@ -685,6 +691,229 @@ out:
 }
 
 /* ------------------------------------------------------------------ */
+/* A sharded index (--shards N)                                        */
+/* ------------------------------------------------------------------ */
+
+/* The shard of document DOC among N: 64-bit FNV-1a of its id, modulo
+ * N.  Stable across runs and machines, so that a changed file is
+ * re-indexed into the shard that holds it.  The library asks this
+ * shard first for the document's metadata (src/xapian-shim/db.cc,
+ * pcx_db_get_metadata): keep the two the same. */
+static int
+shard_of(const char *doc, int n)
+{
+    uint64_t h = 14695981039346656037u;
+    const unsigned char *p;
+
+    for (p = (const unsigned char *)doc; *p != '\0'; p++) {
+        h ^= *p;
+        h *= 1099511628211u;
+    }
+    return (int)(h % (uint64_t)n);
+}
+
+/* The number of shards the stub database file STUB names ("auto
+ * shardK" lines), 0 if there is no such file, -1 if it cannot be read
+ * or is not one "pilcrow index --shards" wrote. */
+static int
+count_stub_shards(const char *stub)
+{
+    FILE *f = fopen(stub, "r");
+    char line[256], want[64];
+    int n = 0;
+
+    if (f == NULL)
+        return errno == ENOENT ? 0 : -1;
+    while (fgets(line, sizeof(line), f) != NULL) {
+        snprintf(want, sizeof(want), "auto shard%d\n", n);
+        if (strcmp(line, want) != 0) {
+            n = -1;
+            break;
+        }
+        n++;
+    }
+    fclose(f);
+    return n == 0 ? -1 : n;
+}
+
+/* Write the stub database file STUB naming N shards, through a
+ * temporary file renamed into place.  Returns 0 or -1 with errno. */
+static int
+write_stub(const char *stub, int n)
+{
+    char tmp[4096];
+    FILE *f;
+    int k, ok;
+
+    if ((size_t)snprintf(tmp, sizeof(tmp), "%s.tmp", stub) >= sizeof(tmp)) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    if ((f = fopen(tmp, "w")) == NULL)
+        return -1;
+    for (k = 0; k < n; k++)
+        fprintf(f, "auto shard%d\n", k);
+    ok = fflush(f) == 0 && fsync(fileno(f)) == 0;
+    if (fclose(f) != 0 || !ok || rename(tmp, stub) != 0) {
+        int e = errno;
+        remove(tmp);
+        errno = e;
+        return -1;
+    }
+    return 0;
+}
+
+/* The work of a shard's thread: index its files into its open index,
+ * prune it if asked, commit.  Failures set W->fatal and W->fatal_msg. */
+static void *
+shard_main(void *arg)
+{
+    struct worker *w = arg;
+
+    index_files(w);
+    if (!w->fatal && w->prune &&
+        pilcrow_index_prune(w->db, &w->n_pruned) < 0) {
+        w->fatal = 1;
+        w->fatal_msg = strdup(pilcrow_db_errmsg(w->db));
+    }
+    if (!w->fatal && pilcrow_index_commit(w->db) < 0) {
+        w->fatal = 1;
+        w->fatal_msg = strdup(pilcrow_db_errmsg(w->db));
+    }
+    pthread_mutex_lock(&w->run->lock);
+    w->run->workers_done++;
+    pthread_mutex_unlock(&w->run->lock);
+    return NULL;
+}
+
+/* Index the files of L into the sharded index DIR of N_SHARDS shards,
+ * DIR/shard0 ... DIR/shardN-1, named by the stub file DIR/XAPIANDB
+ * (made when absent): each file goes to the shard of its document id
+ * (shard_of), and each shard is written by its own thread, updated in
+ * place.  PRUNE: each shard prunes its files that are gone.  Adds the
+ * pruned count to *N_PRUNED.  Returns 0, or -1 after a message. */
+static int
+index_sharded(struct run *run, struct list *l, const char *dir,
+              int n_shards, int prune, size_t *n_pruned)
+{
+    struct worker w[MAX_JOBS];
+    char stub[4096], path[4096];
+    char *err = NULL;
+    struct stat sb;
+    pilcrow_status st;
+    size_t i;
+    int k, had, started = 0, rc = -1, done;
+
+    memset(w, 0, sizeof(w));
+    if ((size_t)snprintf(stub, sizeof(stub), "%s/XAPIANDB", dir)
+        >= sizeof(stub)) {
+        cli_error(run->ctx, "%s: path too long", dir);
+        return -1;
+    }
+    make_parents(stub);
+    if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+        cli_error(run->ctx, "cannot create sharded index %s: %s", dir,
+                  stat(dir, &sb) != 0 ? strerror(errno)
+                  : "not a directory");
+        return -1;
+    }
+    if ((had = count_stub_shards(stub)) < 0) {
+        cli_error(run->ctx, "%s is not a sharded index pilcrow wrote "
+                  "(its XAPIANDB names other databases)", dir);
+        return -1;
+    }
+    if (had == 0 && (size_t)snprintf(path, sizeof(path), "%s/iamglass", dir)
+        < sizeof(path) && stat(path, &sb) == 0) {
+        cli_error(run->ctx, "%s is an index of one database: --shards "
+                  "needs a new directory or a sharded index", dir);
+        return -1;
+    }
+    if (had != 0 && had != n_shards) {
+        cli_error(run->ctx, "%s has %d shards, not %d: documents are "
+                  "placed by a hash of their id, so the number of shards "
+                  "cannot change; index into a new directory", dir, had,
+                  n_shards);
+        return -1;
+    }
+    /* Open (and lock) every shard first, so that a second run fails
+     * at once and no shard is written unless all can be. */
+    for (k = 0; k < n_shards; k++) {
+        w[k].run = run;
+        w[k].prune = prune;
+        snprintf(path, sizeof(path), "%s/shard%d", dir, k);
+        if ((w[k].db_path = strdup(path)) == NULL ||
+            (w[k].files = malloc((l->n + 1) * sizeof(*w[k].files)))
+            == NULL) {
+            cli_error(run->ctx, "out of memory");
+            goto out;
+        }
+        st = pilcrow_db_open(&w[k].db, path,
+                             PILCROW_OPEN_WRITE | PILCROW_OPEN_CREATE, &err);
+        if (st < 0) {
+            if (st == PILCROW_LOCKED)
+                cli_error(run->ctx, "index %s is locked by another "
+                          "pilcrow index run", path);
+            else
+                cli_error(run->ctx, "%s", err != NULL ? err
+                          : pilcrow_status_str(st));
+            goto out;
+        }
+        pilcrow_free(err);
+        err = NULL;
+    }
+    if (had == 0 && write_stub(stub, n_shards) != 0) {
+        cli_error(run->ctx, "cannot write %s: %s", stub, strerror(errno));
+        goto out;
+    }
+    for (i = 0; i < l->n; i++) {
+        if (l->v[i].skip)
+            continue;
+        k = shard_of(l->v[i].doc, n_shards);
+        w[k].files[w[k].n_files++] = &l->v[i];
+    }
+    for (k = 0; k < n_shards; k++) {
+        if (pthread_create(&w[k].thread, NULL, shard_main, &w[k]) != 0) {
+            cli_error(run->ctx, "cannot start a worker thread");
+            break;
+        }
+        started++;
+    }
+    for (;;) {
+        struct timespec ts = { 0, 100 * 1000 * 1000 };
+
+        pthread_mutex_lock(&run->lock);
+        done = run->workers_done >= started;
+        show_progress(run, 0);
+        pthread_mutex_unlock(&run->lock);
+        if (done)
+            break;
+        nanosleep(&ts, NULL);
+    }
+    for (k = 0; k < started; k++)
+        pthread_join(w[k].thread, NULL);
+    clear_progress(run);
+    rc = started == n_shards ? 0 : -1;
+    for (k = 0; k < started; k++) {
+        *n_pruned += w[k].n_pruned;
+        if (w[k].fatal) {
+            cli_error(run->ctx, "%s: %s", w[k].db_path,
+                      w[k].fatal_msg != NULL ? w[k].fatal_msg
+                      : "a worker failed");
+            rc = -1;
+        }
+    }
+out:
+    pilcrow_free(err);
+    for (k = 0; k < n_shards; k++) {
+        pilcrow_db_close(w[k].db);
+        free(w[k].files);
+        free(w[k].fatal_msg);
+        free((char *)w[k].db_path);
+    }
+    return rc;
+}
+
+/* ------------------------------------------------------------------ */
 /* The command                                                         */
 /* ------------------------------------------------------------------ */
 
@@ -701,13 +930,14 @@ cmd_index(struct cli_ctx *ctx, int argc, char **argv)
     char *err = NULL;
     int n_paths, prune = 0, quiet = 0, status = CLI_EXIT_ERROR;
     int i, parallel = 0;
-    long jobs = 1;
+    long jobs = 1, shards = 0;
     size_t k, n_pruned = 0;
     const char *lang = NULL;
     const struct cli_option options[] = {
         CLI_FLAG("prune", 0, &prune, 1),
         CLI_FLAG("quiet", 'q', &quiet, 1),
         CLI_COUNT("jobs", 'j', &jobs, 1, MAX_JOBS),
+        CLI_COUNT("shards", 0, &shards, 1, MAX_JOBS),
         CLI_STRING("lang", 0, &lang),
         CLI_END
     };
@@ -730,9 +960,10 @@ cmd_index(struct cli_ctx *ctx, int argc, char **argv)
     run.t0 = now();
     run.progress = !quiet && isatty(STDERR_FILENO);
 
-    /* Open (and lock) first, so that a second run fails at once. */
+    /* Open (and lock) first, so that a second run fails at once; a
+     * sharded index opens its shards in index_sharded(). */
     make_parents(dir);
-    st = pilcrow_db_open(&db, dir, PILCROW_OPEN_WRITE | PILCROW_OPEN_CREATE,
+    st = shards > 0 ? PILCROW_OK : pilcrow_db_open(&db, dir, PILCROW_OPEN_WRITE | PILCROW_OPEN_CREATE,
                          &err);
     if (st == PILCROW_LOCKED) {
         cli_error(ctx, "index %s is locked by another pilcrow index run",
@@ -764,7 +995,14 @@ cmd_index(struct cli_ctx *ctx, int argc, char **argv)
      * the index, also with one worker: a compacted index is about half
      * the size of one grown in place.  An index that has documents is
      * updated in place by one worker. */
-    if (run.n_files > 0) {
+    if (shards > 0) {
+        if (jobs > 1 && !quiet)
+            cli_error(ctx, "-j %ld: with --shards, each shard has its "
+                      "worker", jobs);
+        if (index_sharded(&run, &files, dir, (int)shards, prune,
+                          &n_pruned) < 0)
+            goto out;
+    } else if (run.n_files > 0) {
         st = pilcrow_db_stats(&stats, db);
         if (st >= 0 && stats.records == 0 && stats.documents == 0) {
             parallel = 1;
@@ -773,7 +1011,9 @@ cmd_index(struct cli_ctx *ctx, int argc, char **argv)
                       "worker", jobs, dir);
         }
     }
-    if (parallel) {
+    if (shards > 0) {
+        /* Done above. */
+    } else if (parallel) {
         if (jobs > (long)run.n_files)
             jobs = (long)run.n_files;
         if (index_parallel(&run, &files, dir, &db, (int)jobs) < 0)

@@ -169,7 +169,9 @@ cmd_search(struct cli_ctx *ctx, int argc, char **argv)
         goto out;
     }
     if (count_only) {
-        if (pilcrow_query_count(q, &count) < 0) {
+        st = pilcrow_query_count(q, &count);
+        cli_warn_partial(ctx, db);
+        if (st < 0) {
             cli_error(ctx, "%s", pilcrow_db_errmsg(db));
             goto out;
         }
@@ -177,8 +179,9 @@ cmd_search(struct cli_ctx *ctx, int argc, char **argv)
         status = count > 0 ? CLI_EXIT_OK : CLI_EXIT_NOTHING;
         goto out;
     }
-    if ((st = pilcrow_query_run(&hits, q, (size_t)offset, (size_t)limit))
-        < 0) {
+    st = pilcrow_query_run(&hits, q, (size_t)offset, (size_t)limit);
+    cli_warn_partial(ctx, db);
+    if (st < 0) {
         cli_error(ctx, "%s", pilcrow_db_errmsg(db));
         goto out;
     }
@@ -198,6 +201,7 @@ cmd_search(struct cli_ctx *ctx, int argc, char **argv)
         case FORMAT_JSON:
             printer_begin_object(&printer);
             item_print_fields(&printer, &it, ITEM_HIT);
+            cli_print_partial(&printer, db);
             if (par != NULL)
                 item_print_parallel(&printer, par);
             printer_end_object(&printer);

@@ -22,7 +22,7 @@ cmd_stats(struct cli_ctx *ctx, int argc, char **argv)
     const char *path, *code;
     uint64_t n;
     size_t i;
-    int status, json = 0;
+    int status, json = 0, live = 1;
     const struct cli_option options[] = {
         CLI_FLAG("json", 0, &json, 1),
         CLI_END
@@ -51,6 +51,13 @@ cmd_stats(struct cli_ctx *ctx, int argc, char **argv)
         printer_integer(&p, (long long)stats.terms);
         printer_key(&p, "bytes");
         printer_integer(&p, (long long)stats.bytes);
+        for (i = 0; pilcrow_db_shard(db, i, &code, NULL) == PILCROW_OK; i++)
+            ;
+        if (i > 0) {
+            printer_key(&p, "shards");
+            printer_integer(&p, (long long)i);
+            cli_print_partial(&p, db);
+        }
         printer_key(&p, "languages");
         printer_begin_object(&p);
         for (i = 0; pilcrow_db_language(db, i, &code, &n) == PILCROW_OK; i++) {
@@ -69,6 +76,15 @@ cmd_stats(struct cli_ctx *ctx, int argc, char **argv)
                (unsigned long long)stats.records,
                (unsigned long long)stats.terms,
                (unsigned long long)stats.bytes);
+        for (i = 0; pilcrow_db_shard(db, i, &code, &live) == PILCROW_OK;
+             i++) {
+            fputs(i == 0 ? "shards:    " : ", ", stdout);
+            text_clean(stdout, code, strlen(code));
+            if (!live)
+                fputs(" (not answering)", stdout);
+        }
+        if (i > 0)
+            putchar('\n');
         for (i = 0; pilcrow_db_language(db, i, &code, &n) == PILCROW_OK; i++) {
             fputs(i == 0 ? "languages: " : ", ", stdout);
             text_clean(stdout, code, strlen(code));

@@ -20,12 +20,17 @@
 
 static const struct cli_command commands[] = {
     { "index", cmd_index, CLI_ANY, 0,
-      "[--db DIR] [--prune] [--quiet] [-j N] [--lang CODE] PATH...",
+      "[--db DIR] [--prune] [--quiet] [-j N] [--shards N] [--lang CODE] "
+      "PATH...",
       "index the documents in files and directories",
       "  --db DIR     the index directory (created if absent)\n"
       "  --prune      delete the records of indexed files that are gone\n"
       "  --quiet      no progress line and no summary\n"
       "  -j N         build a new index with N workers in parallel\n"
+      "  --shards N   keep DIR as N shards (a stub database DIR/XAPIANDB\n"
+      "               and DIR/shard0 ...), each document in the shard of\n"
+      "               a hash of its id, each shard written by its own\n"
+      "               worker\n"
       "  --lang CODE  the language of files that name none (ar, en, es,\n"
       "               fr, ru, zh; default: guessed from the text)\n"
       "Directories are walked recursively for *.txt, *.md, *.txt.gz and\n"
@@ -101,6 +106,12 @@ static const struct cli_command commands[] = {
       "                   citing them, to --depth levels (default 1)\n"
       "  --format FORMAT  dot (the default) or json\n"
       "pilcrow graph --from A/RES/50/123 | dot -Tsvg > cites.svg\n" },
+    { "compact", cmd_compact, 1, 0,
+      "[--db DIR] OUT",
+      "merge the shards of a sharded index into one compact index",
+      "  --db DIR   the sharded index (stub file or directory of shards)\n"
+      "OUT must not exist.  Local shards only: compact remote ones where\n"
+      "they are stored.\n" },
     { "stats", cmd_stats, 0, 0,
       "[--db DIR] [--json]",
       "print the size of the index",
@@ -156,7 +167,8 @@ print_usage(FILE *out, const struct cli_command *cmd)
         fprintf(out, "usage: pilcrow %s %s\n", cmd->name, cmd->synopsis);
         return;
     }
-    fputs("usage: pilcrow [--db DIR] COMMAND [OPTIONS] [ARGS]\n", out);
+    fputs("usage: pilcrow [--db DIR] [--timeout S] [--allow-partial] "
+          "COMMAND [OPTIONS] [ARGS]\n", out);
     for (i = 0; i < N_COMMANDS; i++)
         fprintf(out, "       pilcrow %s %s\n", commands[i].name,
                 commands[i].synopsis);
@@ -223,6 +235,13 @@ print_help(void)
           "  --db DIR     the index directory (default: $PILCROW_DB, else\n"
           "               $XDG_DATA_HOME/pilcrow/index, else\n"
           "               ~/.local/share/pilcrow/index)\n"
+          "               or a sharded index: a Xapian stub database file\n"
+          "               (auto PATH, remote HOST:PORT, remote :PROGRAM\n"
+          "               ARGS) or a directory of shards\n"
+          "  --timeout S  wait at most S seconds for a remote shard to\n"
+          "               connect or reply (default 10)\n"
+          "  --allow-partial  search the shards that answer, with a\n"
+          "               warning, when some do not\n"
           "  --help       this help; pilcrow COMMAND --help for a command\n"
           "  --version    the version of pilcrow and of its library\n"
           "\nExit status: 0 found or done, 1 nothing found, 2 error.\n"
@@ -245,6 +264,8 @@ print_command_help(const struct cli_command *cmd)
 static const struct cli_option common_options[] = {
     { "help", 'h', CLI_OPT_HELP, NULL, 0, NULL, NULL, 0, 0 },
     { "db", 0, CLI_OPT_DB, NULL, 0, NULL, NULL, 0, 0 },
+    { "timeout", 0, CLI_OPT_TIMEOUT, NULL, 0, NULL, NULL, 1, 3600 },
+    { "allow-partial", 0, CLI_OPT_PARTIAL, NULL, 0, NULL, NULL, 0, 0 },
     CLI_END
 };
 
@@ -278,7 +299,8 @@ find_option(const struct cli_option *opts, const char *name,
 static int
 takes_value(const struct cli_option *o)
 {
-    return o->kind != CLI_OPT_FLAG && o->kind != CLI_OPT_HELP;
+    return o->kind != CLI_OPT_FLAG && o->kind != CLI_OPT_HELP &&
+           o->kind != CLI_OPT_PARTIAL;
 }
 
 /* Set ctx->db_opt to DIR.  Returns 0, or -1 after a usage error for an
@@ -299,7 +321,7 @@ set_db(struct cli_ctx *ctx, const char *dir)
  * form if it has one ("-n"), else its long form ("--offset"). */
 static int
 parse_count(struct cli_ctx *ctx, const struct cli_option *o,
-            const char *value)
+            const char *value, long *out)
 {
     char name[64], *end;
     long v;
@@ -316,7 +338,7 @@ parse_count(struct cli_ctx *ctx, const struct cli_option *o,
                         name, o->min, o->max, value);
         return -1;
     }
-    *o->count = v;
+    *out = v;
     return 0;
 }
 
@@ -334,7 +356,12 @@ apply_option(int *status, struct cli_ctx *ctx, const struct cli_option *o,
         *o->string = value;
         return 0;
     case CLI_OPT_COUNT:
-        return parse_count(ctx, o, value);
+        return parse_count(ctx, o, value, o->count);
+    case CLI_OPT_TIMEOUT:
+        return parse_count(ctx, o, value, &ctx->timeout);
+    case CLI_OPT_PARTIAL:
+        ctx->allow_partial = 1;
+        return 0;
     case CLI_OPT_DB:
         return set_db(ctx, value);
     case CLI_OPT_HELP:
@@ -494,7 +521,9 @@ cli_open_read(struct cli_ctx *ctx)
 
     if ((path = cli_db_path(ctx)) == NULL)
         return NULL;
-    st = pilcrow_db_open(&db, path, PILCROW_OPEN_READ, &err);
+    st = pilcrow_db_open_timeout(&db, path, ctx->allow_partial
+                                 ? PILCROW_OPEN_PARTIAL : PILCROW_OPEN_READ,
+                                 (unsigned)ctx->timeout * 1000u, &err);
     if (st < 0) {
         if (err != NULL && err[0] != '\0')
             cli_error(ctx, "%s", err);
@@ -504,7 +533,46 @@ cli_open_read(struct cli_ctx *ctx)
         return NULL;
     }
     pilcrow_free(err);
+    cli_warn_partial(ctx, db);
     return db;
+}
+
+void
+cli_warn_partial(struct cli_ctx *ctx, pilcrow_db *db)
+{
+    const char *name;
+    size_t i, dead = 0;
+    int live;
+
+    for (i = 0; pilcrow_db_shard(db, i, &name, &live) == PILCROW_OK; i++) {
+        if (live)
+            continue;
+        if (dead++ >= ctx->partial_warned)
+            cli_error(ctx, "warning: shard %s does not answer; the "
+                      "results are those of the other shards", name);
+    }
+    if (dead > ctx->partial_warned)
+        ctx->partial_warned = dead;
+}
+
+void
+cli_print_partial(struct printer *p, pilcrow_db *db)
+{
+    const char *name;
+    size_t i;
+    int live, any = 0;
+
+    for (i = 0; pilcrow_db_shard(db, i, &name, &live) == PILCROW_OK; i++) {
+        if (live)
+            continue;
+        if (!any++) {
+            printer_key(p, "partial_shards");
+            printer_begin_array(p);
+        }
+        printer_string(p, name);
+    }
+    if (any)
+        printer_end_array(p);
 }
 
 /* ------------------------------------------------------------------ */
@@ -547,6 +615,16 @@ main(int argc, char **argv)
                 return CLI_EXIT_ERROR;
         } else if (strncmp(a, "--db=", 5) == 0) {
             if (set_db(&ctx, a + 5) < 0)
+                return CLI_EXIT_ERROR;
+        } else if (strcmp(a, "--allow-partial") == 0) {
+            ctx.allow_partial = 1;
+        } else if (strcmp(a, "--timeout") == 0 ||
+                   strncmp(a, "--timeout=", 10) == 0) {
+            const char *v = a[9] == '=' ? a + 10 : NULL;
+            if (v == NULL && (v = argv[++i]) == NULL)
+                return cli_usage_error(NULL, "option '--timeout' needs a "
+                                       "value");
+            if (parse_count(&ctx, &common_options[2], v, &ctx.timeout) < 0)
                 return CLI_EXIT_ERROR;
         } else if (a[0] == '-') {
             return cli_usage_error(NULL, "unknown option '%s'", a);

@@ -114,9 +114,112 @@ check_path(const char *path, unsigned flags, char **errmsg)
     return PILCROW_OK;
 }
 
+/* Where PATH's shards are named: 1 when PATH is a stub database file
+ * (a regular file) or a directory holding one (XAPIANDB, as Xapian
+ * reads it), with *STUB the file (pc_malloc'd); 2 when PATH is a
+ * directory of shards (subdirectories holding indexes, and no index of
+ * its own); 0 when PATH is one index, or nothing. */
+static int
+shard_kind(const char *path, char **stub)
+{
+    struct stat sb;
+    DIR *d;
+    struct dirent *e;
+    char tmp[4096];
+    int found = 0;
+
+    *stub = NULL;
+    if (stat(path, &sb) != 0)
+        return 0;
+    if (S_ISREG(sb.st_mode)) {
+        *stub = pc_strdup(path);
+        return 1;
+    }
+    if (!S_ISDIR(sb.st_mode))
+        return 0;
+    if ((size_t)snprintf(tmp, sizeof(tmp), "%s/XAPIANDB", path)
+        < sizeof(tmp) && stat(tmp, &sb) == 0 && S_ISREG(sb.st_mode)) {
+        *stub = pc_strdup(tmp);
+        return 1;
+    }
+    if (pc_dir_holds_index(path) || (d = opendir(path)) == NULL)
+        return 0;
+    while (!found && (e = readdir(d)) != NULL)
+        found = e->d_name[0] != '.' &&
+                (size_t)snprintf(tmp, sizeof(tmp), "%s/%s", path, e->d_name)
+                < sizeof(tmp) && pc_dir_holds_index(tmp);
+    closedir(d);
+    return found ? 2 : 0;
+}
+
+/* Open the shards of PATH (KIND and STUB from shard_kind()) read-only
+ * into DB: every shard has our format.  Returns PILCROW_OK or an error
+ * with *ERRMSG. */
+static pilcrow_status
+open_shards(pilcrow_db *db, const char *path, int kind, const char *stub,
+            unsigned timeout_ms, char **errmsg)
+{
+    pilcrow_status st;
+    char err[512];
+    char *fmt = NULL;
+    size_t i, n, fmt_len = 0;
+
+    if (db->flags & PILCROW_OPEN_WRITE)
+        return pc_errmsg(errmsg, PILCROW_READONLY, "%s is a sharded index "
+                         "(%s): it is read only; index into its shards "
+                         "(pilcrow index --shards N)", path,
+                         kind == 1 ? "a stub database" : "a directory of "
+                         "shards");
+    if ((st = pcx_db_open_shards(&db->x, kind == 1 ? stub : path, kind == 1,
+                                 timeout_ms ? timeout_ms
+                                 : PC_REMOTE_TIMEOUT_MS,
+                                 (db->flags & PILCROW_OPEN_PARTIAL) != 0,
+                                 err, sizeof(err))) < 0) {
+        /* A plain file that is no stub: say what --db takes. */
+        if (st == PILCROW_INVALID && kind == 1 && strcmp(stub, path) == 0)
+            return pc_errmsg(errmsg, PILCROW_NOTFOUND, "%s is not an index "
+                             "directory or a stub database file (%s)", path,
+                             err);
+        return pc_errmsg(errmsg, st, "cannot open index %s: %s", path, err);
+    }
+    /* Xapian reads metadata from the first shard only: the format of
+     * each is checked here, by itself. */
+    n = pcx_db_n_shards(db->x);
+    for (i = 0; i < n; i++) {
+        if (!pcx_db_shard_live(db->x, i))
+            continue;
+        if ((st = pcx_db_shard_metadata(db->x, i, PC_META_FORMAT, &fmt,
+                                        &fmt_len)) < 0)
+            return pc_errmsg(errmsg, st, "cannot open index %s: %s", path,
+                             pcx_errmsg(db->x));
+        if (fmt_len == 0 || strcmp(fmt, PC_FORMAT) != 0) {
+            st = pc_errmsg(errmsg, fmt_len ? PILCROW_CORRUPT
+                           : PILCROW_NOTFOUND, fmt_len
+                           ? "shard %s of %s has format %s; this pilcrow "
+                           "reads format " PC_FORMAT ": index the "
+                           "documents again into a new index"
+                           : "shard %s of %s is not a pilcrow index%s",
+                           pcx_db_shard_name(db->x, i), path,
+                           fmt_len ? fmt : "");
+            pc_free(fmt);
+            return st;
+        }
+        pc_free(fmt);
+        fmt = NULL;
+    }
+    return PILCROW_OK;
+}
+
 pilcrow_status
 pilcrow_db_open(pilcrow_db **out, const char *path, unsigned flags,
                 char **errmsg)
+{
+    return pilcrow_db_open_timeout(out, path, flags, 0, errmsg);
+}
+
+pilcrow_status
+pilcrow_db_open_timeout(pilcrow_db **out, const char *path, unsigned flags,
+                        unsigned timeout_ms, char **errmsg)
 {
     pilcrow_db *db = NULL;
     pilcrow_status st;
@@ -124,7 +227,8 @@ pilcrow_db_open(pilcrow_db **out, const char *path, unsigned flags,
     char *fmt = NULL;
     size_t fmt_len = 0;
     const char *missing;
-    int existed;
+    char *stub = NULL;
+    int existed, kind;
 
     if (errmsg != NULL)
         *errmsg = NULL;
@@ -133,11 +237,15 @@ pilcrow_db_open(pilcrow_db **out, const char *path, unsigned flags,
     *out = NULL;
     if (path == NULL || *path == '\0' ||
         (flags & ~(PILCROW_OPEN_WRITE | PILCROW_OPEN_CREATE |
-                   PILCROW_OPEN_NOSYNC)) != 0 ||
+                   PILCROW_OPEN_NOSYNC | PILCROW_OPEN_PARTIAL)) != 0 ||
         ((flags & (PILCROW_OPEN_CREATE | PILCROW_OPEN_NOSYNC)) &&
-         !(flags & PILCROW_OPEN_WRITE)))
+         !(flags & PILCROW_OPEN_WRITE)) ||
+        ((flags & PILCROW_OPEN_PARTIAL) && (flags & PILCROW_OPEN_WRITE)))
         return pc_errmsg(errmsg, PILCROW_INVALID, "invalid index path or flags");
-    if ((st = check_path(path, flags, errmsg)) < 0)
+    kind = shard_kind(path, &stub);
+    if (kind == 1 && stub == NULL)
+        return pc_errmsg(errmsg, PILCROW_NOMEM, "out of memory");
+    if (kind == 0 && (st = check_path(path, flags, errmsg)) < 0)
         return st;
     if ((db = pc_calloc(1, sizeof(*db))) == NULL ||
         (db->path = pc_strdup(path)) == NULL) {
@@ -146,6 +254,13 @@ pilcrow_db_open(pilcrow_db **out, const char *path, unsigned flags,
     }
     db->flags = flags;
     db->children.next = db->children.prev = &db->children;
+    if (kind != 0) {
+        if ((st = open_shards(db, path, kind, stub, timeout_ms, errmsg)) < 0)
+            goto fail;
+        pc_free(stub);
+        *out = db;
+        return PILCROW_OK;
+    }
     existed = pc_dir_holds_index(path);
     /* Before Xapian opens it: a writer makes a missing table anew. */
     if ((flags & PILCROW_OPEN_WRITE) && existed &&
@@ -233,6 +348,7 @@ pilcrow_db_open(pilcrow_db **out, const char *path, unsigned flags,
     return PILCROW_OK;
 fail:
     pc_free(fmt);
+    pc_free(stub);
     if (db != NULL) {
         pcx_db_close(db->x);
         pc_free(db->path);
@@ -428,8 +544,68 @@ pilcrow_db_stats(pilcrow_stats *out, pilcrow_db *db)
         (st = pcx_db_metadata_each(db->x, PC_META_DOC_HASHED, count_key,
                                    &out->documents)) < 0)
         return pc_db_shim_error(db, st);
-    out->bytes = dir_bytes(db->path);
+    if (pcx_db_n_shards(db->x) == 0) {
+        out->bytes = dir_bytes(db->path);
+    } else {
+        size_t i;
+        const char *p;
+
+        /* The local shards' files; a remote shard's size is unknown. */
+        for (i = 0; i < pcx_db_n_shards(db->x); i++)
+            if (pcx_db_shard_live(db->x, i) &&
+                (p = pcx_db_shard_path(db->x, i)) != NULL)
+                out->bytes += dir_bytes(p);
+    }
     return PILCROW_OK;
+}
+
+pilcrow_status
+pilcrow_db_shard(pilcrow_db *db, size_t i, const char **name, int *live)
+{
+    if (db == NULL || name == NULL)
+        return PILCROW_INVALID;
+    if (i >= pcx_db_n_shards(db->x))
+        return PILCROW_DONE;
+    *name = pcx_db_shard_name(db->x, i);
+    if (live != NULL)
+        *live = pcx_db_shard_live(db->x, i);
+    return PILCROW_OK;
+}
+
+pilcrow_status
+pilcrow_db_compact(const char *src, const char *dst, char **errmsg)
+{
+    pilcrow_db *db = NULL;
+    const char **paths = NULL;
+    pilcrow_status st;
+    size_t i, n;
+
+    if (errmsg != NULL)
+        *errmsg = NULL;
+    if (src == NULL || dst == NULL)
+        return pc_errmsg(errmsg, PILCROW_INVALID, "nothing to compact");
+    if ((st = pilcrow_db_open(&db, src, PILCROW_OPEN_READ, errmsg)) < 0)
+        return st;
+    n = pcx_db_n_shards(db->x);
+    if ((paths = pc_calloc(n + 1, sizeof(*paths))) == NULL) {
+        st = pc_errmsg(errmsg, PILCROW_NOMEM, "out of memory");
+        goto out;
+    }
+    if (n == 0)
+        paths[n++] = src;
+    for (i = 0; i < pcx_db_n_shards(db->x); i++) {
+        if ((paths[i] = pcx_db_shard_path(db->x, i)) == NULL) {
+            st = pc_errmsg(errmsg, PILCROW_INVALID, "cannot compact %s: "
+                           "shard %s is remote (compact where it is "
+                           "stored)", src, pcx_db_shard_name(db->x, i));
+            goto out;
+        }
+    }
+    st = pilcrow_db_merge(dst, paths, n, errmsg);
+out:
+    pc_free(paths);
+    pilcrow_db_close(db);
+    return st;
 }
 
 pilcrow_status

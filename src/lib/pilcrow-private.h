@@ -645,6 +645,10 @@ pc_hash(const char *s, size_t n)
 #define PC_MAX_TERM 200
 
 /* Metadata key prefixes: a document's metadata, a file's stamp. */
+/* How long a remote shard may take to connect or to answer, unless
+ * the caller says (pilcrow_db_open_timeout()). */
+#define PC_REMOTE_TIMEOUT_MS 10000u
+
 #define PC_META_DOC "d:"
 #define PC_META_FILE "f:"
 #define PC_META_FORMAT "pilcrow:format"

@@ -379,6 +379,11 @@ PILCROW_API void pilcrow_record_free(pilcrow_record *r);
                                  * parallel build: a crash of the process
                                  * still leaves the last commit, but a
                                  * crash of the machine may damage it. */
+#define PILCROW_OPEN_PARTIAL 8u /* Read only, a sharded index: a remote
+                                 * shard that does not answer is left
+                                 * out (pilcrow_db_shard() says which)
+                                 * rather than failing the open or the
+                                 * search.  Since 0.2. */
 
 /* Open the index in directory PATH.  FLAGS: PILCROW_OPEN_READ, or
  * PILCROW_OPEN_WRITE optionally | PILCROW_OPEN_CREATE.  Readers see the
@@ -392,6 +397,43 @@ PILCROW_API void pilcrow_record_free(pilcrow_record *r);
 PILCROW_API pilcrow_status
 pilcrow_db_open(pilcrow_db **out, const char *path, unsigned flags,
                 char **errmsg);
+
+/*
+ * Sharded indexes.  PATH may also be a Xapian stub database file, a
+ * directory holding one (XAPIANDB, as "pilcrow index --shards N"
+ * writes), or a directory of shards (subdirectories that are
+ * indexes): its shards are searched as one index, ranked as one index
+ * holding the same records.  A stub file names a database a line:
+ * "auto PATH" (relative to the stub's directory), "remote HOST:PORT"
+ * (xapian-tcpsrv), "remote :PROGRAM ARGS" (xapian-progsrv, e.g. over
+ * ssh).  A sharded index is read only (PILCROW_READONLY for WRITE);
+ * every shard must have this library's format.
+ */
+
+/* As pilcrow_db_open(), waiting at most TIMEOUT_MS milliseconds (0: 10
+ * s) for a remote shard to connect and for each of its replies.  A
+ * remote shard that does not answer in time, or has gone, is
+ * PILCROW_IO with a message naming it ("shard HOST:PORT: ..."), at the
+ * open or at any later call, unless FLAGS has PILCROW_OPEN_PARTIAL.
+ * Since 0.2. */
+PILCROW_API pilcrow_status
+pilcrow_db_open_timeout(pilcrow_db **out, const char *path, unsigned flags,
+                        unsigned timeout_ms, char **errmsg);
+
+/* The I-th shard of DB (I = 0, 1, ...): *NAME its path, HOST:PORT or
+ * PROGRAM ARGS (borrowed from DB), *LIVE (may be NULL) 0 when it was
+ * left out for not answering (PILCROW_OPEN_PARTIAL), else 1.  Returns
+ * PILCROW_OK, PILCROW_DONE past the last (at once for an index of one
+ * database) or PILCROW_INVALID.  Since 0.2. */
+PILCROW_API pilcrow_status
+pilcrow_db_shard(pilcrow_db *db, size_t i, const char **name, int *live);
+
+/* Merge the shards of the sharded index SRC (local ones) or the index
+ * SRC into DST, a new compact index (Xapian's compaction).  DST must
+ * not exist.  Returns PILCROW_OK or an error with *ERRMSG (as
+ * pilcrow_db_open).  Since 0.2. */
+PILCROW_API pilcrow_status
+pilcrow_db_compact(const char *src, const char *dst, char **errmsg);
 
 /* Close DB, releasing every query and hits still open on it (records
  * from pilcrow_db_get_record() are the caller's and outlive DB).

@@ -1,12 +1,16 @@
 /*
  * db.cc - opening, committing, inspecting and merging Xapian databases.
  */
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <fstream>
 #include <string>
 
+#include <dirent.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -219,13 +223,11 @@ pcx_db_commit(pcx_db *x)
 extern "C" pilcrow_status
 pcx_db_reopen(pcx_db *x)
 {
-    try {
+    return pcx_guard(x, "reopen", [&]() -> pilcrow_status {
         if (x->db->reopen())
             x->generation++;
         return PILCROW_OK;
-    } catch (...) {
-        return pcx_from_exception(x->msg, sizeof(x->msg), "reopen");
-    }
+    });
 }
 
 extern "C" uint64_t
@@ -237,7 +239,7 @@ pcx_db_generation(const pcx_db *x)
 extern "C" pilcrow_status
 pcx_db_counts(pcx_db *x, uint64_t *n_docs, uint64_t *n_terms)
 {
-    try {
+    return pcx_guard(x, "statistics", [&]() -> pilcrow_status {
         uint64_t n = 0;
         *n_docs = x->db->get_doccount();
         for (Xapian::TermIterator t = x->db->allterms_begin();
@@ -245,35 +247,51 @@ pcx_db_counts(pcx_db *x, uint64_t *n_docs, uint64_t *n_terms)
             n++;
         *n_terms = n;
         return PILCROW_OK;
-    } catch (...) {
-        return pcx_from_exception(x->msg, sizeof(x->msg), "statistics");
-    }
+    });
 }
 
 extern "C" pilcrow_status
 pcx_db_termfreq(pcx_db *x, const char *term, size_t len, uint64_t *freq)
 {
-    try {
+    return pcx_guard(x, "term frequency", [&]() -> pilcrow_status {
         *freq = x->db->get_termfreq(std::string(term, len));
         return PILCROW_OK;
-    } catch (...) {
-        return pcx_from_exception(x->msg, sizeof(x->msg), "term frequency");
-    }
+    });
 }
 
 extern "C" pilcrow_status
 pcx_db_get_metadata(pcx_db *x, const char *key, char **val, size_t *val_len)
 {
     *val = NULL;
-    try {
-        std::string v = x->db->get_metadata(key);
+    return pcx_guard(x, "metadata", [&]() -> pilcrow_status {
+        std::string v;
+        size_t n = x->shards.size(), first = 0;
+        /* Xapian 1.4 reads the metadata of a combined database from
+         * its first sub-database only: ask each shard, and take the
+         * first that has the key (a document's is in its shard).  A
+         * document's key is asked first of the shard "pilcrow index
+         * --shards" puts it in (FNV-1a of its id, modulo the shards):
+         * over remote shards each question is a round trip. */
+        if (n == 0)
+            v = x->db->get_metadata(key);
+        if (n > 1 && strncmp(key, PC_META_DOC, 2) == 0) {
+            uint64_t h = 14695981039346656037u;
+            for (const char *p = key + 2; *p != '\0'; p++) {
+                h ^= static_cast<unsigned char>(*p);
+                h *= 1099511628211u;
+            }
+            first = static_cast<size_t>(h % n);
+        }
+        for (size_t i = 0; i < n; i++) {
+            pcx_shard &s = x->shards[(first + i) % n];
+            if (s.live && !(v = s.db.get_metadata(key)).empty())
+                break;
+        }
         if ((*val = pcx_copy(v)) == NULL)
             return pcx_note(x, PILCROW_NOMEM, "metadata: out of memory");
         *val_len = v.size();
         return PILCROW_OK;
-    } catch (...) {
-        return pcx_from_exception(x->msg, sizeof(x->msg), "metadata");
-    }
+    });
 }
 
 extern "C" pilcrow_status
@@ -312,22 +330,36 @@ extern "C" pilcrow_status
 pcx_db_metadata_each(pcx_db *x, const char *prefix, pcx_kv_fn *fn,
                      void *payload)
 {
-    try {
-        return each_key(x->db->metadata_keys_begin(prefix),
-                        x->db->metadata_keys_end(prefix), fn, payload,
-                        [x](const Xapian::TermIterator &k) {
-                            return x->db->get_metadata(*k);
-                        });
-    } catch (...) {
-        return pcx_from_exception(x->msg, sizeof(x->msg), "metadata");
-    }
+    return pcx_guard(x, "metadata", [&]() -> pilcrow_status {
+        if (x->shards.empty())
+            return each_key(x->db->metadata_keys_begin(prefix),
+                            x->db->metadata_keys_end(prefix), fn, payload,
+                            [x](const Xapian::TermIterator &k) {
+                                return x->db->get_metadata(*k);
+                            });
+        /* Shard by shard (see pcx_db_get_metadata): the keys of each
+         * in order, a key two shards hold twice. */
+        for (auto &s : x->shards) {
+            if (!s.live)
+                continue;
+            Xapian::Database &d = s.db;
+            pilcrow_status st = each_key(
+                d.metadata_keys_begin(prefix), d.metadata_keys_end(prefix),
+                fn, payload, [&d](const Xapian::TermIterator &k) {
+                    return d.get_metadata(*k);
+                });
+            if (st != PILCROW_OK)
+                return st;
+        }
+        return PILCROW_OK;
+    });
 }
 
 extern "C" pilcrow_status
 pcx_db_terms_each(pcx_db *x, const char *prefix, pcx_kv_fn *fn,
                   void *payload)
 {
-    try {
+    return pcx_guard(x, "terms", [&]() -> pilcrow_status {
         /* The value is the term's frequency, in decimal. */
         return each_key(x->db->allterms_begin(prefix),
                         x->db->allterms_end(prefix), fn, payload,
@@ -335,9 +367,7 @@ pcx_db_terms_each(pcx_db *x, const char *prefix, pcx_kv_fn *fn,
                             return std::to_string(
                                 static_cast<unsigned>(t.get_termfreq()));
                         });
-    } catch (...) {
-        return pcx_from_exception(x->msg, sizeof(x->msg), "terms");
-    }
+    });
 }
 
 extern "C" pilcrow_status
@@ -353,5 +383,336 @@ pcx_db_merge(const char *dst, const char *const *srcs, size_t n, char *err,
         return PILCROW_OK;
     } catch (...) {
         return pcx_from_exception(err, err_size, dst);
+    }
+}
+
+/* ---- shards: stub files and directories of shards ------------------- */
+
+/* "MESSAGE" or "MESSAGE (the system's reason)" of E. */
+static std::string
+describe(const Xapian::Error &e)
+{
+    std::string m = e.get_msg();
+    const char *why = e.get_error_string();
+
+    if (why != NULL && *why != '\0')
+        m += std::string(" (") + why + ")";
+    return m;
+}
+
+/* Open shard S into S.db, waiting at most TIMEOUT_MS for a remote
+ * server's each reply.  Throws what Xapian throws. */
+static void
+open_shard(pcx_shard &s, unsigned timeout_ms)
+{
+    if (s.kind == 0)
+        s.db = Xapian::Database(s.path);
+    else if (s.kind == 1)
+        s.db = Xapian::Remote::open(s.path, s.port, timeout_ms,
+                                    timeout_ms);
+    else
+        s.db = Xapian::Remote::open(s.path, s.args, timeout_ms);
+}
+
+/* X's reader anew: its live shards combined. */
+static void
+combine(pcx_db *x)
+{
+    Xapian::Database *all = new Xapian::Database();
+
+    for (auto &s : x->shards)
+        if (s.live)
+            all->add_database(s.db);
+    delete x->db;
+    x->db = all;
+}
+
+/* The directory part of PATH, with its slash ("" for none). */
+static std::string
+dir_of(const std::string &path)
+{
+    size_t slash = path.rfind('/');
+
+    return slash == std::string::npos ? std::string()
+                                      : path.substr(0, slash + 1);
+}
+
+/* Parse the stub database file PATH (Xapian's format: a database a
+ * line, "auto PATH", "glass PATH", "remote HOST:PORT", "remote :PROGRAM
+ * ARGS", and the older "tcp HOST PORT", "prog PROGRAM ARGS"; blank
+ * lines and # comments skipped; a relative PATH from the stub's
+ * directory) into SHARDS.  Returns an empty string, or the message of
+ * what is wrong, "PATH:LINE: ...". */
+static std::string
+parse_stub(const char *path, std::vector<pcx_shard> &shards)
+{
+    std::ifstream in(path);
+    std::string line, base = dir_of(path);
+    unsigned n = 0;
+
+    if (!in)
+        return std::string("cannot read stub database ") + path + ": " +
+               strerror(errno);
+    while (std::getline(in, line)) {
+        pcx_shard s;
+        std::string type, rest, where = std::string(path) + ":" +
+                                        std::to_string(++n) + ": ";
+        size_t sp, i = 0;
+
+        if (!line.empty() && line.back() == '\r')
+            line.pop_back();
+        while (i < line.size() && (line[i] == ' ' || line[i] == '\t'))
+            i++;
+        if (i == line.size() || line[i] == '#')
+            continue;
+        sp = line.find_first_of(" \t", i);
+        type = line.substr(i, sp == std::string::npos ? sp : sp - i);
+        if (sp != std::string::npos) {
+            sp = line.find_first_not_of(" \t", sp);
+            if (sp != std::string::npos)
+                rest = line.substr(sp);
+        }
+        while (!rest.empty() && (rest.back() == ' ' || rest.back() == '\t'))
+            rest.pop_back();
+        if (rest.empty())
+            return where + "'" + type + "' needs a database";
+        s.port = 0;
+        s.live = false;
+        if (type == "auto" || type == "glass" || type == "chert") {
+            s.kind = 0;
+            s.path = rest[0] == '/' ? rest : base + rest;
+            s.name = s.path;
+        } else if ((type == "remote" && rest[0] == ':') || type == "prog") {
+            size_t start = type == "remote" ? 1 : 0;
+            size_t end = rest.find_first_of(" \t", start);
+            s.kind = 2;
+            s.path = rest.substr(start, end == std::string::npos
+                                            ? end : end - start);
+            if (end != std::string::npos)
+                s.args = rest.substr(rest.find_first_not_of(" \t", end));
+            if (s.path.empty())
+                return where + "remote : needs a program";
+            s.name = rest.substr(start);
+        } else if (type == "remote" || type == "tcp") {
+            size_t colon = type == "remote" ? rest.rfind(':')
+                                            : rest.find_first_of(" \t");
+            std::string port;
+            char *end = NULL;
+            unsigned long p;
+
+            if (colon == std::string::npos || colon == 0)
+                return where + "'" + rest + "' is not HOST:PORT";
+            s.path = rest.substr(0, colon);
+            port = rest.substr(colon + 1);
+            port.erase(0, port.find_first_not_of(" \t"));
+            p = strtoul(port.c_str(), &end, 10);
+            if (port.empty() || *end != '\0' || p == 0 || p > 65535)
+                return where + "'" + port + "' is not a port number";
+            if (s.path.size() > 2 && s.path[0] == '[' &&
+                s.path.back() == ']')
+                s.path = s.path.substr(1, s.path.size() - 2);
+            s.kind = 1;
+            s.port = static_cast<unsigned>(p);
+            s.name = s.path + ":" + std::to_string(p);
+        } else {
+            return where + "unknown database type '" + type +
+                   "' (auto, glass, remote)";
+        }
+        shards.push_back(s);
+    }
+    if (in.bad())
+        return std::string("cannot read stub database ") + path;
+    if (shards.empty())
+        return std::string("stub database ") + path + " names no database";
+    return std::string();
+}
+
+/* The shards of directory PATH: its subdirectories that hold a Xapian
+ * database, in name order. */
+static std::string
+list_shards(const char *path, std::vector<pcx_shard> &shards)
+{
+    std::vector<std::string> names;
+    DIR *d = opendir(path);
+    struct dirent *e;
+    struct stat sb;
+
+    if (d == NULL)
+        return std::string("cannot read ") + path + ": " + strerror(errno);
+    while ((e = readdir(d)) != NULL) {
+        std::string sub = std::string(path) + "/" + e->d_name;
+        if (e->d_name[0] != '.' &&
+            stat((sub + "/iamglass").c_str(), &sb) == 0)
+            names.push_back(sub);
+    }
+    closedir(d);
+    std::sort(names.begin(), names.end());
+    for (const auto &n : names) {
+        pcx_shard s;
+        s.kind = 0;
+        s.path = s.name = n;
+        s.port = 0;
+        s.live = false;
+        shards.push_back(s);
+    }
+    if (shards.empty())
+        return std::string(path) + " is not a pilcrow index";
+    return std::string();
+}
+
+extern "C" pilcrow_status
+pcx_db_open_shards(pcx_db **out, const char *path, int is_stub,
+                   unsigned timeout_ms, int allow_partial, char *err,
+                   size_t err_size)
+{
+    pcx_db *x = NULL;
+    std::string failed;
+
+    *out = NULL;
+    err[0] = '\0';
+    try {
+        std::string bad;
+        size_t n_live = 0;
+
+        x = new pcx_db();
+        x->msg[0] = '\0';
+        x->db = NULL;
+        x->wdb = NULL;
+        x->remote = false;
+        x->allow_partial = allow_partial != 0;
+        x->timeout_ms = timeout_ms;
+        bad = is_stub ? parse_stub(path, x->shards)
+                      : list_shards(path, x->shards);
+        if (!bad.empty()) {
+            snprintf(err, err_size, "%s", bad.c_str());
+            delete x;
+            return is_stub ? PILCROW_INVALID : PILCROW_NOTFOUND;
+        }
+        for (auto &s : x->shards) {
+            if (s.kind != 0)
+                x->remote = true;
+            failed = s.name;
+            try {
+                open_shard(s, timeout_ms);
+                s.live = true;
+                n_live++;
+            } catch (const Xapian::NetworkError &e) {
+                if (!x->allow_partial)
+                    throw;
+                /* Reported by pcx_db_shard_live(). */
+            }
+        }
+        if (n_live == 0) {
+            snprintf(err, err_size, "no shard of %s answers", path);
+            delete x;
+            return PILCROW_IO;
+        }
+        combine(x);
+        *out = x;
+        return PILCROW_OK;
+    } catch (const Xapian::NetworkError &e) {
+        snprintf(err, err_size, "shard %s: %s", failed.c_str(),
+                 describe(e).c_str());
+        delete x->db;
+        delete x;
+        return PILCROW_IO;
+    } catch (...) {
+        char msg[400];
+        pilcrow_status st = pcx_from_exception(msg, sizeof(msg), "open");
+        snprintf(err, err_size, "shard %s: %s", failed.c_str(), msg);
+        if (x != NULL)
+            delete x->db;
+        delete x;
+        return st;
+    }
+}
+
+bool
+pcx_recover(pcx_db *x, const char *what) noexcept
+{
+    std::string first, dead;
+    size_t n_live = 0;
+
+    try {
+        try {
+            throw;
+        } catch (const Xapian::Error &e) {
+            first = describe(e);
+        } catch (...) {
+            first = "lost the connection";
+        }
+        for (auto &s : x->shards) {
+            if (!s.live)
+                continue;
+            if (s.kind != 0) {
+                try {
+                    open_shard(s, x->timeout_ms);
+                } catch (const Xapian::Error &e) {
+                    s.live = false;
+                    if (dead.empty())
+                        dead = "shard " + s.name + ": " + describe(e);
+                    continue;
+                }
+            }
+            n_live++;
+        }
+        if (dead.empty()) {
+            pcx_note(x, PILCROW_IO, "%s: %s", what, first.c_str());
+            combine(x);
+            return true;
+        }
+        if (!x->allow_partial || n_live == 0) {
+            pcx_note(x, PILCROW_IO, "%s", dead.c_str());
+            return false;
+        }
+        combine(x);
+        return true;
+    } catch (...) {
+        pcx_note(x, PILCROW_IO, "%s: %s", what, first.c_str());
+        return false;
+    }
+}
+
+extern "C" size_t
+pcx_db_n_shards(const pcx_db *x)
+{
+    return x->shards.size();
+}
+
+extern "C" const char *
+pcx_db_shard_name(const pcx_db *x, size_t i)
+{
+    return i < x->shards.size() ? x->shards[i].name.c_str() : NULL;
+}
+
+extern "C" const char *
+pcx_db_shard_path(const pcx_db *x, size_t i)
+{
+    return i < x->shards.size() && x->shards[i].kind == 0
+           ? x->shards[i].path.c_str() : NULL;
+}
+
+extern "C" int
+pcx_db_shard_live(const pcx_db *x, size_t i)
+{
+    return i < x->shards.size() && x->shards[i].live;
+}
+
+extern "C" pilcrow_status
+pcx_db_shard_metadata(pcx_db *x, size_t i, const char *key, char **val,
+                      size_t *val_len)
+{
+    *val = NULL;
+    try {
+        std::string v = x->shards.at(i).db.get_metadata(key);
+        if ((*val = pcx_copy(v)) == NULL)
+            return pcx_note(x, PILCROW_NOMEM, "metadata: out of memory");
+        *val_len = v.size();
+        return PILCROW_OK;
+    } catch (const Xapian::NetworkError &e) {
+        return pcx_note(x, PILCROW_IO, "shard %s: %s",
+                        x->shards[i].name.c_str(), describe(e).c_str());
+    } catch (...) {
+        return pcx_from_exception(x->msg, sizeof(x->msg), "metadata");
     }
 }

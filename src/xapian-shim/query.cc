@@ -80,8 +80,40 @@ first_and_rest(Xapian::Query::op op, const std::vector<Xapian::Query> &kids,
 
 /* Build the query of the N postfix NODES.  Throws InvalidArgumentError
  * on a malformed tree (a bug in query.c, reported as such). */
+/* The wildcard PREFIX over the shards of X, expanded here: each
+ * remote server would expand it against its own terms alone (a
+ * different 200 on each).  The 200 terms the shards hold most often,
+ * as Xapian's WILDCARD_LIMIT_MOST_FREQUENT, as a synonym. */
 static Xapian::Query
-build(const struct pcx_qnode *nodes, size_t n)
+expand_wildcard(pcx_db *x, const std::string &prefix)
+{
+    typedef std::pair<Xapian::doccount, std::string> freq_term;
+    std::vector<freq_term> terms;
+
+    for (Xapian::TermIterator t = x->db->allterms_begin(prefix);
+         t != x->db->allterms_end(prefix); ++t)
+        terms.emplace_back(t.get_termfreq(), *t);
+    if (terms.empty())
+        return Xapian::Query::MatchNothing;
+    if (terms.size() > 200) {
+        std::stable_sort(terms.begin(), terms.end(),
+                         [](const freq_term &a, const freq_term &b) {
+                             return a.first > b.first;
+                         });
+        terms.resize(200);
+        std::sort(terms.begin(), terms.end(),
+                  [](const freq_term &a, const freq_term &b) {
+                      return a.second < b.second;
+                  });
+    }
+    std::vector<Xapian::Query> kids;
+    for (const auto &t : terms)
+        kids.emplace_back(t.second);
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, kids.begin(), kids.end());
+}
+
+static Xapian::Query
+build(pcx_db *x, const struct pcx_qnode *nodes, size_t n)
 {
     std::vector<Xapian::Query> stack;
 
@@ -97,6 +129,10 @@ build(const struct pcx_qnode *nodes, size_t n)
                                           Xapian::Query(term), 0.0));
             continue;
         case PCX_WILDCARD:
+            if (!x->shards.empty()) {
+                stack.push_back(expand_wildcard(x, term));
+                continue;
+            }
             stack.push_back(Xapian::Query(Xapian::Query::OP_WILDCARD, term,
                                           200,
                                           Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT));
@@ -178,6 +214,13 @@ class Decider : public Xapian::MatchDecider {
     }
 };
 
+/* FN with PAYLOAD keeps the record whose stored data is DATA. */
+static bool
+fn_keep(pcx_decide_fn *fn, void *payload, const std::string &data)
+{
+    return fn(data.data(), data.size(), payload) != 0;
+}
+
 } // namespace
 
 /* Run BODY, a pilcrow_status returning read of X, for WHAT
@@ -190,9 +233,20 @@ template <typename Body, typename Undo>
 static pilcrow_status
 retrying(pcx_db *x, const char *what, Body body, Undo undo)
 {
+    size_t lost = 0;
+
     for (int attempt = 0;; attempt++) {
         try {
             return body();
+        } catch (const Xapian::NetworkError &) {
+            /* A shard stopped answering (shim-int.hh, pcx_recover). */
+            undo();
+            if (!x->shards.empty() && lost++ <= x->shards.size() &&
+                pcx_recover(x, what))
+                continue;
+            if (x->shards.empty())
+                return pcx_from_exception(x->msg, sizeof(x->msg), what);
+            return PILCROW_IO;
         } catch (const Xapian::DatabaseModifiedError &) {
             undo();
             if (attempt == 0) {
@@ -232,37 +286,98 @@ pcx_query_run(pcx_db *x, const struct pcx_qnode *nodes, size_t n,
     out->exact = 0;
     return retrying(x, "matching", [&]() -> pilcrow_status {
         Xapian::Enquire enquire(*x->db);
-        enquire.set_query(build(nodes, n));
-        enquire.set_weighting_scheme(NormalisedBM25());
+        std::vector<std::pair<Xapian::docid, double>> hits;
+        std::vector<std::string> datas;     /* remote: the hits' data */
+        double scale = 1.0;
+
+        enquire.set_query(build(x, nodes, n));
+        if (x->remote) {
+            /* A remote server knows Xapian's own weighting schemes
+             * only.  BM25Weight with b = 0 (no length: the wdf holds
+             * it) and k1 scaled as the wdf is gives NormalisedBM25's
+             * weights times (k1' + 1) / (k1 + 1), the same order; the
+             * weights are scaled back. */
+            double k1 = PCX_BM25_K1 * PCX_WDF_SCALE;
+            enquire.set_weighting_scheme(Xapian::BM25Weight(
+                k1, 0.0, 1.0, 0.0, PCX_BM25_MIN_NORMLEN));
+            scale = (PCX_BM25_K1 + 1.0) / (k1 + 1.0);
+        } else {
+            enquire.set_weighting_scheme(NormalisedBM25());
+        }
         if (x->sort != 0)
             enquire.set_sort_by_value_then_relevance(PC_SLOT_DATE,
                                                      x->sort < 0);
-        Xapian::MSet mset = enquire.get_mset(first, maxitems, check_at_least,
-                                             NULL, decide ? &decider : NULL);
-        out->estimate = mset.get_matches_estimated();
-        out->exact = mset.get_matches_lower_bound() ==
-                     mset.get_matches_upper_bound();
-        if (mset.size() == 0)
+        if (x->remote && decide) {
+            /* Nor does it take a MatchDecider: the candidates are
+             * checked here, in rank order, reading more of them until
+             * the page is full or none is left. */
+            size_t want = first + maxitems, take = std::max<size_t>(
+                std::max(want, check_at_least) * 2, 64), seen = 0, kept = 0;
+            for (;;) {
+                Xapian::MSet mset = enquire.get_mset(seen, take);
+                mset.fetch();   /* one exchange for the documents */
+                for (Xapian::MSetIterator m = mset.begin();
+                     m != mset.end(); ++m) {
+                    std::string data = m.get_document().get_data();
+                    if (!fn_keep(decide, payload, data))
+                        continue;
+                    if (kept++ >= first && hits.size() < maxitems) {
+                        hits.emplace_back(*m, m.get_weight() * scale);
+                        datas.push_back(data);
+                    }
+                }
+                seen += mset.size();
+                if (mset.size() < take) {
+                    out->estimate = kept;
+                    out->exact = 1;
+                    break;
+                }
+                if (hits.size() >= maxitems && kept >= check_at_least) {
+                    double all = mset.get_matches_estimated();
+                    out->estimate = static_cast<uint64_t>(
+                        all * kept / (seen ? seen : 1) + 0.5);
+                    if (out->estimate < kept)
+                        out->estimate = kept;
+                    break;
+                }
+                take *= 2;
+            }
+        } else {
+            Xapian::MSet mset = enquire.get_mset(
+                first, maxitems, check_at_least, NULL,
+                decide ? &decider : NULL);
+            out->estimate = mset.get_matches_estimated();
+            out->exact = mset.get_matches_lower_bound() ==
+                         mset.get_matches_upper_bound();
+            if (x->remote)
+                mset.fetch();   /* one exchange for the documents */
+            for (Xapian::MSetIterator m = mset.begin(); m != mset.end();
+                 ++m) {
+                hits.emplace_back(*m, m.get_weight() * scale);
+                if (x->remote)
+                    datas.push_back(m.get_document().get_data());
+            }
+        }
+        if (hits.empty())
             return PILCROW_OK;
         out->matches = static_cast<struct pcx_match *>(
-            pc_calloc(mset.size(), sizeof(*out->matches)));
+            pc_calloc(hits.size(), sizeof(*out->matches)));
         if (out->matches == NULL)
             return pcx_note(x, PILCROW_NOMEM, "matching: out of memory");
         /* Records are read in docid order: neighbours share the B-tree
          * blocks above them, so fewer blocks are read. */
         std::vector<std::pair<Xapian::docid, size_t>> order;
         size_t rank = 0;
-        for (Xapian::MSetIterator m = mset.begin(); m != mset.end();
-             ++m, ++rank) {
-            out->matches[rank].docid = *m;
-            out->matches[rank].weight = m.get_weight();
-            order.emplace_back(*m, rank);
+        for (const auto &h : hits) {
+            out->matches[rank].docid = h.first;
+            out->matches[rank].weight = h.second;
+            order.emplace_back(h.first, rank++);
         }
         std::sort(order.begin(), order.end());
         out->n_matches = rank;
         for (const auto &o : order) {
             struct pcx_match *r = &out->matches[o.second];
-            std::string data =
+            std::string data = !datas.empty() ? datas[o.second] :
                 x->db->get_document(o.first, Xapian::DOC_ASSUME_VALID)
                     .get_data();
             if ((r->data = pcx_copy(data)) == NULL) {
@@ -284,8 +399,19 @@ pcx_query_count(pcx_db *x, const struct pcx_qnode *nodes, size_t n,
     *count = 0;
     return retrying(x, "counting", [&]() -> pilcrow_status {
         Xapian::Enquire enquire(*x->db);
-        enquire.set_query(build(nodes, n));
+        enquire.set_query(build(x, nodes, n));
         enquire.set_weighting_scheme(Xapian::BoolWeight());
+        if (x->remote && decide) {
+            /* No MatchDecider remotely (see pcx_query_run): every
+             * match is read and checked here. */
+            Xapian::MSet mset = enquire.get_mset(0, x->db->get_doccount());
+            uint64_t kept = 0;
+            for (Xapian::MSetIterator m = mset.begin(); m != mset.end(); ++m)
+                kept += fn_keep(decide, payload,
+                                m.get_document().get_data());
+            *count = kept;
+            return PILCROW_OK;
+        }
         /* No ranks, every match checked: the count is exact. */
         Xapian::MSet mset = enquire.get_mset(0, 0, x->db->get_doccount(),
                                              NULL, decide ? &decider : NULL);
@@ -309,7 +435,7 @@ pcx_db_get_by_term(pcx_db *x, const char *term, size_t len, char **data,
                    size_t *data_len)
 {
     *data = NULL;
-    try {
+    return pcx_guard(x, "record", [&]() -> pilcrow_status {
         std::string t(term, len);
         Xapian::PostingIterator p = x->db->postlist_begin(t);
         if (p == x->db->postlist_end(t))
@@ -319,7 +445,5 @@ pcx_db_get_by_term(pcx_db *x, const char *term, size_t len, char **data,
             return pcx_note(x, PILCROW_NOMEM, "record: out of memory");
         *data_len = d.size();
         return PILCROW_OK;
-    } catch (...) {
-        return pcx_from_exception(x->msg, sizeof(x->msg), "record");
-    }
+    });
 }

@@ -34,6 +34,29 @@ int pcx_unicode_category(uint32_t cp);
  * *OUT is NULL and ERR (ERR_SIZE bytes) holds the message. */
 pilcrow_status pcx_db_open(pcx_db **out, const char *path, unsigned flags,
                            char *err, size_t err_size);
+/* Open the shards of PATH for reading, combined as one database: the
+ * databases a stub database file names (IS_STUB: "auto PATH", "remote
+ * HOST:PORT", "remote :PROGRAM ARGS", Xapian's format), else the
+ * subdirectories of directory PATH that hold one.  TIMEOUT_MS bounds
+ * the wait for a remote server's connection and each reply.  A remote
+ * shard that does not answer fails the open (PILCROW_IO, the message
+ * naming it) unless ALLOW_PARTIAL, when the others are read without it
+ * (pcx_db_shard_live()); one that stops answering later is handled the
+ * same way.  A bad stub file is PILCROW_INVALID. */
+pilcrow_status pcx_db_open_shards(pcx_db **out, const char *path,
+                                  int is_stub, unsigned timeout_ms,
+                                  int allow_partial, char *err,
+                                  size_t err_size);
+/* The shards of X (0 for a database opened by pcx_db_open()); the name
+ * of shard I (its path, HOST:PORT or PROGRAM ARGS), borrowed; its path
+ * if it is local, else NULL; whether it is read (not dead). */
+size_t pcx_db_n_shards(const pcx_db *x);
+const char *pcx_db_shard_name(const pcx_db *x, size_t i);
+const char *pcx_db_shard_path(const pcx_db *x, size_t i);
+int pcx_db_shard_live(const pcx_db *x, size_t i);
+/* Metadata KEY of shard I alone (as pcx_db_get_metadata). */
+pilcrow_status pcx_db_shard_metadata(pcx_db *x, size_t i, const char *key,
+                                     char **val, size_t *val_len);
 /* Check the tables of X, the database at PATH, for damage before
  * anything is written to them: PILCROW_OK, or PILCROW_CORRUPT with
  * the damage found.  Reads the whole index (about 10 ms a megabyte),

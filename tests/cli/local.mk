@@ -25,6 +25,8 @@ CLI_TESTS = \
 	tests/cli/t170-meta.sh \
 	tests/cli/t180-damaged.sh \
 	tests/cli/t190-kill.sh \
-	tests/cli/t200-concurrent.sh
+	tests/cli/t200-concurrent.sh \
+	tests/cli/t210-shards.sh \
+	tests/cli/t211-shard-dirs.sh
 TESTS += $(CLI_TESTS)
 EXTRA_DIST += $(CLI_TESTS) tests/cli/data

@@ -7,7 +7,7 @@ begin_subtest 'no command: usage on stderr, exit 2'
 run "$PILCROW"
 expect_exit 2
 expect_equal "$(head -n 1 ERR)" "pilcrow: no command given"
-expect_file_match ERR '^usage: pilcrow \[--db DIR\] COMMAND'
+expect_file_match ERR '^usage: pilcrow \[--db DIR\] .*COMMAND'
 expect_equal "$(wc -c <OUT | tr -d ' ')" 0
 
 begin_subtest 'unknown command'
