@@ -561,11 +561,28 @@ typedef struct pilcrow_query_options {
     const char *hl_start;      /* Marker before a highlighted span for
                                 * pilcrow_hits_marked_snippet(); NULL "[" */
     const char *hl_end;        /* Marker after it; NULL: "]". */
+    unsigned flags;            /* PILCROW_QUERY_* below; since version 2
+                                * of this struct (0.1). */
 } pilcrow_query_options;
 
-#define PILCROW_QUERY_OPTIONS_VERSION 1
+#define PILCROW_QUERY_OPTIONS_VERSION 2
 #define PILCROW_QUERY_OPTIONS_INIT \
-    { PILCROW_QUERY_OPTIONS_VERSION, NULL, 0, NULL, NULL }
+    { PILCROW_QUERY_OPTIONS_VERSION, NULL, 0, NULL, NULL, 0u }
+
+/* Query flags.  PILCROW_QUERY_ALL_VERSIONS: match every version of a
+ * document.  Without it a query matches the latest text of each family
+ * only (the documents of one base symbol: S/2025/71, S/2025/71/Rev.1,
+ * S/2025/71/Corr.1, S/2025/71/Add.1): in each language, Rev.N
+ * supersedes the original and the lower revisions, a corrigendum goes
+ * with the text it corrects (S/2025/71/Corr.1 with the original,
+ * S/2025/71/Rev.1/Corr.1 with Rev.1), and an addendum is a text of its
+ * own, superseded only by its own revisions (S/2025/71/Add.1/Rev.1).
+ * The superseded records are left out of the match itself, so totals
+ * and ranks count the latest texts only; a query naming a document
+ * (doc:, symbol:, family:, a symbol typed as a citation) matches every
+ * version.  pilcrow_hits_version() lists a hit's family.  Version 1 of
+ * the options struct (no flags) is still accepted.  Since 0.1. */
+#define PILCROW_QUERY_ALL_VERSIONS 1u
 
 /* Limits on a query, which hold for any text (queries may come from
  * the public): its length in bytes, how deep parentheses nest, and how
@@ -685,6 +702,17 @@ pilcrow_hits_highlights(const pilcrow_hits *hits, size_t *n_spans);
  * Returns PILCROW_OK, PILCROW_INVALID or PILCROW_NOMEM.  Since 0.1. */
 PILCROW_API pilcrow_status
 pilcrow_hits_marked_snippet(char **out, const pilcrow_hits *hits);
+
+/* The versions of the current hit's document that the index holds:
+ * the symbols of its family (the document itself included), as
+ * written, in order ("S/2025/71", "S/2025/71/Add.1",
+ * "S/2025/71/Rev.1"): pilcrow_hits_n_versions() of them, 0 when the
+ * document is alone in its family (or has no symbol); version I
+ * (0-based) borrowed from HITS, NULL when I is out of range.
+ * Since 0.1. */
+PILCROW_API size_t pilcrow_hits_n_versions(const pilcrow_hits *hits);
+PILCROW_API const char *pilcrow_hits_version(const pilcrow_hits *hits,
+                                             size_t i);
 
 /* Release HITS.  Accepts NULL.  Since 0.1. */
 PILCROW_API void pilcrow_hits_free(pilcrow_hits *hits);
