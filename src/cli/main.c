@@ -105,6 +105,13 @@ static const struct cli_command commands[] = {
       "                   citing them, to --depth levels (default 1)\n"
       "  --format FORMAT  dot (the default) or json\n"
       "pilcrow graph --from A/RES/50/123 | dot -Tsvg > cites.svg\n" },
+    { "list", cmd_list, CLI_ANY, 0,
+      "[--db DIR] [--json] [FILTER...]",
+      "list the documents of the index",
+      "  --db DIR   the index directory\n"
+      "  --json     one JSON object per document and line\n"
+      "FILTERs are the query's field filters, without words: organ:SC\n"
+      "type:letter date:2025-01..2025-06 lang:fr ...\n" },
     { "stats", cmd_stats, 0, 0,
       "[--db DIR] [--json]",
       "print the size of the index",

@@ -427,6 +427,49 @@ PILCROW_API pilcrow_status pilcrow_db_language(pilcrow_db *db, size_t i,
                                                const char **code,
                                                uint64_t *records);
 
+/* The documents of an index, as pilcrow_db_list() gives them. */
+typedef struct pilcrow_docs pilcrow_docs;
+
+/* The documents of DB, by document id, that have a record matching
+ * FILTERS: field filters of the query language with no words
+ * ("organ:SC type:letter date:2025-01..2025-06 lang:fr"; every version
+ * of a document is listed); NULL or "" for every document, as many as
+ * pilcrow_db_stats() counts.  On success *OUT is a new list for
+ * pilcrow_docs_free(), independent of DB's queries (free it before
+ * closing DB).  Returns PILCROW_OK, PILCROW_INVALID, PILCROW_BADQUERY
+ * (FILTERS is not a query, or holds words), PILCROW_NOMEM,
+ * PILCROW_CORRUPT or PILCROW_BACKEND.  Since 0.1. */
+PILCROW_API pilcrow_status
+pilcrow_db_list(pilcrow_docs **out, pilcrow_db *db, const char *filters);
+
+/* Advance to the next document of D (the first on the first call):
+ * PILCROW_OK, PILCROW_DONE after the last, PILCROW_INVALID.  The
+ * accessors below describe the current document, as its fields are
+ * stored (pilcrow_doc_id() and the like; symbol, date and the UN
+ * metadata NULL where unknown), borrowed from D until it is freed:
+ * records is its number of records (all of them, whatever FILTERS
+ * matched); n_languages and language_version(I) the languages in which
+ * the index holds the document's symbol, in order, its own among them
+ * (only its own when it has no symbol).  pilcrow_docs_count() is the
+ * number of documents in D.  Since 0.1. */
+PILCROW_API pilcrow_status pilcrow_docs_next(pilcrow_docs *d);
+PILCROW_API size_t pilcrow_docs_count(const pilcrow_docs *d);
+PILCROW_API const char *pilcrow_docs_id(const pilcrow_docs *d);
+PILCROW_API const char *pilcrow_docs_symbol(const pilcrow_docs *d);
+PILCROW_API const char *pilcrow_docs_title(const pilcrow_docs *d);
+PILCROW_API const char *pilcrow_docs_date(const pilcrow_docs *d);
+PILCROW_API const char *pilcrow_docs_language(const pilcrow_docs *d);
+PILCROW_API const char *pilcrow_docs_file(const pilcrow_docs *d);
+PILCROW_API const char *pilcrow_docs_meta(const pilcrow_docs *d,
+                                          pilcrow_meta_field f);
+PILCROW_API uint64_t pilcrow_docs_records(const pilcrow_docs *d);
+PILCROW_API size_t pilcrow_docs_n_languages(const pilcrow_docs *d);
+PILCROW_API const char *
+pilcrow_docs_language_version(const pilcrow_docs *d, size_t i);
+
+/* Release D.  Accepts NULL.  Since 0.1. */
+PILCROW_API void pilcrow_docs_free(pilcrow_docs *d);
+
 /* ------------------------------------------------------------------ */
 /* Indexing (handles opened with PILCROW_OPEN_WRITE)                   */
 /* ------------------------------------------------------------------ */
