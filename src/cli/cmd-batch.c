@@ -305,6 +305,23 @@ run_one(struct cli_ctx *ctx, struct printer *p, pilcrow_db *db, int tsv,
             printer_key(p, "unknown_symbol");
             printer_string(p, pilcrow_query_unknown_symbol(q));
         }
+        {
+            const char *field;
+            uint64_t n_left;
+            size_t i;
+
+            for (i = 0; pilcrow_query_left_out(q, i, &field, &n_left) ==
+                        PILCROW_OK; i++) {
+                if (i == 0) {
+                    printer_key(p, "left_out");
+                    printer_begin_object(p);
+                }
+                printer_key(p, field);
+                printer_integer(p, (long long)n_left);
+            }
+            if (i > 0)
+                printer_end_object(p);
+        }
         if (pilcrow_hits_partial(hits)) {
             /* No record had every word: these have most of them. */
             printer_key(p, "partial");

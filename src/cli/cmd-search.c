@@ -191,6 +191,19 @@ cmd_search(struct cli_ctx *ctx, int argc, char **argv)
     if (pilcrow_query_unknown_symbol(q) != NULL)
         cli_error(ctx, "no document in the index has the symbol %s",
                   pilcrow_query_unknown_symbol(q));
+    {
+        const char *field;
+        uint64_t n_left;
+        size_t i;
+
+        /* A filter cannot find what a document does not state. */
+        for (i = 0; pilcrow_query_left_out(q, i, &field, &n_left) ==
+                    PILCROW_OK; i++)
+            cli_error(ctx, "%s: left out %llu document%s that state%s no "
+                      "%s", field, (unsigned long long)n_left,
+                      n_left == 1 ? "" : "s", n_left == 1 ? "s" : "",
+                      field);
+    }
     printer_json_init(&printer, stdout);
     if (format == FORMAT_TSV && tsv_header)
         item_print_tsv_header(stdout, 0);

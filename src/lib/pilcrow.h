@@ -709,6 +709,18 @@ PILCROW_API int pilcrow_hits_partial(const pilcrow_hits *hits);
 PILCROW_API const char *
 pilcrow_query_unknown_symbol(const pilcrow_query *q);
 
+/* The documents a filter on a field they do not state left out, as
+ * of Q's last pilcrow_query_run(): for I = 0, 1, ... *FIELD gets the
+ * I-th such field filtered on ("date" for date: and year:, "organ",
+ * "session", "agenda", "type"; a static string) and *N (may be NULL)
+ * the number of documents of the index that do not state it, which no
+ * such filter can find.  Fields every document states are skipped.
+ * Returns PILCROW_OK, PILCROW_DONE past the last, PILCROW_INVALID.
+ * Since 0.1. */
+PILCROW_API pilcrow_status
+pilcrow_query_left_out(const pilcrow_query *q, size_t i, const char **field,
+                       uint64_t *n);
+
 /* Advance to the next hit (to the first on the first call).  Returns
  * PILCROW_OK, PILCROW_DONE after the last, or PILCROW_INVALID when HITS
  * is NULL (records are decoded by pilcrow_query_run(), which reports

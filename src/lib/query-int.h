@@ -58,6 +58,9 @@ struct pilcrow_query {
     unsigned flags;            /* the options' PILCROW_QUERY_* */
     int names_doc;             /* a doc:, symbol: or family: filter or a
                                 * citation: every version matches */
+    unsigned meta_filters;     /* bit I: a filter on left_fields[I] */
+    uint64_t left_out[5];      /* documents not stating field I, as of
+                                * the last run */
     const char *unknown_symbol; /* a symbol: value no document of the
                                 * index carries, as typed; or NULL */
     struct qword *words;       /* plain words, for suggestions */

@@ -326,6 +326,97 @@ hit_versions(pilcrow_hits *h, struct hit *x)
                           &x->n_versions);
 }
 
+/* The fields of pilcrow_query_left_out(), by bit of meta_filters. */
+static const char *const left_fields[5] = {
+    "date", "organ", "session", "agenda", "type"
+};
+
+struct left_scan {
+    uint64_t missing[5];
+    pilcrow_status st;
+};
+
+/* pcx_kv_fn over the documents' metadata: count those not stating
+ * each field. */
+static int
+count_missing(const char *key, size_t key_len, const char *val,
+              size_t val_len, void *payload)
+{
+    struct left_scan *c = payload;
+    struct pilcrow_record r;
+    struct pc_arena a;
+
+    (void)key;
+    (void)key_len;
+    if (val_len == 0)
+        return 0;
+    memset(&a, 0, sizeof(a));
+    memset(&r, 0, sizeof(r));
+    if ((c->st = pc_store_decode_docmeta(&r, &a, val, val_len)) >= 0) {
+        c->missing[0] += r.date == NULL;
+        c->missing[1] += r.meta[PILCROW_META_ORGAN] == NULL;
+        c->missing[2] += r.meta[PILCROW_META_SESSION] == NULL;
+        c->missing[3] += r.meta[PILCROW_META_AGENDA] == NULL;
+        c->missing[4] += r.meta[PILCROW_META_TYPE] == NULL;
+    }
+    pc_arena_free(&a);
+    return c->st < 0;
+}
+
+/* Count, for each field Q filters on, the documents of the index that
+ * do not state it (Q->left_out). */
+static pilcrow_status
+count_left_out(pilcrow_query *q)
+{
+    struct left_scan c;
+    pilcrow_status st;
+    size_t i;
+
+    memset(q->left_out, 0, sizeof(q->left_out));
+    if (q->meta_filters == 0)
+        return PILCROW_OK;
+    memset(&c, 0, sizeof(c));
+    if ((st = pcx_db_metadata_each(q->db->x, PC_META_DOC, count_missing,
+                                   &c)) < 0 ||
+        (st = pcx_db_metadata_each(q->db->x, PC_META_DOC_HASHED,
+                                   count_missing, &c)) < 0)
+        return c.st < 0 ? pc_db_error(q->db, c.st, "cannot read the "
+                                      "documents' metadata")
+                        : pc_db_shim_error(q->db, st);
+    if (c.st < 0)
+        return pc_db_error(q->db, c.st, "cannot read the documents' "
+                           "metadata");
+    for (i = 0; i < 5; i++)
+        if (q->meta_filters & (1u << i))
+            q->left_out[i] = c.missing[i];
+    return PILCROW_OK;
+}
+
+pilcrow_status
+pilcrow_query_left_out(const pilcrow_query *q, size_t i, const char **field,
+                       uint64_t *n)
+{
+    size_t k, seen = 0;
+
+    if (field != NULL)
+        *field = NULL;
+    if (n != NULL)
+        *n = 0;
+    if (q == NULL || field == NULL)
+        return PILCROW_INVALID;
+    for (k = 0; k < 5; k++) {
+        if (q->left_out[k] == 0)
+            continue;
+        if (seen++ == i) {
+            *field = left_fields[k];
+            if (n != NULL)
+                *n = q->left_out[k];
+            return PILCROW_OK;
+        }
+    }
+    return PILCROW_DONE;
+}
+
 pilcrow_status
 pilcrow_query_set_sort(pilcrow_query *q, pilcrow_sort sort)
 {
@@ -394,6 +485,8 @@ pilcrow_query_run(pilcrow_hits **out, pilcrow_query *q, size_t offset,
      * (a batch co-process) sees what was indexed since it opened. */
     if (!(db->flags & PILCROW_OPEN_WRITE) && (st = pcx_db_reopen(db->x)) < 0)
         return pc_db_shim_error(db, st);
+    if ((st = count_left_out(q)) < 0)
+        return st;
     if ((h = pc_calloc(1, sizeof(*h))) == NULL)
         return pc_db_error(db, PILCROW_NOMEM, "out of memory");
     h->q = q;
