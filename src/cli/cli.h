@@ -70,6 +70,7 @@ int cmd_batch(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_show(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_parse(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_stats(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_list(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_cites(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_refs(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_graph(struct cli_ctx *ctx, int argc, char **argv);

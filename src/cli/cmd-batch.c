@@ -255,7 +255,8 @@ line_error(struct cli_ctx *ctx, struct printer *p, int tsv,
  * line(s).  Returns 0, or -1 if the query failed (reported). */
 static int
 run_one(struct cli_ctx *ctx, struct printer *p, pilcrow_db *db, int tsv,
-        int parallel, long limit, const char *lang, pilcrow_sort sort,
+        int parallel, int all_versions, long limit, const char *lang,
+        pilcrow_sort sort,
         const char *name, long qid, const char *text, size_t len)
 {
     pilcrow_parallel *par = NULL;
@@ -277,6 +278,8 @@ run_one(struct cli_ctx *ctx, struct printer *p, pilcrow_db *db, int tsv,
         return -1;
     }
     qopts.language = lang;
+    if (all_versions)
+        qopts.flags |= PILCROW_QUERY_ALL_VERSIONS;
     st = pilcrow_query_new(&q, db, text, &qopts);
     if (st >= 0)
         st = pilcrow_query_set_sort(q, sort);
@@ -303,6 +306,23 @@ run_one(struct cli_ctx *ctx, struct printer *p, pilcrow_db *db, int tsv,
         if (pilcrow_query_unknown_symbol(q) != NULL) {
             printer_key(p, "unknown_symbol");
             printer_string(p, pilcrow_query_unknown_symbol(q));
+        }
+        {
+            const char *field;
+            uint64_t n_left;
+            size_t i;
+
+            for (i = 0; pilcrow_query_left_out(q, i, &field, &n_left) ==
+                        PILCROW_OK; i++) {
+                if (i == 0) {
+                    printer_key(p, "left_out");
+                    printer_begin_object(p);
+                }
+                printer_key(p, field);
+                printer_integer(p, (long long)n_left);
+            }
+            if (i > 0)
+                printer_end_object(p);
         }
         if (pilcrow_hits_partial(hits)) {
             /* No record had every word: these have most of them. */
@@ -335,6 +355,7 @@ run_one(struct cli_ctx *ctx, struct printer *p, pilcrow_db *db, int tsv,
             }
             if (par != NULL)
                 item_print_parallel(p, par);
+            item_print_versions(p, hits);
             pilcrow_parallel_free(par);
             par = NULL;
             printer_end_object(p);
@@ -365,7 +386,7 @@ cmd_batch(struct cli_ctx *ctx, int argc, char **argv)
     const char *sort_arg = NULL;
     pilcrow_sort sort;
     int r, tsv = 0, failed = 0, status = CLI_EXIT_ERROR, fd = -1;
-    int parallel = 0, tsv_header = 0;
+    int parallel = 0, tsv_header = 0, all_versions = 0;
     long limit = 10, qid = 0;
     pilcrow_db *db = NULL;
     char *line;
@@ -376,6 +397,7 @@ cmd_batch(struct cli_ctx *ctx, int argc, char **argv)
         CLI_FLAG("tsv-header", 0, &tsv_header, 1),
         CLI_FLAG("json", 0, &tsv, 0),
         CLI_FLAG("parallel", 0, &parallel, 1),
+        CLI_FLAG("all-versions", 0, &all_versions, 1),
         CLI_STRING("input", 'i', &input),
         CLI_STRING("lang", 0, &lang),
         CLI_STRING("sort", 0, &sort_arg),
@@ -410,7 +432,8 @@ cmd_batch(struct cli_ctx *ctx, int argc, char **argv)
     }
     while ((r = reader_line(rd, &line, &len, &err)) == 1) {
         qid++;
-        if (run_one(ctx, &printer, db, tsv, parallel, limit, lang, sort,
+        if (run_one(ctx, &printer, db, tsv, parallel, all_versions, limit,
+                    lang, sort,
                     name, qid, line, len) < 0)
             failed++;
     }

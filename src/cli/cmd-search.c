@@ -1,7 +1,7 @@
 /*
  * cmd-search.c - pilcrow search [--db DIR] [-n N] [--offset K]
  *                [--json | --tsv] [--color WHEN] [--lang CODE] [--count]
- *                [--parallel] QUERY...
+ *                [--parallel] [--all-versions] QUERY...
  *
  * Joins the QUERY words with spaces into one query, runs it and prints
  * the hits in rank order: text blocks for people (location, snippet
@@ -10,7 +10,10 @@
  * prints the exact number of matching records instead (as grep -c).
  * --parallel adds to each hit its counterparts in the other language
  * versions of its document: a "parallel" array in JSON, an "also:"
- * line in text (TSV is unchanged).
+ * line in text (TSV is unchanged).  A hit whose document has other
+ * versions in the index (Rev.1, Corr.1, Add.1 of one base symbol) says
+ * so: a "versions" array, a "versions:" line; only the latest text of
+ * each is searched unless --all-versions.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -104,7 +107,7 @@ cmd_search(struct cli_ctx *ctx, int argc, char **argv)
     int n_words, r, format = FORMAT_TEXT, status = CLI_EXIT_ERROR;
     int count_only = 0, tsv_header = 0;
     uint64_t count;
-    int parallel = 0;
+    int parallel = 0, all_versions = 0;
     pilcrow_parallel *par = NULL;
     long limit = 10, offset = 0;
     size_t printed = 0;
@@ -123,6 +126,7 @@ cmd_search(struct cli_ctx *ctx, int argc, char **argv)
         CLI_FLAG("tsv", 0, &format, FORMAT_TSV),
         CLI_FLAG("tsv-header", 0, &tsv_header, 1),
         CLI_FLAG("parallel", 0, &parallel, 1),
+        CLI_FLAG("all-versions", 0, &all_versions, 1),
         CLI_STRING("color", 0, &color),
         CLI_STRING("colour", 0, &color),
         CLI_STRING("lang", 0, &lang),
@@ -143,6 +147,8 @@ cmd_search(struct cli_ctx *ctx, int argc, char **argv)
         cli_parse_sort(ctx, sort_arg, &sort) != 0)
         return CLI_EXIT_ERROR;
     qopts.language = lang;
+    if (all_versions)
+        qopts.flags |= PILCROW_QUERY_ALL_VERSIONS;
     style.color = r;
     style.width = 78;
     if (n_words == 0)
@@ -188,6 +194,19 @@ cmd_search(struct cli_ctx *ctx, int argc, char **argv)
     if (pilcrow_query_unknown_symbol(q) != NULL)
         cli_error(ctx, "no document in the index has the symbol %s",
                   pilcrow_query_unknown_symbol(q));
+    {
+        const char *field;
+        uint64_t n_left;
+        size_t i;
+
+        /* A filter cannot find what a document does not state. */
+        for (i = 0; pilcrow_query_left_out(q, i, &field, &n_left) ==
+                    PILCROW_OK; i++)
+            cli_error(ctx, "%s: left out %llu document%s that state%s no "
+                      "%s", field, (unsigned long long)n_left,
+                      n_left == 1 ? "" : "s", n_left == 1 ? "s" : "",
+                      field);
+    }
     printer_json_init(&printer, stdout);
     if (format == FORMAT_TSV && tsv_header)
         item_print_tsv_header(stdout, 0);
@@ -204,6 +223,7 @@ cmd_search(struct cli_ctx *ctx, int argc, char **argv)
             cli_print_partial(&printer, db);
             if (par != NULL)
                 item_print_parallel(&printer, par);
+            item_print_versions(&printer, hits);
             printer_end_object(&printer);
             printer_end_value(&printer);
             break;
@@ -216,6 +236,7 @@ cmd_search(struct cli_ctx *ctx, int argc, char **argv)
             item_print_text(stdout, &style, &it);
             if (par != NULL)
                 text_parallel(stdout, par);
+            text_versions(stdout, hits);
             break;
         }
         pilcrow_parallel_free(par);

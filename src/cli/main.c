@@ -38,7 +38,7 @@ static const struct cli_command commands[] = {
     { "search", cmd_search, CLI_ANY, CLI_DASH_WORDS,
       "[--db DIR] [-n N] [--offset K] [--json | --tsv | --tsv-header] "
       "[--color WHEN] [--lang CODE] [--count] [--parallel] [--sort ORDER] "
-      "QUERY...",
+      "[--all-versions] QUERY...",
       "search the index and print the best records",
       "  --db DIR       the index directory\n"
       "  -n N           print at most N results (default 10)\n"
@@ -55,12 +55,15 @@ static const struct cli_command commands[] = {
       "                 language versions of its document\n"
       "  --sort ORDER   date (oldest first), -date (newest first) or\n"
       "                 relevance (default)\n"
+      "  --all-versions search every version of a document (default: the\n"
+      "                 latest text of each: Rev.2 over Rev.1 over the\n"
+      "                 original; addenda are texts of their own)\n"
       "The words of QUERY are joined by spaces into one query; see\n"
       "pilcrow(1) for the query syntax.  Use -- before a query that\n"
       "starts with a dash.\n" },
     { "batch", cmd_batch, 0, 0,
       "[--db DIR] [-n N] [--tsv | --tsv-header] [--parallel] [--input FILE] "
-      "[--lang CODE]\n              [--sort ORDER]",
+      "[--lang CODE]\n              [--sort ORDER] [--all-versions]",
       "run one query per input line, print one JSON line each",
       "  --db DIR       the index directory\n"
       "  -n N           at most N results per query (default 10)\n"
@@ -70,6 +73,7 @@ static const struct cli_command commands[] = {
       "  --input FILE   read queries from FILE (gzip accepted), not stdin\n"
       "  --lang CODE    every query in language CODE alone (as search)\n"
       "  --sort ORDER   date, -date or relevance (as search)\n"
+      "  --all-versions every version of a document (as search)\n"
       "Each output line is flushed at once, so batch can run as a\n"
       "co-process.\n" },
     { "show", cmd_show, 2, 0,
@@ -112,6 +116,13 @@ static const struct cli_command commands[] = {
       "  --db DIR   the sharded index (stub file or directory of shards)\n"
       "OUT must not exist.  Local shards only: compact remote ones where\n"
       "they are stored.\n" },
+    { "list", cmd_list, CLI_ANY, 0,
+      "[--db DIR] [--json] [FILTER...]",
+      "list the documents of the index",
+      "  --db DIR   the index directory\n"
+      "  --json     one JSON object per document and line\n"
+      "FILTERs are the query's field filters, without words: organ:SC\n"
+      "type:letter date:2025-01..2025-06 lang:fr ...\n" },
     { "stats", cmd_stats, 0, 0,
       "[--db DIR] [--json]",
       "print the size of the index",

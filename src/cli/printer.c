@@ -647,6 +647,37 @@ item_print_parallel(struct printer *p, const pilcrow_parallel *par)
 }
 
 void
+item_print_versions(struct printer *p, const pilcrow_hits *hits)
+{
+    size_t i, n = pilcrow_hits_n_versions(hits);
+
+    if (n == 0)
+        return;
+    printer_key(p, "versions");
+    printer_begin_array(p);
+    for (i = 0; i < n; i++)
+        printer_string(p, nonnull(pilcrow_hits_version(hits, i)));
+    printer_end_array(p);
+}
+
+void
+text_versions(FILE *out, const pilcrow_hits *hits)
+{
+    const char *s;
+    size_t i, n = pilcrow_hits_n_versions(hits);
+
+    if (n == 0)
+        return;
+    fputs("  versions:", out);
+    for (i = 0; i < n; i++) {
+        s = nonnull(pilcrow_hits_version(hits, i));
+        fputs(i > 0 ? ", " : " ", out);
+        text_clean(out, s, strlen(s));
+    }
+    fputc('\n', out);
+}
+
+void
 text_parallel(FILE *out, const pilcrow_parallel *par)
 {
     const pilcrow_record *r;

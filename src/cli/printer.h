@@ -128,6 +128,11 @@ void item_print_parallel(struct printer *p, const pilcrow_parallel *par);
 
 /* The same for people, one line: "  also: fr A_1 para. 7; es A_1
  * (missing)"; nothing when PAR has no other version. */
+/* The versions of the current hit's family (pilcrow_hits_version()):
+ * a "versions" array in JSON, a "versions:" line in text; nothing when
+ * its document is alone in its family. */
+void item_print_versions(struct printer *p, const pilcrow_hits *hits);
+void text_versions(FILE *out, const pilcrow_hits *hits);
 void text_parallel(FILE *out, const pilcrow_parallel *par);
 
 /* How text for people is written. */

@@ -60,6 +60,22 @@ pilcrow_hits_score(const pilcrow_hits *hits)
     return x ? x->score : 0.0;
 }
 
+size_t
+pilcrow_hits_n_versions(const pilcrow_hits *hits)
+{
+    const struct hit *x = current(hits);
+
+    return x ? x->n_versions : 0;
+}
+
+const char *
+pilcrow_hits_version(const pilcrow_hits *hits, size_t i)
+{
+    const struct hit *x = current(hits);
+
+    return x && i < x->n_versions ? x->versions[i] : NULL;
+}
+
 const pilcrow_record *
 pilcrow_hits_record(const pilcrow_hits *hits)
 {

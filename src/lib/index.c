@@ -298,6 +298,24 @@ build_record(pilcrow_db *db, struct pc_analyzer *an, pcx_doc *xdoc,
                                                 scratch->len)) < 0)
             return st;
     }
+    /* A revision's first record names it among its line's versions
+     * (versions.c). */
+    if (r->seq == 0 && doc->symbol != NULL && doc->symbol[0] != '\0') {
+        size_t line_len;
+        unsigned rev;
+
+        pc_version_line(doc->symbol, pc_symbol_first_len(doc->symbol),
+                       &line_len, &rev);
+        if (rev > 0) {
+            pc_buf_reset(scratch);
+            pc_version_term(&st, scratch, doc->symbol);
+            if (st >= 0)
+                scratch->data[0] = PC_TERM_REVISION;
+            if (st < 0 || (st = pcx_doc_add_boolean(xdoc, scratch->data,
+                                                    scratch->len)) < 0)
+                return st;
+        }
+    }
     s = pilcrow_kind_name(r->kind);
     if ((st = add_boolean(xdoc, scratch, PC_TERM_KIND, s, strlen(s))) < 0)
         return st;

@@ -569,6 +569,29 @@ void pc_cite_record(pilcrow_status *st, struct pilcrow_record *r,
 #define PC_TERM_TYPE    'T'  /* the document type: "letter" */
 #define PC_TERM_FAMILY  'B'  /* the base symbol of a version, else the
                               * document's own: its family */
+#define PC_TERM_REVISION 'R' /* the first record of a revision (its
+                              * symbol ends in Rev.N, but for
+                              * corrigenda): the symbol in capitals
+                              * (versions.c) */
+
+/* ---- versions.c: the versions of a document -------------------------- */
+
+/* The line of the first part of SYM (LEN bytes): *LINE_LEN bytes of it,
+ * less trailing corrigenda and its last "Rev.N", and in *REV that N (0
+ * when it is no revision).  S/2025/71/Rev.2/Corr.1: S/2025/71, 2. */
+void pc_version_line(const char *sym, size_t len, size_t *line_len,
+                     unsigned *rev);
+/* Append to OUT the D terms (each NUL-terminated, *N_OUT of them) of
+ * the documents of DB a later revision in their language supersedes.
+ * Returns a status with DB's message set on failure. */
+pilcrow_status pc_versions_superseded(pilcrow_db *db, struct pc_buf *out,
+                                      size_t *n_out);
+/* The symbols of the family of R's document that DB holds, as written,
+ * in order (*OUT, *N_OUT, in arena A): none when R's document is alone
+ * in its family. */
+pilcrow_status pc_versions_of(pilcrow_db *db, const struct pilcrow_record *r,
+                              struct pc_arena *a, const char ***out,
+                              size_t *n_out);
 
 /* Value slots. */
 enum pc_slot {

@@ -469,6 +469,49 @@ PILCROW_API pilcrow_status pilcrow_db_language(pilcrow_db *db, size_t i,
                                                const char **code,
                                                uint64_t *records);
 
+/* The documents of an index, as pilcrow_db_list() gives them. */
+typedef struct pilcrow_docs pilcrow_docs;
+
+/* The documents of DB, by document id, that have a record matching
+ * FILTERS: field filters of the query language with no words
+ * ("organ:SC type:letter date:2025-01..2025-06 lang:fr"; every version
+ * of a document is listed); NULL or "" for every document, as many as
+ * pilcrow_db_stats() counts.  On success *OUT is a new list for
+ * pilcrow_docs_free(), independent of DB's queries (free it before
+ * closing DB).  Returns PILCROW_OK, PILCROW_INVALID, PILCROW_BADQUERY
+ * (FILTERS is not a query, or holds words), PILCROW_NOMEM,
+ * PILCROW_CORRUPT or PILCROW_BACKEND.  Since 0.1. */
+PILCROW_API pilcrow_status
+pilcrow_db_list(pilcrow_docs **out, pilcrow_db *db, const char *filters);
+
+/* Advance to the next document of D (the first on the first call):
+ * PILCROW_OK, PILCROW_DONE after the last, PILCROW_INVALID.  The
+ * accessors below describe the current document, as its fields are
+ * stored (pilcrow_doc_id() and the like; symbol, date and the UN
+ * metadata NULL where unknown), borrowed from D until it is freed:
+ * records is its number of records (all of them, whatever FILTERS
+ * matched); n_languages and language_version(I) the languages in which
+ * the index holds the document's symbol, in order, its own among them
+ * (only its own when it has no symbol).  pilcrow_docs_count() is the
+ * number of documents in D.  Since 0.1. */
+PILCROW_API pilcrow_status pilcrow_docs_next(pilcrow_docs *d);
+PILCROW_API size_t pilcrow_docs_count(const pilcrow_docs *d);
+PILCROW_API const char *pilcrow_docs_id(const pilcrow_docs *d);
+PILCROW_API const char *pilcrow_docs_symbol(const pilcrow_docs *d);
+PILCROW_API const char *pilcrow_docs_title(const pilcrow_docs *d);
+PILCROW_API const char *pilcrow_docs_date(const pilcrow_docs *d);
+PILCROW_API const char *pilcrow_docs_language(const pilcrow_docs *d);
+PILCROW_API const char *pilcrow_docs_file(const pilcrow_docs *d);
+PILCROW_API const char *pilcrow_docs_meta(const pilcrow_docs *d,
+                                          pilcrow_meta_field f);
+PILCROW_API uint64_t pilcrow_docs_records(const pilcrow_docs *d);
+PILCROW_API size_t pilcrow_docs_n_languages(const pilcrow_docs *d);
+PILCROW_API const char *
+pilcrow_docs_language_version(const pilcrow_docs *d, size_t i);
+
+/* Release D.  Accepts NULL.  Since 0.1. */
+PILCROW_API void pilcrow_docs_free(pilcrow_docs *d);
+
 /* ------------------------------------------------------------------ */
 /* Indexing (handles opened with PILCROW_OPEN_WRITE)                   */
 /* ------------------------------------------------------------------ */
@@ -603,11 +646,28 @@ typedef struct pilcrow_query_options {
     const char *hl_start;      /* Marker before a highlighted span for
                                 * pilcrow_hits_marked_snippet(); NULL "[" */
     const char *hl_end;        /* Marker after it; NULL: "]". */
+    unsigned flags;            /* PILCROW_QUERY_* below; since version 2
+                                * of this struct (0.1). */
 } pilcrow_query_options;
 
-#define PILCROW_QUERY_OPTIONS_VERSION 1
+#define PILCROW_QUERY_OPTIONS_VERSION 2
 #define PILCROW_QUERY_OPTIONS_INIT \
-    { PILCROW_QUERY_OPTIONS_VERSION, NULL, 0, NULL, NULL }
+    { PILCROW_QUERY_OPTIONS_VERSION, NULL, 0, NULL, NULL, 0u }
+
+/* Query flags.  PILCROW_QUERY_ALL_VERSIONS: match every version of a
+ * document.  Without it a query matches the latest text of each family
+ * only (the documents of one base symbol: S/2025/71, S/2025/71/Rev.1,
+ * S/2025/71/Corr.1, S/2025/71/Add.1): in each language, Rev.N
+ * supersedes the original and the lower revisions, a corrigendum goes
+ * with the text it corrects (S/2025/71/Corr.1 with the original,
+ * S/2025/71/Rev.1/Corr.1 with Rev.1), and an addendum is a text of its
+ * own, superseded only by its own revisions (S/2025/71/Add.1/Rev.1).
+ * The superseded records are left out of the match itself, so totals
+ * and ranks count the latest texts only; a query naming a document
+ * (doc:, symbol:, family:, a symbol typed as a citation) matches every
+ * version.  pilcrow_hits_version() lists a hit's family.  Version 1 of
+ * the options struct (no flags) is still accepted.  Since 0.1. */
+#define PILCROW_QUERY_ALL_VERSIONS 1u
 
 /* Limits on a query, which hold for any text (queries may come from
  * the public): its length in bytes, how deep parentheses nest, and how
@@ -691,6 +751,18 @@ PILCROW_API int pilcrow_hits_partial(const pilcrow_hits *hits);
 PILCROW_API const char *
 pilcrow_query_unknown_symbol(const pilcrow_query *q);
 
+/* The documents a filter on a field they do not state left out, as
+ * of Q's last pilcrow_query_run(): for I = 0, 1, ... *FIELD gets the
+ * I-th such field filtered on ("date" for date: and year:, "organ",
+ * "session", "agenda", "type"; a static string) and *N (may be NULL)
+ * the number of documents of the index that do not state it, which no
+ * such filter can find.  Fields every document states are skipped.
+ * Returns PILCROW_OK, PILCROW_DONE past the last, PILCROW_INVALID.
+ * Since 0.1. */
+PILCROW_API pilcrow_status
+pilcrow_query_left_out(const pilcrow_query *q, size_t i, const char **field,
+                       uint64_t *n);
+
 /* Advance to the next hit (to the first on the first call).  Returns
  * PILCROW_OK, PILCROW_DONE after the last, or PILCROW_INVALID when HITS
  * is NULL (records are decoded by pilcrow_query_run(), which reports
@@ -727,6 +799,17 @@ pilcrow_hits_highlights(const pilcrow_hits *hits, size_t *n_spans);
  * Returns PILCROW_OK, PILCROW_INVALID or PILCROW_NOMEM.  Since 0.1. */
 PILCROW_API pilcrow_status
 pilcrow_hits_marked_snippet(char **out, const pilcrow_hits *hits);
+
+/* The versions of the current hit's document that the index holds:
+ * the symbols of its family (the document itself included), as
+ * written, in order ("S/2025/71", "S/2025/71/Add.1",
+ * "S/2025/71/Rev.1"): pilcrow_hits_n_versions() of them, 0 when the
+ * document is alone in its family (or has no symbol); version I
+ * (0-based) borrowed from HITS, NULL when I is out of range.
+ * Since 0.1. */
+PILCROW_API size_t pilcrow_hits_n_versions(const pilcrow_hits *hits);
+PILCROW_API const char *pilcrow_hits_version(const pilcrow_hits *hits,
+                                             size_t i);
 
 /* Release HITS.  Accepts NULL.  Since 0.1. */
 PILCROW_API void pilcrow_hits_free(pilcrow_hits *hits);

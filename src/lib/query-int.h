@@ -55,6 +55,12 @@ struct pilcrow_query {
     int beyond_text;           /* a record can match with none of TERMS
                                 * in its text (a symbol's X term) */
     pilcrow_sort sort;         /* pilcrow_query_set_sort() */
+    unsigned flags;            /* the options' PILCROW_QUERY_* */
+    int names_doc;             /* a doc:, symbol: or family: filter or a
+                                * citation: every version matches */
+    unsigned meta_filters;     /* bit I: a filter on left_fields[I] */
+    uint64_t left_out[5];      /* documents not stating field I, as of
+                                * the last run */
     const char *unknown_symbol; /* a symbol: value no document of the
                                 * index carries, as typed; or NULL */
     struct qword *words;       /* plain words, for suggestions */
@@ -75,6 +81,8 @@ struct hit {
     struct pc_match *m;        /* matched words of the text, found
                                 * once for rerank and snippet; arena */
     size_t n_m;
+    const char **versions;     /* the family's symbols, arena */
+    size_t n_versions;
     const char *data;          /* the stored record, while running */
     size_t data_len;
 };

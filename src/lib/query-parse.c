@@ -569,6 +569,7 @@ cite_node(struct parser *p, const struct pc_cite *c)
         strchr(num + 4, ' ') == NULL)
         qn_add(or, qn_leaf(p, QN_TERM, num + 4, strlen(num + 4)));
     p->q->beyond_text = 1;
+    p->q->names_doc = 1;
     return p->st >= 0 && or->n_children >= 3 ? or : NULL;
 }
 
@@ -642,6 +643,16 @@ parse_field(struct parser *p, const char *name, size_t name_len,
     }
     if ((v = pc_arena_strndup(&p->st, &p->q->arena, val, val_len)) == NULL)
         return NULL;
+    if (f->prefix == PC_TERM_DOC || f->prefix == PC_TERM_SYMBOL ||
+        f->prefix == PC_TERM_FAMILY)
+        p->q->names_doc = 1;
+    /* A filter on a field some documents do not state (query.c
+     * counts them at each run). */
+    p->q->meta_filters |= f->prefix == PC_TERM_YEAR ? 1u :
+                          f->prefix == PC_TERM_ORGAN ? 2u :
+                          f->prefix == PC_TERM_SESSION ? 4u :
+                          f->prefix == PC_TERM_AGENDA ? 8u :
+                          f->prefix == PC_TERM_TYPE ? 16u : 0u;
     switch (f->prefix) {
     case PC_TERM_KIND:
         if (strcmp(v, "paragraph") != 0 && strcmp(v, "note") != 0 &&

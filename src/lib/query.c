@@ -115,11 +115,19 @@ pilcrow_query_new(pilcrow_query **out, pilcrow_db *db, const char *text,
         return PILCROW_INVALID;
     pc_db_clear_error(db);
     if (opts != NULL) {
-        if (opts->version != PILCROW_QUERY_OPTIONS_VERSION)
+        if (opts->version != PILCROW_QUERY_OPTIONS_VERSION &&
+            opts->version != 1)
             return pc_db_error(db, PILCROW_INVALID,
                                "unknown query options version %u",
                                opts->version);
-        o = *opts;
+        if (opts->version == 1) {       /* no flags */
+            o.language = opts->language;
+            o.snippet_bytes = opts->snippet_bytes;
+            o.hl_start = opts->hl_start;
+            o.hl_end = opts->hl_end;
+        } else {
+            o = *opts;
+        }
     }
     if ((q = pc_calloc(1, sizeof(*q))) == NULL)
         return pc_db_error(db, PILCROW_NOMEM, "out of memory");
@@ -127,6 +135,7 @@ pilcrow_query_new(pilcrow_query **out, pilcrow_db *db, const char *text,
     q->hits.next = q->hits.prev = &q->hits;
     q->node.release = query_release;
     q->snippet_bytes = o.snippet_bytes ? o.snippet_bytes : SNIPPET_DEFAULT;
+    q->flags = o.flags;
     q->text = pc_arena_strdup(&st, &q->arena, text);
     q->hl_start = pc_arena_strdup(&st, &q->arena, o.hl_start ? o.hl_start : "[");
     q->hl_end = pc_arena_strdup(&st, &q->arena, o.hl_end ? o.hl_end : "]");
@@ -254,6 +263,160 @@ hit_text(pilcrow_hits *h, struct hit *x, struct pc_match **m, size_t *cap_m)
     return PILCROW_OK;
 }
 
+/* The latest texts only (versions.c): NODES (N of them) less the
+ * records of the superseded documents, as a new array in *OUT
+ * (pc_free) whose leaves point into TERMS, unless Q matches every
+ * version or none is superseded (*OUT NULL: NODES as they are).
+ * Returns a status with the message set. */
+static pilcrow_status
+latest_only(pilcrow_query *q, const struct pcx_qnode *nodes, size_t n,
+            struct pcx_qnode **out, size_t *n_out, struct pc_buf *terms)
+{
+    struct pcx_qnode *a;
+    pilcrow_status st;
+    size_t k, i, off;
+
+    *out = NULL;
+    *n_out = 0;
+    if ((q->flags & PILCROW_QUERY_ALL_VERSIONS) || q->names_doc || n == 0)
+        return PILCROW_OK;
+    pc_buf_reset(terms);
+    if ((st = pc_versions_superseded(q->db, terms, &k)) < 0 || k == 0)
+        return st;
+    if ((a = pc_calloc(n + k + 1, sizeof(*a))) == NULL)
+        return pc_db_error(q->db, PILCROW_NOMEM, "out of memory");
+    memcpy(a, nodes, n * sizeof(*a));
+    for (i = off = 0; i < k; i++) {
+        a[n + i].op = PCX_BOOLEAN;
+        a[n + i].term = terms->data + off;
+        a[n + i].term_len = strlen(terms->data + off);
+        off += a[n + i].term_len + 1;
+    }
+    a[n + k].op = PCX_AND_NOT;
+    a[n + k].n_children = (unsigned)(k + 1);
+    *out = a;
+    *n_out = n + k + 1;
+    return PILCROW_OK;
+}
+
+/* Give hit X the versions of its document's family, from an earlier
+ * hit of the same family when there is one. */
+static pilcrow_status
+hit_versions(pilcrow_hits *h, struct hit *x)
+{
+    const char *fam = x->rec.meta[PILCROW_META_BASE] ?
+                      x->rec.meta[PILCROW_META_BASE] : x->rec.symbol;
+    const struct hit *y;
+    size_t i;
+
+    if (fam == NULL)
+        return PILCROW_OK;
+    for (i = 0; &h->hits[i] != x; i++) {
+        y = &h->hits[i];
+        if (y->rec.symbol != NULL &&
+            strcmp(y->rec.meta[PILCROW_META_BASE] ?
+                   y->rec.meta[PILCROW_META_BASE] : y->rec.symbol,
+                   fam) == 0) {
+            x->versions = y->versions;
+            x->n_versions = y->n_versions;
+            return PILCROW_OK;
+        }
+    }
+    return pc_versions_of(h->q->db, &x->rec, &h->arena, &x->versions,
+                          &x->n_versions);
+}
+
+/* The fields of pilcrow_query_left_out(), by bit of meta_filters. */
+static const char *const left_fields[5] = {
+    "date", "organ", "session", "agenda", "type"
+};
+
+struct left_scan {
+    uint64_t missing[5];
+    pilcrow_status st;
+};
+
+/* pcx_kv_fn over the documents' metadata: count those not stating
+ * each field. */
+static int
+count_missing(const char *key, size_t key_len, const char *val,
+              size_t val_len, void *payload)
+{
+    struct left_scan *c = payload;
+    struct pilcrow_record r;
+    struct pc_arena a;
+
+    (void)key;
+    (void)key_len;
+    if (val_len == 0)
+        return 0;
+    memset(&a, 0, sizeof(a));
+    memset(&r, 0, sizeof(r));
+    if ((c->st = pc_store_decode_docmeta(&r, &a, val, val_len)) >= 0) {
+        c->missing[0] += r.date == NULL;
+        c->missing[1] += r.meta[PILCROW_META_ORGAN] == NULL;
+        c->missing[2] += r.meta[PILCROW_META_SESSION] == NULL;
+        c->missing[3] += r.meta[PILCROW_META_AGENDA] == NULL;
+        c->missing[4] += r.meta[PILCROW_META_TYPE] == NULL;
+    }
+    pc_arena_free(&a);
+    return c->st < 0;
+}
+
+/* Count, for each field Q filters on, the documents of the index that
+ * do not state it (Q->left_out). */
+static pilcrow_status
+count_left_out(pilcrow_query *q)
+{
+    struct left_scan c;
+    pilcrow_status st;
+    size_t i;
+
+    memset(q->left_out, 0, sizeof(q->left_out));
+    if (q->meta_filters == 0)
+        return PILCROW_OK;
+    memset(&c, 0, sizeof(c));
+    if ((st = pcx_db_metadata_each(q->db->x, PC_META_DOC, count_missing,
+                                   &c)) < 0 ||
+        (st = pcx_db_metadata_each(q->db->x, PC_META_DOC_HASHED,
+                                   count_missing, &c)) < 0)
+        return c.st < 0 ? pc_db_error(q->db, c.st, "cannot read the "
+                                      "documents' metadata")
+                        : pc_db_shim_error(q->db, st);
+    if (c.st < 0)
+        return pc_db_error(q->db, c.st, "cannot read the documents' "
+                           "metadata");
+    for (i = 0; i < 5; i++)
+        if (q->meta_filters & (1u << i))
+            q->left_out[i] = c.missing[i];
+    return PILCROW_OK;
+}
+
+pilcrow_status
+pilcrow_query_left_out(const pilcrow_query *q, size_t i, const char **field,
+                       uint64_t *n)
+{
+    size_t k, seen = 0;
+
+    if (field != NULL)
+        *field = NULL;
+    if (n != NULL)
+        *n = 0;
+    if (q == NULL || field == NULL)
+        return PILCROW_INVALID;
+    for (k = 0; k < 5; k++) {
+        if (q->left_out[k] == 0)
+            continue;
+        if (seen++ == i) {
+            *field = left_fields[k];
+            if (n != NULL)
+                *n = q->left_out[k];
+            return PILCROW_OK;
+        }
+    }
+    return PILCROW_DONE;
+}
+
 pilcrow_status
 pilcrow_query_set_sort(pilcrow_query *q, pilcrow_sort sort)
 {
@@ -266,7 +429,10 @@ pilcrow_query_set_sort(pilcrow_query *q, pilcrow_sort sort)
 pilcrow_status
 pilcrow_query_count(pilcrow_query *q, uint64_t *count)
 {
+    struct pcx_qnode *nodes = NULL;
+    struct pc_buf terms = PC_BUF_INIT;
     pilcrow_status st;
+    size_t n = 0;
 
     if (count != NULL)
         *count = 0;
@@ -276,9 +442,18 @@ pilcrow_query_count(pilcrow_query *q, uint64_t *count)
     if (!(q->db->flags & PILCROW_OPEN_WRITE) &&
         (st = pcx_db_reopen(q->db->x)) < 0)
         return pc_db_shim_error(q->db, st);
-    if ((st = pcx_query_count(q->db->x, q->nodes, q->n_nodes,
-                              q->n_checks > 0 ? pc_phrase_decide : NULL, q,
-                              count)) < 0)
+    if ((st = latest_only(q, q->nodes, q->n_nodes, &nodes, &n,
+                          &terms)) < 0) {
+        pc_buf_free(&terms);
+        return st;
+    }
+    st = pcx_query_count(q->db->x, nodes ? nodes : q->nodes,
+                         nodes ? n : q->n_nodes,
+                         q->n_checks > 0 ? pc_phrase_decide : NULL, q,
+                         count);
+    pc_free(nodes);
+    pc_buf_free(&terms);
+    if (st < 0)
         return pc_db_shim_error(q->db, st);
     return PILCROW_OK;
 }
@@ -294,7 +469,9 @@ pilcrow_query_run(pilcrow_hits **out, pilcrow_query *q, size_t offset,
     pilcrow_db *db;
     pilcrow_hits *h;
     pilcrow_status st = PILCROW_OK;
-    struct pc_buf b = PC_BUF_INIT;
+    struct pc_buf b = PC_BUF_INIT, terms = PC_BUF_INIT;
+    struct pcx_qnode *nodes = NULL, *wide = NULL;
+    size_t n_nodes = 0, n_wide = 0;
 
     if (out != NULL)
         *out = NULL;
@@ -308,6 +485,8 @@ pilcrow_query_run(pilcrow_hits **out, pilcrow_query *q, size_t offset,
      * (a batch co-process) sees what was indexed since it opened. */
     if (!(db->flags & PILCROW_OPEN_WRITE) && (st = pcx_db_reopen(db->x)) < 0)
         return pc_db_shim_error(db, st);
+    if ((st = count_left_out(q)) < 0)
+        return st;
     if ((h = pc_calloc(1, sizeof(*h))) == NULL)
         return pc_db_error(db, PILCROW_NOMEM, "out of memory");
     h->q = q;
@@ -331,7 +510,23 @@ pilcrow_query_run(pilcrow_hits **out, pilcrow_query *q, size_t offset,
     /* Candidates: the page, plus some to rerank into it when the rerank
      * can change BM25's order. */
     want = offset + limit + (rerank_text ? RERANK_EXTRA : 0);
-    if ((st = pcx_query_run(db->x, q->nodes, q->n_nodes, 0, want, want,
+    /* The latest version of each document only, unless asked. */
+    if ((st = latest_only(q, q->nodes, q->n_nodes, &nodes, &n_nodes,
+                          &terms)) < 0)
+        goto fail;
+    if (nodes != NULL && q->wide != NULL) {
+        if ((wide = pc_calloc(q->n_wide + n_nodes - q->n_nodes,
+                              sizeof(*wide))) == NULL) {
+            st = pc_db_error(db, PILCROW_NOMEM, "out of memory");
+            goto fail;
+        }
+        memcpy(wide, q->wide, q->n_wide * sizeof(*wide));
+        memcpy(wide + q->n_wide, nodes + q->n_nodes,
+               (n_nodes - q->n_nodes) * sizeof(*wide));
+        n_wide = q->n_wide + n_nodes - q->n_nodes;
+    }
+    if ((st = pcx_query_run(db->x, nodes ? nodes : q->nodes,
+                            nodes ? n_nodes : q->n_nodes, 0, want, want,
                             q->n_checks > 0 ? pc_phrase_decide : NULL, q,
                             &res)) < 0) {
         pc_db_shim_error(db, st);
@@ -340,7 +535,8 @@ pilcrow_query_run(pilcrow_hits **out, pilcrow_query *q, size_t offset,
     if (res.n_matches == 0 && res.estimate == 0 && q->wide != NULL) {
         /* No record holds every word: take those holding most. */
         pcx_result_free(&res);
-        if ((st = pcx_query_run(db->x, q->wide, q->n_wide, 0, want, want,
+        if ((st = pcx_query_run(db->x, wide ? wide : q->wide,
+                                wide ? n_wide : q->n_wide, 0, want, want,
                                 NULL, NULL, &res)) < 0) {
             pc_db_shim_error(db, st);
             goto fail;
@@ -417,12 +613,17 @@ pilcrow_query_run(pilcrow_hits **out, pilcrow_query *q, size_t offset,
         x->snippet = pc_arena_strndup(&st, &h->arena, b.data ? b.data : "",
                                       b.len);
         x->snippet_len = b.len;
+        if (st >= 0 && (st = hit_versions(h, x)) < 0)
+            goto fail;
         if (st < 0) {
             pc_db_error(db, st, "out of memory");
             goto fail;
         }
     }
 done:
+    pc_free(nodes);
+    pc_free(wide);
+    pc_buf_free(&terms);
     pc_free(m);
     pc_buf_free(&b);
     pcx_result_free(&res);
@@ -435,6 +636,9 @@ done:
     return PILCROW_OK;
 fail:
     pcx_db_set_sort(db->x, 0);
+    pc_free(nodes);
+    pc_free(wide);
+    pc_buf_free(&terms);
     pc_free(m);
     pc_buf_free(&b);
     pcx_result_free(&res);

@@ -27,6 +27,9 @@ CLI_TESTS = \
 	tests/cli/t190-kill.sh \
 	tests/cli/t200-concurrent.sh \
 	tests/cli/t210-shards.sh \
-	tests/cli/t211-shard-dirs.sh
+	tests/cli/t211-shard-dirs.sh \
+	tests/cli/t230-versions.sh \
+	tests/cli/t231-list.sh \
+	tests/cli/t232-left-out.sh
 TESTS += $(CLI_TESTS)
 EXTRA_DIST += $(CLI_TESTS) tests/cli/data

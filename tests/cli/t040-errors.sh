@@ -26,7 +26,7 @@ run "$PILCROW" search --frob x
 expect_exit 2
 expect_equal "$(head -n 1 ERR)" "pilcrow: search: unknown option '--frob'"
 expect_equal "$(sed -n 2p ERR)" \
-    "usage: pilcrow search [--db DIR] [-n N] [--offset K] [--json | --tsv | --tsv-header] [--color WHEN] [--lang CODE] [--count] [--parallel] [--sort ORDER] QUERY..."
+    "usage: pilcrow search [--db DIR] [-n N] [--offset K] [--json | --tsv | --tsv-header] [--color WHEN] [--lang CODE] [--count] [--parallel] [--sort ORDER] [--all-versions] QUERY..."
 expect_equal "$(sed -n 3p ERR)" "Try 'pilcrow search --help' for more."
 
 begin_subtest 'control characters in messages are not written raw'
