@@ -25,7 +25,10 @@
  *  3. Score.  With N quote words, F of them paired and a record span of
  *     S words from the first paired word to the last, the score is
  *     2F / (N + S): 1 for the same words in the same order, less for
- *     each word dropped, added, changed or moved.  A candidate is kept
+ *     each word dropped, added, changed or moved.  Words moved (a clause
+ *     put first) are paired by a second pass over the words the first
+ *     left unpaired, content words only, and count in F, but not in the
+ *     words reported found in order.  A candidate is kept
  *     when the score is at least QUOTE_MIN_SCORE and at least half the
  *     quote's content words are paired (so a made-up sentence of common
  *     UN words, paired on "the" and "of" across a long paragraph, is
@@ -525,6 +528,51 @@ make_diff(pilcrow_status *st, struct cand *c, const struct words *q,
 }
 
 /*
+ * A second pass for words moved: the longest common subsequence of the
+ * quote's words left unpaired by the first pass (their indices QI, NQ
+ * of them) and the record's words left unpaired (RI, NR), with L as
+ * scratch ((NQ + 1) x (NR + 1) lengths).  Returns how many pair, and
+ * the first and last record word paired in *LO and *HI.
+ */
+static size_t
+moved_pairs(const struct words *q, const size_t *qi, size_t nq,
+            const struct words *r, const size_t *ri, size_t nr,
+            uint16_t *L, size_t *lo, size_t *hi)
+{
+    size_t i, j, f = 0, cols = nr + 1;
+
+    for (j = 0; j <= nr; j++)
+        L[nq * cols + j] = 0;
+    for (i = nq; i-- > 0;) {
+        L[i * cols + nr] = 0;
+        for (j = nr; j-- > 0;) {
+            uint16_t down = L[(i + 1) * cols + j], right = L[i * cols + j + 1];
+            if (q->w[qi[i]].h == r->w[ri[j]].h && !q->w[qi[i]].is_stop)
+                L[i * cols + j] = (uint16_t)(L[(i + 1) * cols + j + 1] + 1);
+            else
+                L[i * cols + j] = down > right ? down : right;
+        }
+    }
+    for (i = j = 0; i < nq && j < nr;) {
+        if (q->w[qi[i]].h == r->w[ri[j]].h && !q->w[qi[i]].is_stop &&
+            L[i * cols + j] == L[(i + 1) * cols + j + 1] + 1) {
+            if (f == 0 || ri[j] < *lo)
+                *lo = ri[j];
+            if (f == 0 || ri[j] > *hi)
+                *hi = ri[j];
+            f++;
+            i++;
+            j++;
+        } else if (L[(i + 1) * cols + j] >= L[i * cols + j + 1]) {
+            i++;
+        } else {
+            j++;
+        }
+    }
+    return f;
+}
+
+/*
  * Align the quote's words Q with record words R (the record's text
  * RTEXT), scoring candidate C and making its diff.  Sets C->found to 0
  * when it is no source.  Returns PILCROW_OK or PILCROW_NOMEM.
@@ -536,7 +584,7 @@ align(struct cand *c, const struct words *q, const char *qtext,
 {
     pilcrow_status st = PILCROW_OK;
     size_t n = q->n, w = window_for(q->n), base, i, j, f, span;
-    size_t n_content = 0, f_content = 0, cols;
+    size_t n_content = 0, f_content = 0, cols, lo, hi, moved;
     uint16_t *L;
 
     c->found = 0;
@@ -629,8 +677,44 @@ align(struct cand *c, const struct words *q, const char *qtext,
         f_content += !q->w[sc->pair_q[i]].is_stop;
     if (f == 0)
         return PILCROW_OK;
-    span = sc->pair_r[f - 1] - sc->pair_r[0] + 1;
-    c->score = 2.0 * (double)f / (double)(n + span);
+    lo = sc->pair_r[0];
+    hi = sc->pair_r[f - 1];
+    moved = 0;
+    if (f < n) {
+        /* Words moved: the content words of the quote unpaired, in the
+         * window's unpaired words (a clause moved to the front). */
+        size_t *qi = pc_malloc(n * sizeof(size_t));
+        size_t *ri = pc_malloc((w + 1) * sizeof(size_t));
+        size_t nq = 0, nr = 0, k = 0, mlo = 0, mhi = 0;
+
+        if (qi == NULL || ri == NULL) {
+            pc_free(qi);
+            pc_free(ri);
+            return PILCROW_NOMEM;
+        }
+        for (i = 0; i < n; i++) {
+            while (k < f && sc->pair_q[k] < i)
+                k++;
+            if (k >= f || sc->pair_q[k] != i)
+                qi[nq++] = i;
+        }
+        for (j = base, k = 0; j < base + w; j++) {
+            while (k < f && sc->pair_r[k] < j)
+                k++;
+            if (k >= f || sc->pair_r[k] != j)
+                ri[nr++] = j;
+        }
+        moved = moved_pairs(q, qi, nq, r, ri, nr, L, &mlo, &mhi);
+        if (moved > 0) {
+            lo = mlo < lo ? mlo : lo;
+            hi = mhi > hi ? mhi : hi;
+        }
+        pc_free(qi);
+        pc_free(ri);
+    }
+    f_content += moved;
+    span = hi - lo + 1;
+    c->score = 2.0 * (double)(f + moved) / (double)(n + span);
     c->exact = f == n && span == n;
     if (c->score < QUOTE_MIN_SCORE ||
         (double)f_content < QUOTE_MIN_CONTENT * (double)n_content)
