@@ -25,6 +25,7 @@ CLI_TESTS = \
 	tests/cli/t170-meta.sh \
 	tests/cli/t180-damaged.sh \
 	tests/cli/t190-kill.sh \
-	tests/cli/t200-concurrent.sh
+	tests/cli/t200-concurrent.sh \
+	tests/cli/t220-quote.sh
 TESTS += $(CLI_TESTS)
 EXTRA_DIST += $(CLI_TESTS) tests/cli/data
