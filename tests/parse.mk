@@ -15,8 +15,9 @@ tests_parallel_accuracy_SOURCES = tests/parallel-accuracy.c tests/accuracy.h
 tests_parallel_accuracy_LDADD = $(TEST_LIBS)
 tests_parallel_accuracy_CPPFLAGS = $(AM_CPPFLAGS)
 TESTS += tests/unit/t-parse tests/unit/t-reader tests/parse-accuracy.sh \
-	tests/parallel-accuracy.sh
-EXTRA_DIST += tests/parse-accuracy.sh tests/parallel-accuracy.sh
+	tests/parallel-accuracy.sh tests/phrase-accuracy.sh
+EXTRA_DIST += tests/parse-accuracy.sh tests/parallel-accuracy.sh \
+	tests/phrase-accuracy.sh
 # Citation recognition (issue 15): the judged sentences always, the
 # shared corpora when present.
 check_PROGRAMS += tests/cite-accuracy

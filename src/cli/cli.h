@@ -74,6 +74,7 @@ int cmd_list(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_cites(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_refs(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_graph(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_quote(struct cli_ctx *ctx, int argc, char **argv);
 
 /* ------------------------------------------------------------------ */
 /* Options (main.c)                                                    */
@@ -142,6 +143,10 @@ int cli_usage_error(const struct cli_ctx *ctx, const char *fmt, ...)
  * analyses, else a usage error (CLI_EXIT_ERROR). */
 int cli_check_lang(const struct cli_ctx *ctx, const char *lang);
 
+/* Whether text output is coloured: WHEN is "auto", "always" or
+ * "never"; auto: stdout is a terminal and NO_COLOR is unset or empty.
+ * Returns 0 or 1, or -1 for a WHEN that is none of these. */
+int cli_decide_color(const char *when);
 /* The order --sort ARG names (date, -date, relevance; NULL: relevance)
  * into *OUT: 0, else a usage error (CLI_EXIT_ERROR). */
 int cli_parse_sort(const struct cli_ctx *ctx, const char *arg,

@@ -61,25 +61,6 @@ is_blank(const char *s)
     return 1;
 }
 
-/* Decide whether text output is coloured: WHEN is "auto", "always" or
- * "never".  Auto: stdout is a terminal and NO_COLOR is unset or empty.
- * Returns 0 or 1, or -1 for a WHEN that is none of these. */
-static int
-decide_color(const char *when)
-{
-    const char *no_color;
-
-    if (strcmp(when, "always") == 0)
-        return 1;
-    if (strcmp(when, "never") == 0)
-        return 0;
-    if (strcmp(when, "auto") != 0)
-        return -1;
-    no_color = getenv("NO_COLOR");
-    if (no_color != NULL && no_color[0] != '\0')
-        return 0;
-    return isatty(STDOUT_FILENO);
-}
 
 /* Print the suggestion for Q, if the index has one, as a hint after an
  * empty result. */
@@ -140,7 +121,7 @@ cmd_search(struct cli_ctx *ctx, int argc, char **argv)
         return status;
     if (tsv_header)
         format = FORMAT_TSV;       /* --tsv-header is --tsv with a header */
-    if ((r = decide_color(color)) < 0)
+    if ((r = cli_decide_color(color)) < 0)
         return cli_usage_error(ctx, "--color needs auto, always or never, "
                                "not '%s'", color);
     if (cli_check_lang(ctx, lang) != 0 ||

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "printer.h"
@@ -123,6 +124,19 @@ static const struct cli_command commands[] = {
       "  --json     one JSON object per document and line\n"
       "FILTERs are the query's field filters, without words: organ:SC\n"
       "type:letter date:2025-01..2025-06 lang:fr ...\n" },
+    { "quote", cmd_quote, CLI_ANY, CLI_DASH_WORDS,
+      "[--db DIR] [--json] [-n N] [--color WHEN] [TEXT... | -]",
+      "find the records a quotation is taken from, and what differs",
+      "  --db DIR       the index directory\n"
+      "  --json         one JSON object per source and line\n"
+      "  -n N           print at most N sources (default 3)\n"
+      "  --color WHEN   colour the diff: auto (default), always, never\n"
+      "TEXT (its words joined by spaces), or standard input when it is\n"
+      "absent or -, up to 8192 bytes: words dropped, changed or moved,\n"
+      "punctuation, quotation marks, line breaks and accents may differ.\n"
+      "Each source is printed with how many of the quote's words it\n"
+      "holds in order and a word diff, [-record only-]{+quote only+}.\n"
+      "Exit 1 when no record holds it.\n" },
     { "stats", cmd_stats, 0, 0,
       "[--db DIR] [--json]",
       "print the size of the index",
@@ -210,6 +224,26 @@ cli_check_lang(const struct cli_ctx *ctx, const char *lang)
         return 0;
     return cli_usage_error(ctx, "--lang: no analysis for language '%s' "
                            "(ar, en, es, fr, ru, zh)", lang);
+}
+
+/* Decide whether text output is coloured: WHEN is "auto", "always" or
+ * "never".  Auto: stdout is a terminal and NO_COLOR is unset or empty.
+ * Returns 0 or 1, or -1 for a WHEN that is none of these. */
+int
+cli_decide_color(const char *when)
+{
+    const char *no_color;
+
+    if (strcmp(when, "always") == 0)
+        return 1;
+    if (strcmp(when, "never") == 0)
+        return 0;
+    if (strcmp(when, "auto") != 0)
+        return -1;
+    no_color = getenv("NO_COLOR");
+    if (no_color != NULL && no_color[0] != '\0')
+        return 0;
+    return isatty(STDOUT_FILENO);
 }
 
 int

@@ -123,6 +123,7 @@ typedef struct pilcrow_doc pilcrow_doc;       /* A parsed document. */
 typedef struct pilcrow_record pilcrow_record; /* One paragraph or note. */
 typedef struct pilcrow_query pilcrow_query;   /* A parsed query. */
 typedef struct pilcrow_hits pilcrow_hits;     /* Results of a query. */
+typedef struct pilcrow_quote pilcrow_quote;   /* Sources of a quotation. */
 typedef struct pilcrow_parallel pilcrow_parallel; /* A record in every
                                                     * language version. */
 
@@ -826,6 +827,97 @@ PILCROW_API void pilcrow_hits_free(pilcrow_hits *hits);
 PILCROW_API pilcrow_status
 pilcrow_db_get_record(pilcrow_record **out, pilcrow_db *db,
                       const char *doc, const char *anchor);
+
+/* ------------------------------------------------------------------ */
+/* Quotations: where does this text come from                          */
+/* ------------------------------------------------------------------ */
+
+/* The longest quote pilcrow_quote_find() takes, in bytes and in
+ * words. */
+#define PILCROW_QUOTE_MAX_BYTES 8192
+#define PILCROW_QUOTE_MAX_WORDS 2000
+
+/* What a segment of a quote's word diff is. */
+typedef enum pilcrow_diff_kind {
+    PILCROW_DIFF_SAME = 0,     /* in the record and the quote alike (the
+                                * record's text, punctuation included) */
+    PILCROW_DIFF_REMOVED = 1,  /* words of the record the quote lacks */
+    PILCROW_DIFF_ADDED = 2     /* words of the quote the record lacks,
+                                * as the quote writes them */
+} pilcrow_diff_kind;
+
+/*
+ * Find the records of DB the text TEXT (LEN bytes of UTF-8, at most
+ * PILCROW_QUOTE_MAX_BYTES and PILCROW_QUOTE_MAX_WORDS) is taken from,
+ * even when it was changed on the way: words dropped, added, changed
+ * or moved, other punctuation, quotation marks or line breaks, case
+ * or accents.  The quote's rarest index terms find candidate records;
+ * the quote's words (case and accents folded, not stemmed) are then
+ * aligned with each one's text (a longest common subsequence of
+ * words), and a candidate is a source when enough of the quote's words
+ * are found there in order.  A quote spanning two records may have
+ * both as sources.
+ *
+ * On success *OUT is a new set of at most LIMIT (1 to 100) sources,
+ * best first, possibly none, for pilcrow_quote_free() (it is freed
+ * with DB too); read it with pilcrow_quote_next().  Returns PILCROW_OK,
+ * PILCROW_INVALID (a NULL argument, LIMIT out of range),
+ * PILCROW_BADINPUT (TEXT empty, of no words, not UTF-8, holding
+ * control characters, or too long: the message says which, and at
+ * which byte), PILCROW_NOMEM, PILCROW_CORRUPT or PILCROW_BACKEND.
+ * Since 0.1.
+ */
+PILCROW_API pilcrow_status
+pilcrow_quote_find(pilcrow_quote **out, pilcrow_db *db, const char *text,
+                   size_t len, size_t limit);
+
+/* The number of sources in QT.  Since 0.1. */
+PILCROW_API size_t pilcrow_quote_n_sources(const pilcrow_quote *qt);
+
+/* Advance to the next source (to the first on the first call).
+ * Returns PILCROW_OK, PILCROW_DONE after the last, or PILCROW_INVALID
+ * when QT is NULL.  The accessors below describe the current source;
+ * their pointers are borrowed until pilcrow_quote_free().
+ * Since 0.1. */
+PILCROW_API pilcrow_status pilcrow_quote_next(pilcrow_quote *qt);
+
+/* The record of the current source, with every field.  Since 0.1. */
+PILCROW_API const pilcrow_record *
+pilcrow_quote_record(const pilcrow_quote *qt);
+
+/* How well the current source holds the quote, from 0 to 1: 2F / (N +
+ * S) for N quote words, F of them found in the record in order, over
+ * a span of S words of the record; 1 when exact.  Since 0.1. */
+PILCROW_API double pilcrow_quote_score(const pilcrow_quote *qt);
+
+/* The number of words of the quote (N, as the record's language reads
+ * them; punctuation is no word), and in *FOUND (if not NULL) how many
+ * of them the current source holds in the quote's order (F).
+ * Since 0.1. */
+PILCROW_API size_t pilcrow_quote_words(const pilcrow_quote *qt,
+                                       size_t *found);
+
+/* Non-zero when the current source holds every word of the quote, in
+ * order, with no other word between: the quote is exact up to case,
+ * accents and punctuation.  Since 0.1. */
+PILCROW_API int pilcrow_quote_exact(const pilcrow_quote *qt);
+
+/* The word diff of the current source's text against the quote, over
+ * the span of the record holding it: pilcrow_quote_n_diff() segments,
+ * in order; segment I has its kind in *KIND and its length in bytes in
+ * *LEN (either may be NULL), and the text returned (not
+ * NUL-terminated; NULL when I is out of range).  Concatenated, the
+ * SAME and REMOVED segments are the record's text over the span (a
+ * SAME " " may stand between an added segment and its neighbours);
+ * the SAME and ADDED ones, the quote's words.  Since 0.1. */
+PILCROW_API size_t pilcrow_quote_n_diff(const pilcrow_quote *qt);
+PILCROW_API const char *pilcrow_quote_diff(const pilcrow_quote *qt,
+                                           size_t i,
+                                           pilcrow_diff_kind *kind,
+                                           size_t *len);
+
+/* Release QT.  Accepts NULL.  Since 0.1. */
+PILCROW_API void pilcrow_quote_free(pilcrow_quote *qt);
 
 /* ------------------------------------------------------------------ */
 /* Language versions                                                   */

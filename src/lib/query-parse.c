@@ -1148,8 +1148,32 @@ widen(struct parser *p, struct qn *root)
     return filter;
 }
 
+/* Refuse, with its column, a checked phrase (one that left function
+ * words out, or =word) in N, which sits under OR or on the dropped side
+ * of a NOT: the check (phrase.c) runs as a match decider on whole
+ * records, so it cannot tell which branch of an OR matched, and Xapian's
+ * looser reading alone would match records that do not hold the
+ * phrase (or, under NOT, drop records that do not). */
+static void
+forbid_checks(struct parser *p, const struct qn *n)
+{
+    const struct qn *c;
+
+    if (p->st < 0)
+        return;
+    if (n->check_len > 0) {
+        perr(p, n->check_at > 0 ? n->check_at - 1 : 0, "%s",
+             "a phrase with common words (or =word) must be in every "
+             "match: it cannot be under OR or NOT");
+        return;
+    }
+    for (c = n->first; c != NULL; c = c->next)
+        forbid_checks(p, c);
+}
+
 /* Add the checks of the quoted phrases every match of N must hold: N
- * itself, the operands of an AND, the kept side of a NOT. */
+ * itself, the operands of an AND, the kept side of a NOT; refuse those
+ * elsewhere (forbid_checks). */
 static void
 required_checks(struct parser *p, const struct qn *n)
 {
@@ -1162,11 +1186,17 @@ required_checks(struct parser *p, const struct qn *n)
                                     n->check_exact);
         return;
     }
-    if (n->kind == QN_AND)
+    if (n->kind == QN_AND) {
         for (c = n->first; c != NULL; c = c->next)
             required_checks(p, c);
-    else if (n->kind == QN_AND_NOT && n->first != NULL)
+    } else if (n->kind == QN_AND_NOT && n->first != NULL) {
         required_checks(p, n->first);
+        for (c = n->first->next; c != NULL; c = c->next)
+            forbid_checks(p, c);
+    } else {
+        for (c = n->first; c != NULL; c = c->next)
+            forbid_checks(p, c);
+    }
 }
 
 /* ROOT matching only the records of language LANG (the options'). */
@@ -1267,7 +1297,9 @@ pc_query_parse(pilcrow_query *q)
         return pc_db_error(db, PILCROW_NOMEM, "out of memory");
     k = 0;
     emit(q->nodes, q->root, &k);
-    wide = widen(&p, q->root);
+    /* The widened query runs with no checks: a checked phrase in it
+     * would match as Xapian reads it. */
+    wide = q->n_checks > 0 ? NULL : widen(&p, q->root);
     if (p.st < 0)
         return pc_db_error(db, p.st, "out of memory");
     if (wide != NULL) {

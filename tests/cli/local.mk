@@ -28,6 +28,7 @@ CLI_TESTS = \
 	tests/cli/t200-concurrent.sh \
 	tests/cli/t210-shards.sh \
 	tests/cli/t211-shard-dirs.sh \
+	tests/cli/t220-quote.sh \
 	tests/cli/t230-versions.sh \
 	tests/cli/t231-list.sh \
 	tests/cli/t232-left-out.sh

@@ -52,10 +52,18 @@ begin_subtest 'stemming still applies inside a phrase'
 phrase_hits '"migrations and developments"' 'migration\w*\W+and\W+development'
 [ "$N" -ge 15 ] || fail "only $N records for the plural phrase"
 
-begin_subtest 'a phrase under OR or NOT is read as the index holds it'
+begin_subtest 'a phrase with common words under OR or NOT: refused, its column'
+msg='a phrase with common words (or =word) must be in every match: it cannot be under OR or NOT'
 run "$PILCROW" --db idx search --json -n 100 '"migration for development" OR refugees'
-expect_exit 0
+expect_exit 2
+expect_equal "$(cat ERR)" "pilcrow: search: bad query: column 1: $msg"
 run "$PILCROW" --db idx search --json -n 100 'migration -"migration for development"'
+expect_exit 2
+expect_equal "$(cat ERR)" "pilcrow: search: bad query: column 12: $msg"
+run "$PILCROW" --db idx search 'refugees OR =migrant'
+expect_exit 2
+expect_equal "$(cat ERR)" "pilcrow: search: bad query: column 13: $msg"
+run "$PILCROW" --db idx search -c '"sustainable development" OR refugees'
 expect_exit 0
 
 begin_subtest 'a phrase no record holds: nothing, exit 1'
