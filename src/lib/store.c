@@ -60,9 +60,19 @@ deflate_text(const char *text, size_t len, Bytef *z, size_t zlen)
 {
     z_stream s;
     size_t out = 0;
+    int wbits = 9;
 
+    /* The smallest window that holds the whole text plus deflate's
+     * lookahead (262 bytes; zlib's least window is 512 bytes), and hash
+     * and buffers to match: a 32 KB window and memLevel 8 cost 270 KB of
+     * allocation and a 128 KB clear of the hash per record for texts of
+     * a few hundred bytes.  Matches reach as far as before, so the
+     * output is as small; any inflater with the default window reads
+     * it, so the stored layout is unchanged. */
+    while (wbits < 15 && ((size_t)1 << wbits) < len + 262)
+        wbits++;
     memset(&s, 0, sizeof(s));
-    if (deflateInit2(&s, 6, Z_DEFLATED, 15, 8, Z_FIXED) != Z_OK)
+    if (deflateInit2(&s, 6, Z_DEFLATED, wbits, wbits - 7, Z_FIXED) != Z_OK)
         return 0;
     s.next_in = (Bytef *)text;
     s.avail_in = (uInt)len;
