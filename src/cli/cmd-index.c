@@ -496,6 +496,31 @@ index_files(struct worker *w)
     }
 }
 
+/* Draw RUN's progress until the STARTED workers W have finished, then
+ * join them and clear the progress line. */
+static void
+await_workers(struct run *run, struct worker *w, int started)
+{
+    int k, done;
+
+    for (;;) {
+        struct timespec ts = { 0, 100 * 1000 * 1000 };
+
+        pthread_mutex_lock(&run->lock);
+        done = run->workers_done >= started;
+        show_progress(run, 0);
+        pthread_mutex_unlock(&run->lock);
+        if (done)
+            break;
+        nanosleep(&ts, NULL);
+    }
+    for (k = 0; k < started; k++)
+        pthread_join(w[k].thread, NULL);
+    pthread_mutex_lock(&run->lock);
+    clear_progress(run);
+    pthread_mutex_unlock(&run->lock);
+}
+
 /* The work of a parallel build's thread: open the shard, index,
  * commit, close.  Failures set W->fatal and W->fatal_msg. */
 static void
@@ -595,7 +620,7 @@ index_parallel(struct run *run, struct list *l, const char *dir,
     struct entry **bysize = NULL;
     char *err = NULL, *shard;
     size_t i, n = 0;
-    int k, best, begun = 0, started = 0, rc = -1, done;
+    int k, best, begun = 0, started = 0, rc = -1;
     pilcrow_status st;
 
     memset(w, 0, sizeof(w));
@@ -636,23 +661,7 @@ index_parallel(struct run *run, struct list *l, const char *dir,
         }
         started++;
     }
-    /* Draw progress while the workers run. */
-    for (;;) {
-        struct timespec ts = { 0, 100 * 1000 * 1000 };
-
-        pthread_mutex_lock(&run->lock);
-        done = run->workers_done >= started;
-        show_progress(run, 0);
-        pthread_mutex_unlock(&run->lock);
-        if (done)
-            break;
-        nanosleep(&ts, NULL);
-    }
-    for (k = 0; k < started; k++)
-        pthread_join(w[k].thread, NULL);
-    pthread_mutex_lock(&run->lock);
-    clear_progress(run);
-    pthread_mutex_unlock(&run->lock);
+    await_workers(run, w, started);
     for (k = 0; k < n_jobs; k++) {
         if (w[k].fatal) {
             cli_error(run->ctx, "%s",
@@ -802,7 +811,7 @@ index_sharded(struct run *run, struct list *l, const char *dir,
     struct stat sb;
     pilcrow_status st;
     size_t i;
-    int k, had, started = 0, rc = -1, done;
+    int k, had, started = 0, rc = -1;
 
     memset(w, 0, sizeof(w));
     if ((size_t)snprintf(stub, sizeof(stub), "%s/XAPIANDB", dir)
@@ -878,20 +887,7 @@ index_sharded(struct run *run, struct list *l, const char *dir,
         }
         started++;
     }
-    for (;;) {
-        struct timespec ts = { 0, 100 * 1000 * 1000 };
-
-        pthread_mutex_lock(&run->lock);
-        done = run->workers_done >= started;
-        show_progress(run, 0);
-        pthread_mutex_unlock(&run->lock);
-        if (done)
-            break;
-        nanosleep(&ts, NULL);
-    }
-    for (k = 0; k < started; k++)
-        pthread_join(w[k].thread, NULL);
-    clear_progress(run);
+    await_workers(run, w, started);
     rc = started == n_shards ? 0 : -1;
     for (k = 0; k < started; k++) {
         *n_pruned += w[k].n_pruned;
