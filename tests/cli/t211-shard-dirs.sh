@@ -158,7 +158,7 @@ printf 'auto sh/shard0\nremote 127.0.0.1:1\n' >closed.stub
 run "$PILCROW" --db closed.stub --timeout 2 search migrants
 expect_exit 2
 expect_file_match ERR 'shard 127\.0\.0\.1:1: '
-run "$PILCROW" --db closed.stub --timeout 2 --allow-partial search --json migrants
+run "$PILCROW" --db closed.stub --timeout 2 --allow-partial search --json rights
 expect_exit 0
 expect_file_match OUT '"partial_shards":\["127\.0\.0\.1:1"\]'
 expect_file_match ERR 'warning: shard 127\.0\.0\.1:1 does not answer'
