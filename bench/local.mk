@@ -106,34 +106,26 @@ clean-bench:
 # Languages (issue 14): indexing speed per MB in en, zh, ar and queries
 # with no language over six languages against English alone, on the UN
 # Parallel Corpus dev set; the installed program, staged as for `bench`.
-bench-lang: pilcrow$(EXEEXT)
-	@w='$(BENCH_WORK)'; test -n "$$w" || w='$(abs_top_builddir)/bench/work'; \
+# bench-lang, bench-shards: bench/$$script.sh run against the program
+# installed into a staging directory under BENCH_WORK, as `bench` does.
+BENCH_STAGED = w='$(BENCH_WORK)'; test -n "$$w" || w='$(abs_top_builddir)/bench/work'; \
 	case $$w in /*) ;; *) w=`pwd`/$$w ;; esac; \
 	stage=$$w/inst; rm -rf "$$stage"; $(MKDIR_P) "$$w"; \
 	$(MAKE) $(AM_MAKEFLAGS) install DESTDIR="$$stage" \
 	  >"$$w/install.log" 2>&1 \
-	  || { echo "bench-lang: make install failed (see $$w/install.log)"; \
+	  || { echo "bench-$$script: make install failed (see $$w/install.log)"; \
 	       exit 1; }; \
 	BENCH_RUNS='$(BENCH_RUNS)' BENCH_WORK="$$w" \
 	SHARED_CORPORA='$(SHARED_CORPORA)' \
 	BENCH_DEFAULT_CORPORA='$(abs_top_srcdir)/../shared/corpora' \
 	PILCROW="$$stage$(bindir)/pilcrow$(EXEEXT)" \
 	PILCROW_LIBDIR="$$stage$(libdir)" \
-	$(SHELL) $(srcdir)/bench/lang.sh
+	$(SHELL) $(srcdir)/bench/$$script.sh
+
+bench-lang: pilcrow$(EXEEXT)
+	@script=lang; $(BENCH_STAGED)
 
 bench-shards: pilcrow$(EXEEXT)
-	@w='$(BENCH_WORK)'; test -n "$$w" || w='$(abs_top_builddir)/bench/work'; \
-	case $$w in /*) ;; *) w=`pwd`/$$w ;; esac; \
-	stage=$$w/inst; rm -rf "$$stage"; $(MKDIR_P) "$$w"; \
-	$(MAKE) $(AM_MAKEFLAGS) install DESTDIR="$$stage" \
-	  >"$$w/install.log" 2>&1 \
-	  || { echo "bench-shards: make install failed (see $$w/install.log)"; \
-	       exit 1; }; \
-	BENCH_RUNS='$(BENCH_RUNS)' BENCH_WORK="$$w" \
-	SHARED_CORPORA='$(SHARED_CORPORA)' \
-	BENCH_DEFAULT_CORPORA='$(abs_top_srcdir)/../shared/corpora' \
-	PILCROW="$$stage$(bindir)/pilcrow$(EXEEXT)" \
-	PILCROW_LIBDIR="$$stage$(libdir)" \
-	$(SHELL) $(srcdir)/bench/shards.sh
+	@script=shards; $(BENCH_STAGED)
 
 .PHONY: bench bench-queries bench-lang bench-shards clean-bench golden
