@@ -971,6 +971,15 @@ cmd_index(struct cli_ctx *ctx, int argc, char **argv)
                   : pilcrow_status_str(st));
         goto out;
     }
+    /* With the lock held no parallel build of DIR runs: DIR.shards is
+     * what one killed after its merge took DIR's place left behind. */
+    if (db != NULL) {
+        pilcrow_free(err);
+        err = NULL;
+        if (pilcrow_db_build_clean(dir, &err) < 0)
+            run_warn(&run, 0, "%s", err != NULL ? err : "cannot remove "
+                     "what an earlier parallel build left");
+    }
 
     for (i = 0; i < n_paths; i++) {
         if (walk_arg(&run, &files, argv[i]) < 0) {

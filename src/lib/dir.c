@@ -22,6 +22,7 @@
  * a numbered directory, and the merged index before it becomes DIR. */
 #define SHARDS_SUFFIX ".shards"
 #define MERGED_SUFFIX ".new"
+#define OLD_SUFFIX ".old"       /* DIR moved aside for the merged one */
 
 /* Is NAME a file Xapian keeps in a glass database directory (its
  * version file, lock file, tables and their temporary files), or "."
@@ -316,6 +317,23 @@ remove_shards(const char *shards)
     return rc;
 }
 
+/* Remove DIR.old, which a build killed while it moved DIR aside left.
+ * Returns 0, or -1 with errno set. */
+static int
+remove_old(const char *dir)
+{
+    char *old = concat3(dir, OLD_SUFFIX, "");
+    int rc;
+
+    if (old == NULL) {
+        errno = ENOMEM;
+        return -1;
+    }
+    rc = remove_index_dir(old);
+    pc_free(old);
+    return rc;
+}
+
 pilcrow_status
 pilcrow_db_build_begin(const char *dir, char **errmsg)
 {
@@ -329,7 +347,8 @@ pilcrow_db_build_begin(const char *dir, char **errmsg)
     if ((shards = concat3(dir, SHARDS_SUFFIX, "")) == NULL
         || (merged = concat3(dir, MERGED_SUFFIX, "")) == NULL)
         st = pc_errmsg(errmsg, PILCROW_NOMEM, "out of memory");
-    else if (remove_shards(shards) < 0 || remove_index_dir(merged) < 0)
+    else if (remove_shards(shards) < 0 || remove_index_dir(merged) < 0
+             || remove_old(dir) < 0)
         st = fs_error(errmsg, errno, "cannot clear %s or %s from an "
                       "earlier run", shards, merged);
     else if (mkdir(shards, 0777) < 0)
@@ -369,7 +388,7 @@ pilcrow_status
 pilcrow_db_build_finish(const char *dir, size_t n_shards, pilcrow_db **lock,
                         char **errmsg)
 {
-    char **paths = NULL, *merged = NULL;
+    char **paths = NULL, *merged = NULL, *old = NULL;
     pilcrow_status st = PILCROW_OK;
     size_t k;
 
@@ -403,8 +422,16 @@ pilcrow_db_build_finish(const char *dir, size_t n_shards, pilcrow_db **lock,
     /* The caller's handle kept other writers out during the merge; it
      * must be gone before its files are. */
     close_lock(lock);
-    if (remove_index_dir(dir) < 0 || rename(merged, dir) < 0)
+    /* DIR is moved aside whole, never emptied file by file: killed at
+     * any moment, DIR is the old index, or absent (the next run builds
+     * anew and clears DIR.new and DIR.old), or the merged one. */
+    if ((old = concat3(dir, OLD_SUFFIX, "")) == NULL)
+        st = pc_errmsg(errmsg, PILCROW_NOMEM, "out of memory");
+    else if (remove_index_dir(old) < 0 || rename(dir, old) < 0 ||
+             rename(merged, dir) < 0)
         st = fs_error(errmsg, errno, "cannot move %s to %s", merged, dir);
+    else
+        remove_index_dir(old);
 out:
     close_lock(lock);
     if (paths != NULL)
@@ -412,6 +439,7 @@ out:
             pc_free(paths[k]);
     pc_free(paths);
     pc_free(merged);
+    pc_free(old);
     return st;
 }
 
@@ -427,7 +455,7 @@ pilcrow_db_build_clean(const char *dir, char **errmsg)
         return pc_errmsg(errmsg, PILCROW_INVALID, "no index directory");
     if ((shards = concat3(dir, SHARDS_SUFFIX, "")) == NULL)
         return pc_errmsg(errmsg, PILCROW_NOMEM, "out of memory");
-    if (remove_shards(shards) < 0)
+    if (remove_shards(shards) < 0 || remove_old(dir) < 0)
         st = fs_error(errmsg, errno, "cannot remove %s", shards);
     pc_free(shards);
     return st;
