@@ -43,7 +43,7 @@ main(int argc, char **argv)
     };
     /* Floors in tenths of a percent: the figures reached. */
     static const int floors[N_COLS] = {
-        0, 980, 980, 980, 980, 970, 960, 1000, 1000
+        0, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000
     };
     char line[4096], path[4096];
     long right[N_COLS] = { 0 }, n = 0, all = 0, undated = 0;
@@ -112,7 +112,7 @@ main(int argc, char **argv)
     }
     printf("every field right: %ld/%ld; without a date that prints one: "
            "%ld\n", all, n, undated);
-    ok &= check("every field right", all, n, 930, 970);
-    ok &= check("dated where a date is printed", n - undated, n, 980, 1000);
+    ok &= check("every field right", all, n, 1000, 970);
+    ok &= check("dated where a date is printed", n - undated, n, 1000, 1000);
     return ok ? 0 : 1;
 }

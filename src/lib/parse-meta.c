@@ -697,6 +697,31 @@ agenda_items(const char *s, size_t n)
     return end;
 }
 
+/* Two front pages printed over each other, which pdftotext reads as
+ * one: "9 June6 2025" above "February 2025" is "9 June 2025" with the
+ * day of "6 February 2025" between its month and its year.  The date
+ * read is the one whose words come first; its year must follow the
+ * glued digits at once. */
+static int
+overlaid_date(const char *s, size_t n, char *date)
+{
+    char buf[40];
+    size_t k, e;
+
+    if (n >= sizeof(buf))
+        return 0;
+    for (k = 1; k < n && !(is_digit((unsigned char)s[k]) &&
+                           isalpha((unsigned char)s[k - 1])); k++)
+        ;
+    for (e = k; e < n && is_digit((unsigned char)s[e]); e++)
+        ;
+    if (k >= n || e - k > 2 || e + 5 != n || s[e] != ' ')
+        return 0;
+    memcpy(buf, s, k);
+    memcpy(buf + k, s + e, n - e);
+    return parse_date(buf, k + n - e, date);
+}
+
 /* A date at the N bytes of S, in the shapes the first pages print one
  * alone: "3 December 2025", "[18 July 2025]", "Wednesday, 16 April
  * 2025, 10 a.m.".  Writes it as YYYY-MM-DD into DATE (11 bytes). */
@@ -706,6 +731,8 @@ date_alone(const char *s, size_t n, char *date)
     const char *c;
 
     if (parse_date(s, n, date))
+        return 1;
+    if (overlaid_date(s, n, date))
         return 1;
     if (n > 2 && s[0] == '[' && s[n - 1] == ']' &&
         parse_date(s + 1, n - 2, date))
@@ -739,6 +766,54 @@ date_after(const char *s, size_t n, const char *word, char *date)
                 return 1;
         }
     return 0;
+}
+
+/* The organs a masthead names, and their codes. */
+static const struct {
+    const char *name, *code;
+} mastheads[] = {
+    { "General Assembly", "GA" },
+    { "Security Council", "SC" },
+    { "Economic and Social Council", "ECOSOC" },
+};
+
+/* Does the masthead starting at line I name organ NAME, in any case,
+ * on one line or broken over up to three ("ECONOMIC" "AND" "SOCIAL
+ * COUNCIL" in the scanned records of the 1940s)?  Words are compared
+ * one by one, so the breaks may fall between any two of them. */
+static int
+masthead_is(const struct parser *p, size_t i, const char *name)
+{
+    size_t k, at = 0, n = strlen(name);
+
+    for (k = i; k < p->n_lines && k < i + 3; k++) {
+        const struct line *l = &p->lines[k];
+
+        if (l->len == 0 || at + l->len > n ||
+            strncasecmp(l->s, name + at, l->len) != 0)
+            return 0;
+        at += l->len;
+        if (at == n)
+            return 1;
+        if (name[at] != ' ')
+            return 0;
+        at++;
+    }
+    return 0;
+}
+
+/* Sets the document's organ from a masthead at line I, if it is one. */
+static void
+masthead_organ(struct parser *p, size_t i)
+{
+    size_t m;
+
+    for (m = 0; m < sizeof(mastheads) / sizeof(mastheads[0]); m++)
+        if (masthead_is(p, i, mastheads[m].name)) {
+            pc_set_meta(p, &p->doc->meta[PILCROW_META_ORGAN],
+                        mastheads[m].code, strlen(mastheads[m].code));
+            return;
+        }
 }
 
 void
@@ -813,14 +888,8 @@ pc_scan_un_meta(struct parser *p, size_t start)
         if (pages == 0)
             set_type(l, &type);
         /* The organ a document without a symbol prints first. */
-        if (doc->meta[PILCROW_META_ORGAN] == NULL && seen < 20) {
-            if (pc_line_is(l, "General Assembly"))
-                pc_set_meta(p, &doc->meta[PILCROW_META_ORGAN], "GA", 2);
-            else if (pc_line_is(l, "Security Council"))
-                pc_set_meta(p, &doc->meta[PILCROW_META_ORGAN], "SC", 2);
-            else if (pc_line_is(l, "Economic and Social Council"))
-                pc_set_meta(p, &doc->meta[PILCROW_META_ORGAN], "ECOSOC", 6);
-        }
+        if (doc->meta[PILCROW_META_ORGAN] == NULL && seen < 20)
+            masthead_organ(p, i);
         if (found_date == NULL && doc->date == NULL) {
             const char *c = memchr(s, ':', n);
 

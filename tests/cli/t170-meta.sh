@@ -25,6 +25,12 @@ run "$PILCROW" parse --json "$TESTDATA/meta/A_79_PV.64.txt"
 expect_file_match OUT '"date":"2025-04-16","organ":"GA","session":"79","agenda":"13",'
 expect_file_match OUT '"type":"record"'
 
+begin_subtest 'a masthead broken over lines in capitals; two front pages printed over each other'
+run "$PILCROW" parse --json "$TESTDATA/meta/E_CN.4_110.txt"
+expect_file_match OUT '"date":null,"organ":"ECOSOC","session":"3",'
+run "$PILCROW" parse --json "$TESTDATA/meta/A_CONF.230_2025_L.2.txt"
+expect_file_match OUT '"date":"2025-06-09","organ":"GA","session":null,"agenda":"11",'
+
 begin_subtest 'show --json carries the metadata from the index'
 run "$PILCROW" --db idx show --json E_2025_L.9 '[para. 1]'
 expect_exit 0
@@ -33,7 +39,7 @@ expect_file_match OUT '"date":"2025-05-30","organ":"ECOSOC","session":"2025","ag
 begin_subtest 'organ: filters by the organ, case-blind'
 expect_equal "$(docs_of organ:SC)" 'S_2025_10_Add.31 S_2025_10_Add.33 S_2025_71 '
 expect_equal "$(docs_of organ:sc)" 'S_2025_10_Add.31 S_2025_10_Add.33 S_2025_71 '
-expect_equal "$(docs_of organ:ECOSOC)" 'E_2025_L.9 '
+expect_equal "$(docs_of organ:ECOSOC)" 'E_2025_L.9 E_CN.4_110 '
 expect_equal "$(docs_of 'organ:GA session:80')" 'A_80_1 A_80_116 '
 
 begin_subtest 'session:, agenda:, type:'
@@ -46,8 +52,8 @@ run "$PILCROW" --db idx search type:resolution
 expect_exit 1
 
 begin_subtest 'date: a range of months, a month, a day; year: over the same dates'
-expect_equal "$(docs_of date:2025-01..2025-06)" 'A_79_958 A_79_PV.64 E_2025_L.9 S_2025_71 '
-expect_equal "$(docs_of date:2025-06)" 'A_79_958 '
+expect_equal "$(docs_of date:2025-01..2025-06)" 'A_79_958 A_79_PV.64 A_CONF.230_2025_L.2 E_2025_L.9 S_2025_71 '
+expect_equal "$(docs_of date:2025-06)" 'A_79_958 A_CONF.230_2025_L.2 '
 expect_equal "$(docs_of date:2025-07-18)" 'A_80_1 '
 expect_equal "$(docs_of year:2025-04..2025-05)" 'A_79_PV.64 E_2025_L.9 '
 run "$PILCROW" --db idx search date:2025-13
@@ -64,14 +70,14 @@ expect_equal "$(docs_of family:A/79/958)" 'A_79_958 '
 begin_subtest '--sort date and -date, in search and batch'
 run "$PILCROW" --db idx search --json -n 1000 --sort date year:2025
 expect_exit 0
-expect_equal "$(json_docs OUT | uniq | tr '\n' ' ')" 'S_2025_71 A_79_PV.64 E_2025_L.9 A_79_958 A_80_116 A_80_1 S_2025_10_Add.31 S_2025_10_Add.33 '
+expect_equal "$(json_docs OUT | uniq | tr '\n' ' ')" 'S_2025_71 A_79_PV.64 E_2025_L.9 A_CONF.230_2025_L.2 A_79_958 A_80_116 A_80_1 S_2025_10_Add.31 S_2025_10_Add.33 '
 run "$PILCROW" --db idx search --json -n 1000 --sort -date year:2025
-expect_equal "$(json_docs OUT | uniq | tr '\n' ' ')" 'S_2025_10_Add.33 S_2025_10_Add.31 A_80_1 A_80_116 A_79_958 E_2025_L.9 A_79_PV.64 S_2025_71 '
+expect_equal "$(json_docs OUT | uniq | tr '\n' ' ')" 'S_2025_10_Add.33 S_2025_10_Add.31 A_80_1 A_80_116 A_79_958 A_CONF.230_2025_L.2 E_2025_L.9 A_79_PV.64 S_2025_71 '
 printf 'organ:GA\n' >Q
 run "$PILCROW" --db idx batch --tsv -n 1000 --sort -date --input Q
 expect_exit 0
 # TSV names a document by its symbol.
-expect_equal "$(cut -f4 OUT | uniq | tr '\n' ' ')" 'A/80/1 A/80/116 A/79/958-S/2025/408 A/79/PV.64 '
+expect_equal "$(cut -f4 OUT | uniq | tr '\n' ' ')" 'A/80/1 A/80/116 A/79/958-S/2025/408 A/CONF.230/2025/L.2 A/79/PV.64 '
 run "$PILCROW" --db idx search --sort size x
 expect_exit 2
 expect_equal "$(head -1 ERR)" "pilcrow: search: --sort needs date, -date or relevance, not 'size'"
