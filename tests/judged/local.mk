@@ -5,12 +5,11 @@
 # six UN languages into one index and checks the top-3 hit rate of each
 # set of lang-queries.tsv (skipped without $SHARED_CORPORA).
 # t-judged-quote.sh indexes five real corpora and checks that `quote`
-# finds the source of the altered quotes of quotes.tsv (made by
-# make-quotes.py) and nothing for its made-up ones (about 100 s).
+# finds the source of the hand-altered quotes of quotes.tsv and nothing
+# for its made-up ones (about 100 s).
 TESTS += tests/judged/t-judged.sh tests/judged/t-judged-lang.sh \
 	tests/judged/t-judged-quote.sh
 EXTRA_DIST += tests/judged/t-judged.sh tests/judged/queries.tsv \
 	tests/judged/docs.txt tests/judged/t-judged-lang.sh \
 	tests/judged/lang-queries.tsv tests/judged/lang-docs.txt \
-	tests/judged/t-judged-quote.sh tests/judged/quotes.tsv \
-	tests/judged/make-quotes.py
+	tests/judged/t-judged-quote.sh tests/judged/quotes.tsv

@@ -1,10 +1,14 @@
 #!/bin/sh
 # tests/judged/t-judged-quote.sh - where does this quote come from
-# (issue 16, acceptance): 62 quotes drawn from real documents and
-# altered (quotes.tsv: words dropped, changed, reordered, punctuation
-# and quotation marks, line breaks, a French or Spanish text without
-# its accents; drawn by make-quotes.py) and 20 made-up quotes of no
-# document.
+# (issue 16, acceptance): 66 passages of real records chosen by hand and
+# altered by hand as a writer quoting them in a report would (quotes.tsv,
+# column kind): words or a clause dropped, sometimes for an ellipsis
+# (drop); words changed to synonyms or other forms, a typo (change);
+# clauses or phrases moved around (reorder); punctuation, quotation
+# marks and capitals changed (punct); broken over lines as pasted from a
+# PDF, some words hyphenated at the break (linebreak); French or Spanish
+# typed without its accents or with straight apostrophes (accents).
+# Also 20 made-up quotes of no document (kind none).
 #
 # Stages the corpora the quotes come from (the GA resolutions as res/,
 # un-docs-2025 as docs/, the General Debate statements of 2015 as
@@ -96,11 +100,13 @@ for qid, kind, doc, symbol, anchor, text in rows:
         misses.append("%s %s: want %s %s, got %s" % (qid, kind, doc, anchor,
                       ["%s %s %.2f" % (g["doc"], g["anchor"], g["score"])
                        for g in got]))
+w = max([len(k) for k in kinds] + [3])
 for kind in sorted(kinds):
     t, f, t3 = kinds[kind]
-    print("%-8s %2d quotes: first %.2f, top 3 %.2f" % (kind, t, f / t, t3 / t))
-print("all      %2d quotes: first %.3f (%d), top 3 %.3f (%d)" % (
-    n, first / n, first, top3 / n, top3))
+    print("%-*s %2d quotes: first %.2f, top 3 %.2f" % (w, kind, t, f / t,
+                                                        t3 / t))
+print("%-*s %2d quotes: first %.3f (%d), top 3 %.3f (%d)" % (
+    w, "all", n, first / n, first, top3 / n, top3))
 print("made up: %d of %d found something" % (
     made_up_found, sum(1 for r in rows if r[1] == "none")))
 for m in misses:
