@@ -893,13 +893,32 @@ near_operand(const struct qn *n)
     return 1;
 }
 
+/* Xapian's OP_NEAR refuses OP_SYNONYM below it: a word's readings in
+ * the index's languages (analyse_text) are ORed there instead.  They
+ * are terms of different languages, which one record seldom holds
+ * both of, so the weight hardly differs. */
+static void
+near_unsynonym(struct qn *n)
+{
+    struct qn *c;
+
+    if (n->kind == QN_SYNONYM)
+        n->kind = QN_OR;
+    for (c = n->first; c != NULL; c = c->next)
+        near_unsynonym(c);
+}
+
 /* The operand at byte START of NEAR at AT: refused (NULL, the error
  * set) unless near_operand() takes it. */
 static struct qn *
 near_check(struct parser *p, struct qn *n, size_t start, size_t at)
 {
-    if (n == NULL || near_operand(n))
+    if (n == NULL)
         return n;
+    if (near_operand(n)) {
+        near_unsynonym(n);
+        return n;
+    }
     perr(p, start, "%s works on words, not on phrases, prefixes (word*) "
          "or groups", "NEAR");
     (void)at;

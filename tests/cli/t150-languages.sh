@@ -79,6 +79,16 @@ expect_exit 0
 expect_file_match OUT '"doc":"fr"'
 expect_file_no_match OUT '"doc":"(ar|en|es|ru|zh)"'
 
+begin_subtest 'NEAR over words read in several languages'
+# Each word is a synonym of its readings, which Xapian's NEAR refuses:
+# the engine's "OP_NEAR ... leaf subqueries" must never be seen.
+search_finds 'international NEAR/3 peace' en
+search_finds 'maintenir NEAR/3 paix' fr
+search_finds 'Объединенных NEAR Наций' ru
+run "$PILCROW" --db idx search 'paix NEAR/2 peace'
+expect_exit 1
+expect_file_no_match ERR 'leaf'
+
 begin_subtest 'highlights are the record words, in its language'
 if have_python; then
     run "$PILCROW" --db idx search --json -n 1 'securite internationales'
