@@ -11,6 +11,8 @@
 #                           (bench/lang.sh: languages, issue 14)
 #   make bench-shards [BENCH_RUNS=3] [BENCH_WORK=DIR] [SHARED_CORPORA=DIR]
 #                           (bench/shards.sh: sharded indexes, issue 17)
+#   make bench-quote [BENCH_RUNS=3] [BENCH_QUOTES=100] [BENCH_WORK=DIR]
+#                           (bench/quote.sh: pilcrow quote, issue 16)
 #   make golden GOLDEN_BASE=OLD/pilcrow [GOLDEN_WORK=DIR]
 #                           (bench/golden.sh: ./pilcrow against OLD's)
 
@@ -21,9 +23,10 @@ BENCH_SRC = bench/ref-xapian.cc bench/fts5.c bench/synth.c \
 	bench/bench.py bench/make-queries.py bench/run.sh \
 	bench/queries.tsv bench/README.md \
 	bench/golden.sh bench/golden-queries.tsv bench/records.h \
-	bench/lang.sh bench/peers.py bench/LucenePeer.java bench/shards.sh
+	bench/lang.sh bench/peers.py bench/LucenePeer.java bench/shards.sh \
+	bench/quote.sh bench/quote-speed.c
 EXTRA_DIST += $(BENCH_SRC)
-CLEANFILES += $(BENCH_PEERS)
+CLEANFILES += $(BENCH_PEERS) bench/quote-speed$(EXEEXT)
 
 bench/ref-xapian$(EXEEXT): $(srcdir)/bench/ref-xapian.cc $(srcdir)/bench/records.h
 	@$(MKDIR_P) bench
@@ -128,4 +131,19 @@ bench-lang: pilcrow$(EXEEXT)
 bench-shards: pilcrow$(EXEEXT)
 	@script=shards; $(BENCH_STAGED)
 
-.PHONY: bench bench-queries bench-lang bench-shards clean-bench golden
+# The quote timer uses the public library alone, as an embedding
+# archive would, linked by libtool against the build's libpilcrow; it
+# times inside one process, so the wrapper script costs nothing.
+bench/quote-speed$(EXEEXT): $(srcdir)/bench/quote-speed.c src/lib/libpilcrow.la
+	@$(MKDIR_P) bench
+	$(AM_V_CCLD)$(LIBTOOL) $(AM_V_lt) --tag=CC --mode=link $(CC) -std=c99 \
+	  $(BENCH_CFLAGS) -I$(srcdir)/src/lib -o $@ \
+	  $(srcdir)/bench/quote-speed.c src/lib/libpilcrow.la
+
+bench-quote: pilcrow$(EXEEXT) bench/quote-speed$(EXEEXT)
+	@script=quote; \
+	QUOTE_SPEED='$(abs_top_builddir)/bench/quote-speed$(EXEEXT)'; \
+	export QUOTE_SPEED; $(BENCH_STAGED)
+
+.PHONY: bench bench-queries bench-lang bench-shards bench-quote clean-bench \
+	golden
