@@ -12,17 +12,70 @@
 
 #include "parse-int.h"
 
-/* Parse a date "18 September 1997" (or "September 18, 1997") at S (N
- * bytes) into OUT ("1997-09-18", 11 bytes).  Returns 1 or 0. */
+/* Month names as the six languages' documents print them in Latin or
+ * Cyrillic letters (Russian in the genitive, "20 февраля 2024 года").
+ * Compared in ASCII case only, and each must end its word: "mayo" is
+ * not "May". */
+static const struct {
+    const char *name;
+    int month;
+} months[] = {
+    { "January", 1 }, { "February", 2 }, { "March", 3 }, { "April", 4 },
+    { "May", 5 }, { "June", 6 }, { "July", 7 }, { "August", 8 },
+    { "September", 9 }, { "October", 10 }, { "November", 11 },
+    { "December", 12 },
+    { "janvier", 1 }, { "février", 2 }, { "mars", 3 }, { "avril", 4 },
+    { "mai", 5 }, { "juin", 6 }, { "juillet", 7 }, { "août", 8 },
+    { "septembre", 9 }, { "octobre", 10 }, { "novembre", 11 },
+    { "décembre", 12 },
+    { "enero", 1 }, { "febrero", 2 }, { "marzo", 3 }, { "abril", 4 },
+    { "mayo", 5 }, { "junio", 6 }, { "julio", 7 }, { "agosto", 8 },
+    { "septiembre", 9 }, { "setiembre", 9 }, { "octubre", 10 },
+    { "noviembre", 11 }, { "diciembre", 12 },
+    { "января", 1 }, { "февраля", 2 }, { "марта", 3 }, { "апреля", 4 },
+    { "мая", 5 }, { "июня", 6 }, { "июля", 7 }, { "августа", 8 },
+    { "сентября", 9 }, { "октября", 10 }, { "ноября", 11 },
+    { "декабря", 12 },
+};
+
+/* The month whose name starts the N bytes at S and ends a word there;
+ * sets *LEN to the name's length.  0 when none. */
+static int
+month_at(const char *s, size_t n, size_t *len)
+{
+    size_t m, k;
+
+    for (m = 0; m < sizeof(months) / sizeof(months[0]); m++) {
+        k = strlen(months[m].name);
+        if (k <= n && strncasecmp(s, months[m].name, k) == 0 &&
+            (k == n || !(isalpha((unsigned char)s[k]) ||
+                         (unsigned char)s[k] >= 0x80))) {
+            *len = k;
+            return months[m].month;
+        }
+    }
+    return 0;
+}
+
+/* Does the word W (and a space after it) start the N bytes at S? */
+static size_t
+word_at(const char *s, size_t n, const char *w)
+{
+    size_t k = strlen(w);
+
+    return k < n && memcmp(s, w, k) == 0 && s[k] == ' ' ? k + 1 : 0;
+}
+
+/* Parse a date at S (N bytes) into OUT ("1997-09-18", 11 bytes), in
+ * the ways the six languages' documents print one: "18 September
+ * 1997", "September 18, 1997", "18 septembre 1997", "1er juillet
+ * 2025", "13 de septiembre de 2023", "20 февраля 2024 года",
+ * "2024年2月20日".  Returns 1 or 0. */
 static int
 parse_date(const char *s, size_t n, char *out)
 {
-    static const char *const months[12] = {
-        "January", "February", "March", "April", "May", "June", "July",
-        "August", "September", "October", "November", "December"
-    };
     size_t i = 0, j;
-    int day = 0, month = 0, year = 0, m;
+    int day = 0, month = 0, year = 0;
 
     while (i < n && is_space((unsigned char)s[i]))
         i++;
@@ -30,24 +83,41 @@ parse_date(const char *s, size_t n, char *out)
         /* Saturating: a long run of digits is no day, and must not
          * overflow. */
         while (i < n && is_digit((unsigned char)s[i])) {
-            if (day < 1000)
+            if (day < 10000)
                 day = day * 10 + (s[i] - '0');
             i++;
         }
+        /* 2024年2月20日 */
+        if (day >= 1000 && i + 3 <= n && memcmp(s + i, "年", 3) == 0) {
+            year = day;
+            day = 0;
+            for (i += 3; i < n && is_digit((unsigned char)s[i]); i++)
+                month = month * 10 + (s[i] - '0');
+            if (i + 3 > n || memcmp(s + i, "月", 3) != 0)
+                return 0;
+            for (i += 3; i < n && is_digit((unsigned char)s[i]) && day < 100;
+                 i++)
+                day = day * 10 + (s[i] - '0');
+            if (i + 3 > n || memcmp(s + i, "日", 3) != 0 || month < 1 ||
+                month > 12)
+                return 0;
+            for (i += 3; i < n && is_space((unsigned char)s[i]); i++)
+                ;
+            j = 4;
+            goto done;
+        }
+        if (day == 1 && i + 2 <= n && memcmp(s + i, "er", 2) == 0)
+            i += 2;             /* 1er juillet */
         while (i < n && s[i] == ' ')
             i++;
+        i += word_at(s + i, n - i, "de");
     }
-    for (m = 0; m < 12; m++) {
-        j = strlen(months[m]);
-        if (i + j <= n && strncasecmp(s + i, months[m], j) == 0)
-            break;
-    }
-    if (m == 12)
+    if ((month = month_at(s + i, n - i, &j)) == 0)
         return 0;
-    month = m + 1;
     i += j;
     while (i < n && (s[i] == ' ' || s[i] == ','))
         i++;
+    i += word_at(s + i, n - i, "de");
     if (day == 0) {
         while (i < n && is_digit((unsigned char)s[i])) {
             if (day < 1000)
@@ -61,6 +131,13 @@ parse_date(const char *s, size_t n, char *out)
         year = year * 10 + (s[i++] - '0');
     while (i < n && is_space((unsigned char)s[i]))
         i++;
+    if (j == 4 && i < n) {      /* 2024 года, 2024 г. */
+        if (n - i == strlen("года") && memcmp(s + i, "года", n - i) == 0)
+            i = n;
+        else if (n - i == strlen("г.") && memcmp(s + i, "г.", n - i) == 0)
+            i = n;
+    }
+done:
     if (j != 4 || day < 1 || day > 31 || i != n)
         return 0;
     out[0] = (char)('0' + year / 1000);
@@ -363,10 +440,20 @@ pc_scan_front_matter(struct parser *p, size_t start)
         }
         if (is_label(l))
             last_label = i;
+        else if (l->len >= 120 && pc_ends_sentence(l->s, l->len) &&
+                 l->s[l->len - 2] != '.')
+            break;      /* a sentence no title prints (a contents line's
+                         * dots are none): the body has begun */
     }
     if (last_label == (size_t)-1)
         return;                         /* no front matter */
     title_a = last_label + 1;
+    if (pc_next_content(p, title_a) >= p->n_lines) {
+        /* Labels to the end ("Western embassies", "7 June 2014", ...,
+         * a table's cells): there is no front matter to set apart, and
+         * a document is never left without its text. */
+        return;
+    }
     if (adopt != (size_t)-1) {
         /* A resolution: its title ("Resolution 2779 (2025)") between
          * the labels and its adoption line ("Adopted by the Security

@@ -415,6 +415,27 @@ main(void)
                              sizeof(number)));
     CHECK_STR(number, "p3");
 
+    /* Dates alone on their lines after the first paragraph (A/69/714
+     * of the UN Parallel Corpus, whole: incidents and their dates) are
+     * no front matter: the paragraphs before them were lost. */
+    doc = parse(at("TESTDATA", "tests/data", "dated-incidents.txt"));
+    CHECK(pilcrow_doc_n_records(doc) == 3);
+    CHECK((r = find(doc, "[para. 1]")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "An Israeli enemy "
+                       "Merkava tank", 29) == 0);
+    CHECK((r = find(doc, "[para. 3]")) != NULL);
+    CHECK_STR(r ? pilcrow_record_text(r, NULL) : NULL, "13 October 2014");
+    pilcrow_doc_free(doc);
+
+    /* A document of labels alone (S/2015/120 of the same corpus, table
+     * cells: "Western embassies", "7 June 2014" ...) keeps its text. */
+    doc = parse(at("TESTDATA", "tests/data", "table-cells.txt"));
+    CHECK(pilcrow_doc_n_records(doc) == 1);
+    CHECK((r = find(doc, "[para. 1]")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "Western embassies "
+                       "Attempted Assassination 7 June 2014", 52) == 0);
+    pilcrow_doc_free(doc);
+
     /* Note markers pdftotext glued to the punctuation before them (a
      * page of S/2025/356): "the Police.15", "School),18 while". */
     doc = parse(at("TESTDATA", "tests/data", "glued-pdf-markers.txt"));
