@@ -133,6 +133,39 @@ main(void)
         pilcrow_doc_free(doc);
     }
 
+    /* Dates as the Distr. block prints them in other languages (the
+     * first lines of S/2023/664 in Spanish, then the same shapes in
+     * French, Russian and Chinese); a month name ends its word. */
+    {
+        static const struct {
+            const char *line, *date;
+        } dates[] = {
+            { "13 de septiembre de 2023", "2023-09-13" },
+            { "23 mai 1980", "1980-05-23" },
+            { "1er juillet 2025", "2025-07-01" },
+            { "20 февраля 2024 года", "2024-02-20" },
+            { "2024年2月20日", "2024-02-20" },
+            { "9 June6 2025", "2025-06-09" },   /* two covers overlaid */
+            { "5 mayor 2025", NULL },
+            { "2024年13月20日", NULL },
+        };
+        char text[256];
+        size_t i;
+        int n;
+
+        for (i = 0; i < sizeof(dates) / sizeof(dates[0]); i++) {
+            n = snprintf(text, sizeof(text), "S/2023/664\n\nNaciones "
+                         "Unidas\n\nConsejo de Seguridad\n\nDistr. "
+                         "general\n%s\nEspañol\nOriginal: inglés\n\n"
+                         "Carta de fecha 12 de septiembre de 2023\n\n"
+                         "Tengo el honor de transmitirle una carta.\n",
+                         dates[i].line);
+            doc = parse_text(text, (size_t)n);
+            CHECK_STR(pilcrow_doc_date(doc), dates[i].date);
+            pilcrow_doc_free(doc);
+        }
+    }
+
     /* The corpus report. */
     doc = parse(at("CORPUS", "corpus",
                    "international-migration-and-development-1997.txt"));
