@@ -189,7 +189,9 @@ stop_word(const char *s, size_t end)
         "Goal", "Goals", "goal", "target", "table", "Table", "figure",
         "Figure", "decision", "phase", "level", "P", "D", "USD", "SwF",
         "about", "some", "with", "for", "all", "only", "between", "Step",
-        "step", "Option", "option", "building", "room", NULL
+        "step", "Option", "option", "building", "room", "Level", "Phase",
+        "Tier", "tier", "Category", "category", "Stage", "stage",
+        "Grade", "grade", "Part", "part", "Volume", "volume", NULL
     };
     size_t b = end, i;
 
@@ -199,6 +201,30 @@ stop_word(const char *s, size_t end)
         if (strlen(words[i]) == end - b &&
             memcmp(words[i], s + b, end - b) == 0)
             return 1;
+    return 0;
+}
+
+/* Does the N bytes at S start with a word a number counts ("27
+ * people", "5 per cent", "12 months")?  Then the number is no marker. */
+static int
+unit_word(const char *s, size_t n)
+{
+    static const char *const words[] = {
+        "per", "percent", "people", "persons", "person", "men", "women",
+        "children", "boys", "girls", "members", "states", "countries",
+        "years", "year", "months", "month", "days", "day", "weeks",
+        "hours", "times", "million", "billion", "thousand", "hundred",
+        "cases", "incidents", "deaths", "killed", "dead", "of", "to", "or",
+        "out", NULL
+    };
+    size_t i, k;
+
+    for (i = 0; words[i]; i++) {
+        k = strlen(words[i]);
+        if (k <= n && memcmp(s, words[i], k) == 0 &&
+            (k == n || !isalpha((unsigned char)s[k])))
+            return 1;
+    }
     return 0;
 }
 
@@ -260,7 +286,7 @@ find_marker(struct parser *p, const char *num, size_t *line, size_t *off,
     size_t k = strlen(num), i, j, start;
     int pass;
 
-    for (pass = 0; pass < 3; pass++) {
+    for (pass = 0; pass < 4; pass++) {
         for (i = *line; i < end; i++) {
             const struct line *l = &p->lines[i];
 
@@ -276,7 +302,7 @@ find_marker(struct parser *p, const char *num, size_t *line, size_t *off,
                     break;
                 j = (size_t)(q - s);
                 if (j < 2 || memcmp(s + j, num, k) != 0 ||
-                    (pass < 2 ? s[j - 1] != ' ' : !glued_after(s, j)))
+                    (pass == 2 ? !glued_after(s, j) : s[j - 1] != ' '))
                     continue;
                 after = j + k < l->len ? (unsigned char)s[j + k] : '\n';
                 if (!(after == '\n' || after == ' ' || after == ',' ||
@@ -299,6 +325,17 @@ find_marker(struct parser *p, const char *num, size_t *line, size_t *off,
                 if (pass == 0) {
                     if (!(strchr(".,;:)\"'", before) != NULL ||
                           (before == 0x9D || before == 0x99)))
+                        continue;
+                } else if (pass == 3) {
+                    /* The last resort, when the page holds the marker in
+                     * no other shape: between two words, the next one
+                     * in lower case ("injuries to 92 people 27 and the
+                     * displacement"), after no word that counts things
+                     * and before no unit. */
+                    if (!isalpha(before) || stop_word(s, j - 1) ||
+                        after != ' ' || j + k + 1 >= l->len ||
+                        !islower((unsigned char)s[j + k + 1]) ||
+                        unit_word(s + j + k + 1, l->len - (j + k + 1)))
                         continue;
                 } else {
                     if (!isalpha(before) || stop_word(s, j - 1))

@@ -484,6 +484,22 @@ main(void)
                       "School),\xC2\xB9\xE2\x81\xB8 while") != NULL);
     pilcrow_doc_free(doc);
 
+    /* A marker pdftotext set between two words with spaces, found
+     * only as the last resort ("injuries to 92 people 27 and the
+     * displacement": a page of S/2025/356); counts before a unit
+     * ("7,342 killings", "220 deaths", "16. 24") are no markers. */
+    doc = parse(at("TESTDATA", "tests/data", "spaced-pdf-markers.txt"));
+    CHECK((r = find(doc, "note 27")) != NULL);
+    CHECK(r && pilcrow_record_n_cited_by(r) == 1);
+    CHECK((r = find(doc, "[para. 4]")) != NULL);
+    CHECK(r && strstr(pilcrow_record_text(r, NULL),
+                      "92 people\xC2\xB2\xE2\x81\xB7 and") != NULL);
+    CHECK(r && strstr(pilcrow_record_text(r, NULL), "220 deaths") != NULL);
+    CHECK((r = find(doc, "[para. 3]")) != NULL);
+    CHECK(r && strstr(pilcrow_record_text(r, NULL), "injuries to 16.") !=
+          NULL);
+    pilcrow_doc_free(doc);
+
     /* Markdown: emphasis vs markers, Notes list. */
     doc = parse(at("TESTDATA", "tests/data", "emphasis.md"));
     CHECK_STR(pilcrow_doc_symbol(doc), "A/99/1");
