@@ -276,6 +276,23 @@ glued_after(const char *s, size_t j)
     return 1;
 }
 
+/* Is the number at S + J glued to the end of a word in lower case, as a
+ * superscript marker pdftotext flattened: "cheaper4 than", "the
+ * Financial System3 has"?  The word is of three letters or more, none
+ * a digit, so that "km2", "CO2", "G20" and "SDG3" are no markers. */
+static int
+glued_to_word(const char *s, size_t j)
+{
+    size_t b = j;
+
+    while (b > 0 && isalpha((unsigned char)s[b - 1]))
+        b--;
+    if (j - b < 3 || !islower((unsigned char)s[j - 1]) ||
+        !islower((unsigned char)s[j - 2]))
+        return 0;
+    return b == 0 || s[b - 1] == ' ' || s[b - 1] == '(';
+}
+
 /* Find the marker of note NUM in the body lines [*LINE, END) of a page,
  * at or after byte *OFF of line *LINE, and record an edit; advance
  * *LINE and *OFF past it.  Returns 1 when found. */
@@ -286,7 +303,7 @@ find_marker(struct parser *p, const char *num, size_t *line, size_t *off,
     size_t k = strlen(num), i, j, start;
     int pass;
 
-    for (pass = 0; pass < 4; pass++) {
+    for (pass = 0; pass < 5; pass++) {
         for (i = *line; i < end; i++) {
             const struct line *l = &p->lines[i];
 
@@ -302,7 +319,8 @@ find_marker(struct parser *p, const char *num, size_t *line, size_t *off,
                     break;
                 j = (size_t)(q - s);
                 if (j < 2 || memcmp(s + j, num, k) != 0 ||
-                    (pass == 2 ? !glued_after(s, j) : s[j - 1] != ' '))
+                    (pass == 2 ? !glued_after(s, j) :
+                     pass == 3 ? !glued_to_word(s, j) : s[j - 1] != ' '))
                     continue;
                 after = j + k < l->len ? (unsigned char)s[j + k] : '\n';
                 if (!(after == '\n' || after == ' ' || after == ',' ||
@@ -312,9 +330,9 @@ find_marker(struct parser *p, const char *num, size_t *line, size_t *off,
                     is_digit((unsigned char)s[j + k + 1]))
                     continue;
                 before = (unsigned char)s[j - 2];
-                if (pass == 2) {
+                if (pass == 2 || pass == 3) {
                     /* Glued, the superscript lost: "Police.15",
-                     * "School),18 while". */
+                     * "School),18 while", "cheaper4 than". */
                     if (after == '.' || after == ')')
                         continue;
                     add_edit(p, i, (uint32_t)j, (uint32_t)k, num);
@@ -326,7 +344,7 @@ find_marker(struct parser *p, const char *num, size_t *line, size_t *off,
                     if (!(strchr(".,;:)\"'", before) != NULL ||
                           (before == 0x9D || before == 0x99)))
                         continue;
-                } else if (pass == 3) {
+                } else if (pass == 4) {
                     /* The last resort, when the page holds the marker in
                      * no other shape: between two words, the next one
                      * in lower case ("injuries to 92 people 27 and the
