@@ -58,6 +58,8 @@ struct close_ctx {
     const char *word;           /* the word as typed, folded */
     size_t word_len;
     unsigned max;
+    pcx_db *x;                  /* for the frequency of a close term */
+    pilcrow_status st;
     struct candidate c[N_CANDIDATES];
     size_t n;
 };
@@ -67,10 +69,11 @@ close_term(const char *t, size_t t_len, const char *val, size_t val_len,
            void *payload)
 {
     struct close_ctx *c = payload;
-    unsigned long freq;
+    uint64_t freq = 0;
     unsigned d;
     size_t k;
 
+    (void)val;
     (void)val_len;
     /* Content terms only: prefixed filter terms start upper-case. */
     if (t_len == 0 || t_len >= sizeof(c->c[0].term) ||
@@ -84,7 +87,9 @@ close_term(const char *t, size_t t_len, const char *val, size_t val_len,
         d = edit_distance(c->word, c->word_len, t, t_len, c->max);
     if (d > c->max || d == 0)
         return 0;
-    freq = strtoul(val, NULL, 10);
+    /* Its frequency is read only now: for the few close terms. */
+    if ((c->st = pcx_db_termfreq(c->x, t, t_len, &freq)) < 0)
+        return 1;
     /* Insertion sort into the bounded list. */
     for (k = c->n; k > 0; k--) {
         struct candidate *p = &c->c[k - 1];
@@ -217,9 +222,11 @@ pilcrow_query_suggest(char **out, pilcrow_query *q)
         c.word = typed.data;
         c.word_len = typed.len;
         c.max = w->term_len <= 4 ? 1 : 2;
+        c.x = q->db->x;
         memcpy(prefix, typed.data, 1);
         prefix[1] = '\0';
-        if ((st = pcx_db_terms_each(q->db->x, prefix, close_term, &c)) < 0) {
+        if ((st = pcx_db_term_names(q->db->x, prefix, close_term, &c)) < 0 ||
+            (st = c.st) < 0) {
             pc_db_shim_error(q->db, st);
             break;
         }

@@ -371,6 +371,19 @@ pcx_db_terms_each(pcx_db *x, const char *prefix, pcx_kv_fn *fn,
 }
 
 extern "C" pilcrow_status
+pcx_db_term_names(pcx_db *x, const char *prefix, pcx_kv_fn *fn,
+                  void *payload)
+{
+    return pcx_guard(x, "terms", [&]() -> pilcrow_status {
+        return each_key(x->db->allterms_begin(prefix),
+                        x->db->allterms_end(prefix), fn, payload,
+                        [](const Xapian::TermIterator &) {
+                            return std::string();
+                        });
+    });
+}
+
+extern "C" pilcrow_status
 pcx_db_merge(const char *dst, const char *const *srcs, size_t n, char *err,
              size_t err_size)
 {

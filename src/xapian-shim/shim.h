@@ -101,6 +101,10 @@ pilcrow_status pcx_db_metadata_each(pcx_db *x, const char *prefix,
  * (as a decimal string in VAL, VAL_LEN); non-zero from FN stops. */
 pilcrow_status pcx_db_terms_each(pcx_db *x, const char *prefix,
                                  pcx_kv_fn *fn, void *payload);
+/* As pcx_db_terms_each(), the terms alone (VAL is "", VAL_LEN 0):
+ * reading each term's frequency costs more than walking the terms. */
+pilcrow_status pcx_db_term_names(pcx_db *x, const char *prefix,
+                                 pcx_kv_fn *fn, void *payload);
 
 /* Merge (compact) the N databases at SRCS into the new database DST. */
 pilcrow_status pcx_db_merge(const char *dst, const char *const *srcs,
