@@ -88,10 +88,12 @@ parse_date(const char *s, size_t n, char *out)
             i++;
         }
         /* 2024年2月20日 */
-        if (day >= 1000 && i + 3 <= n && memcmp(s + i, "年", 3) == 0) {
+        if (day >= 1000 && day <= 9999 && i + 3 <= n &&
+            memcmp(s + i, "年", 3) == 0) {
             year = day;
             day = 0;
-            for (i += 3; i < n && is_digit((unsigned char)s[i]); i++)
+            for (i += 3; i < n && is_digit((unsigned char)s[i]) && month < 100;
+                 i++)
                 month = month * 10 + (s[i] - '0');
             if (i + 3 > n || memcmp(s + i, "月", 3) != 0)
                 return 0;

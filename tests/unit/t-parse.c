@@ -148,6 +148,8 @@ main(void)
             { "9 June6 2025", "2025-06-09" },   /* two covers overlaid */
             { "5 mayor 2025", NULL },
             { "2024年13月20日", NULL },
+            { "99999年1月1日", NULL },
+            { "2024年99999999999999999999月1日", NULL },
         };
         char text[256];
         size_t i;
