@@ -419,6 +419,9 @@ void pc_store_encode(pilcrow_status *st, struct pc_buf *b,
 /* A zlib inflate stream kept for the texts of many records. */
 struct pc_inflater;
 void pc_inflater_free(struct pc_inflater *z);
+/* The terms a read handle keeps for suggestions (suggest.c). */
+struct pc_lexicon;
+void pc_lexicon_free(struct pc_lexicon *lex);
 
 /* Decode the LEN bytes at DATA into R, with strings allocated from A.
  * Doc-level fields are left as they were.  Without WITH_TEXT the text
@@ -466,6 +469,8 @@ struct pilcrow_db {
                                   * as stored, by document (see db.c) */
     uint64_t meta_gen;           /* the shim's generation it was read at */
     struct pc_inflater *inflater; /* for stored texts, made on first use */
+    struct pc_lexicon *lexicon;  /* read-only handles: the index's terms
+                                  * for suggestions (suggest.c) */
     struct pc_db_lang {          /* the languages of the records, as */
         char code[8];            /* last read (pc_db_scan_languages) */
         uint64_t records;

@@ -217,8 +217,9 @@ int
 main(void)
 {
     char tmpl[] = "t-query-XXXXXX", path[512], out[2048], cmd[600];
-    pilcrow_db *db;
+    pilcrow_db *db, *rd;
     pilcrow_doc *doc;
+    uint64_t count;
     pilcrow_record *rec;
     pilcrow_stats stats;
     pilcrow_query *q;
@@ -366,6 +367,25 @@ main(void)
     pilcrow_free(sugg);
     CHECK_OK(pilcrow_query_new(&q, db, "migrants", NULL));
     CHECK(pilcrow_query_suggest(&sugg, q) == PILCROW_DONE);
+
+    /* A reader keeps the index's terms for suggestions, and reads them
+     * again when a writer's commit changes its view. */
+    CHECK_FATAL(pilcrow_db_open(&rd, path, PILCROW_OPEN_READ, NULL) ==
+                PILCROW_OK);
+    CHECK_OK(pilcrow_query_new(&q, rd, "migrnts zanzibr", NULL));
+    CHECK_OK(pilcrow_query_suggest(&sugg, q));
+    CHECK_STR(sugg, "migrants zanzibr");
+    pilcrow_free(sugg);
+    doc = make_doc("other", NULL, "Migrants in Zanzibar.");
+    CHECK_OK(pilcrow_index_doc(db, doc));
+    pilcrow_doc_free(doc);
+    CHECK_OK(pilcrow_index_commit(db));
+    CHECK_OK(pilcrow_query_count(q, &count));
+    CHECK(count == 0);
+    CHECK_OK(pilcrow_query_suggest(&sugg, q));
+    CHECK_STR(sugg, "migrants zanzibar");
+    pilcrow_free(sugg);
+    pilcrow_db_close(rd);
 
     /* Replacing a document replaces its records; deleting removes. */
     doc = make_doc("other", NULL, "Nothing about the earlier words.");
