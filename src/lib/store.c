@@ -13,8 +13,7 @@
  *
  * where str is varint(length) + bytes, supplied is 1 when the number
  * is pilcrow's count and 0 when printed, annexflag is 0 (no annex) or 1,
- * and codec is 0 (raw) or 1 (a zlib stream; written with fixed Huffman
- * codes, see deflate_text()).  Document
+ * and codec is 0 (raw) or 1 (a zlib stream; see deflate_text()).  Document
  * metadata:
  *
  *   'M' 2 flags str(id) [str(symbol)] str(title) [str(date)]
@@ -35,6 +34,8 @@
 
 /* Texts shorter than this are kept raw: deflate would not pay. */
 #define STORE_MIN_DEFLATE 64
+/* Texts this long or longer are deflated with dynamic codes. */
+#define STORE_MIN_DYNAMIC 2048
 
 static void
 put_str(pilcrow_status *st, struct pc_buf *b, const char *s)
@@ -53,8 +54,13 @@ put_str(pilcrow_status *st, struct pc_buf *b, const char *s)
  * it with dynamic codes spends most of its time building the block's
  * decoding tables, half of what reading the record for a snippet costs.
  * Fixed codes inflate twice as fast for 30% more bytes of text (texts of
- * the debates: 0.74 of their size instead of 0.57; the index +6%).  Any
- * zlib stream inflates, so this is the writer's choice alone. */
+ * the debates: 0.74 of their size instead of 0.57; the index +6%).
+ *
+ * Long texts (STORE_MIN_DYNAMIC) take dynamic codes: their tables cost
+ * little against the text, and Xapian, which deflates each record it is
+ * given and keeps the smaller, beat the fixed-code stream of long texts;
+ * reading such a record inflated it twice.  Any zlib stream inflates,
+ * so this is the writer's choice alone. */
 static size_t
 deflate_text(const char *text, size_t len, Bytef *z, size_t zlen)
 {
@@ -72,7 +78,9 @@ deflate_text(const char *text, size_t len, Bytef *z, size_t zlen)
     while (wbits < 15 && ((size_t)1 << wbits) < len + 262)
         wbits++;
     memset(&s, 0, sizeof(s));
-    if (deflateInit2(&s, 6, Z_DEFLATED, wbits, wbits - 7, Z_FIXED) != Z_OK)
+    if (deflateInit2(&s, 6, Z_DEFLATED, wbits, wbits - 7,
+                     len >= STORE_MIN_DYNAMIC ? Z_DEFAULT_STRATEGY : Z_FIXED)
+        != Z_OK)
         return 0;
     s.next_in = (Bytef *)text;
     s.avail_in = (uInt)len;
