@@ -432,6 +432,38 @@ pc_foot_marker(const struct line *l, size_t *k, size_t *rest)
     return 1;
 }
 
+/* How far past the highest note number so far the next may be (notes
+ * whose markers pdftotext lost, a table's notes). */
+#define NOTE_MAX_SKIP 20
+
+/* Whether the digits or stars at S (K bytes) can number a note of P: a
+ * star, a first note, or a number not far past the highest so far.
+ * pdftotext gives a page's notes out of order at times ("15 10 17"),
+ * and an annex numbers its notes from 1 again, so only a jump is
+ * refused: a line of a note's text that starts with a number ("596
+ * people (516 men, …) were lynched") is no note. */
+static int
+note_in_sequence(const struct parser *p, const char *s, size_t k)
+{
+    unsigned long num = 0, max = 0, n;
+    size_t i;
+    int any = 0;
+
+    if (s[0] == '*')
+        return 1;
+    for (i = 0; i < k; i++)
+        num = num * 10 + (unsigned long)(s[i] - '0');
+    for (i = 0; i < p->n_notes; i++) {
+        if (p->notes[i].num[0] == '*')
+            continue;
+        n = strtoul(p->notes[i].num, NULL, 10);
+        if (!any || n > max)
+            max = n;
+        any = 1;
+    }
+    return !any || num <= max + NOTE_MAX_SKIP;
+}
+
 /* Parse the footnote region [A, B) of a page into notes, and find each
  * note's marker in the body lines [PS, A). */
 static void
@@ -449,7 +481,7 @@ page_footnotes(struct parser *p, size_t ps, size_t a, size_t b)
         l->fl |= L_FOOT;
         if (l->fl & (L_BLANK | L_DROP))
             continue;
-        if (pc_foot_marker(l, &k, &rest)) {
+        if (pc_foot_marker(l, &k, &rest) && note_in_sequence(p, l->s, k)) {
             if (rest >= l->len) {
                 if (n_pend < 16 && (nt = pc_new_note(p, l->s, k)) != NULL)
                     pend[n_pend++] = (size_t)(nt - p->notes);

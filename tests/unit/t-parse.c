@@ -500,6 +500,12 @@ main(void)
     CHECK((r = find(doc, "[para. 3]")) != NULL);
     CHECK(r && strstr(pilcrow_record_text(r, NULL), "injuries to 16.") !=
           NULL);
+    /* A line of note 22's text that starts with a count is no note 596:
+     * it stays in note 22. */
+    CHECK(find(doc, "note 596") == NULL);
+    CHECK((r = find(doc, "note 22")) != NULL);
+    CHECK(r && strstr(pilcrow_record_text(r, NULL),
+                      "at least 596 people (516 men") != NULL);
     pilcrow_doc_free(doc);
 
     /* Markdown: emphasis vs markers, Notes list. */
