@@ -723,7 +723,9 @@ PILCROW_API pilcrow_status pilcrow_query_count(pilcrow_query *q,
 /* A spelling suggestion for Q's words: a query text in which unknown
  * words are replaced by close words of the index.  On PILCROW_OK *OUT is
  * the suggestion for pilcrow_free(); PILCROW_DONE when there is none.
- * Since 0.1. */
+ * A read-only handle keeps the index terms it read for suggestions (those
+ * of the first letters asked for, at most 32 MB) until it is closed or a
+ * commit changes what it sees.  Since 0.1. */
 PILCROW_API pilcrow_status pilcrow_query_suggest(char **out,
                                                  pilcrow_query *q);
 
