@@ -510,8 +510,39 @@ contents_end(struct parser *p, size_t i)
     return j - 1;
 }
 
+/* Lines looked at after a first paragraph number past 1 for the two
+ * numbers after it. */
+#define RUN_LOOKAHEAD 400
+
+/* Do paragraphs N + 1 and N + 2 start, in that order, in the lines
+ * after L?  (Each as "N." alone or before text that does not start in
+ * lower case.) */
+static int
+run_follows(const struct parser *p, const struct line *l, int n)
+{
+    size_t i = (size_t)(l - p->lines) + 1, end = i + RUN_LOOKAHEAD, rest;
+    char num[16];
+    int want = n + 1;
+
+    if (end > p->n_lines)
+        end = p->n_lines;
+    for (; i < end; i++) {
+        const struct line *m = &p->lines[i];
+
+        if (!pc_para_start(m, num, &rest) || atoi(num) != want ||
+            (rest < m->len && islower((unsigned char)m->s[rest])))
+            continue;
+        if (want++ == n + 2)
+            return 1;
+    }
+    return 0;
+}
+
 /* Should a "N." line be taken as a paragraph number in pdftotext text
- * (hard-wrapped lines may start with any number)? */
+ * (hard-wrapped lines may start with any number)?  The first number is
+ * 1, or one alone on its line up to 10, or any number the next two
+ * follow (a report's addendum or a fragment that goes on from the
+ * paragraphs of another: "34.", "35.", "36."). */
 static int
 accept_number(const struct parser *p, const struct cutter *c, int n,
               int alone, const struct line *l, size_t rest)
@@ -525,7 +556,7 @@ accept_number(const struct parser *p, const struct cutter *c, int n,
     if (n == c->last_num + 1)
         return 1;
     if (c->last_num == 0)
-        return alone && n <= 10;
+        return (alone && n <= 10) || (boundary && run_follows(p, l, n));
     return n > c->last_num && n <= c->last_num + 3 && (alone || boundary);
 }
 

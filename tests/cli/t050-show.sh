@@ -96,12 +96,23 @@ run "$PILCROW" --db speech show speech-lines '[para. 2'
 expect_exit 2
 
 begin_subtest 'a supplied number is located by its page in text output'
+# A letter (S/2025/71): its signature block opens page 2.
+index_corpus letter "$TESTDATA/meta/S_2025_71.txt"
+run "$PILCROW" --db letter search -n 1 Colin Smith Coordinator
+expect_exit 0
+expect_match "$(head -n 1 OUT)" '^S/2025/71, p\. 2 \[para\. 3\]$'
+run "$PILCROW" --db letter show --json S_2025_71 '[para. 3]'
+expect_match "$(cat OUT)" '"printed":false,"anchor":"\[para\. 3\]","page":2'
+
+begin_subtest 'a printed number: no brackets, and its page in JSON'
+# A/80/23's excerpt numbers its paragraphs from 58: printed, as 59 and
+# 60 follow.
 index_corpus chapters "$TESTDATA/chapters.txt"
 run "$PILCROW" --db chapters search -n 1 Fourth International Decade Eradication
 expect_exit 0
-expect_match "$(head -n 1 OUT)" '^A/80/23, p\. 4 \[para\. 5\] '
-run "$PILCROW" --db chapters show --json chapters '[para. 5]'
-expect_match "$(cat OUT)" '"printed":false,"anchor":"\[para\. 5\]","page":4,"section":"II"'
+expect_match "$(head -n 1 OUT)" '^A/80/23, para\. 61 '
+run "$PILCROW" --db chapters show --json chapters 'para. 61'
+expect_match "$(cat OUT)" '"printed":true,"anchor":"para\. 61","page":4,"section":"II"'
 
 begin_subtest 'an anchor that is not one: exit 2'
 run "$PILCROW" --db idx show "$doc" banana
