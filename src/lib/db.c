@@ -23,7 +23,7 @@
  *    C terms of the citations a record makes (record version 3).
  * 7: UN metadata (organ, session, agenda, type, version, base) in the
  *    document metadata (version 2) and O, N, A, T, B filter terms. */
-#define PC_FORMAT "8"
+#define PC_FORMAT "9"
 
 /* Create directory PATH and its missing parents.  Returns 0 or -1 with
  * errno set. */

@@ -64,8 +64,10 @@ pc_dir_holds_index(const char *path)
 const char *
 pc_dir_missing_table(const char *path, int has_docs)
 {
+    /* No docdata.glass: records are values (index format 9), and glass
+     * makes that table only for document data. */
     static const char *const others[] = {
-        "termlist.glass", "docdata.glass", "position.glass"
+        "termlist.glass", "position.glass"
     };
     size_t i;
     int postlist = has_file(path, "postlist.glass");

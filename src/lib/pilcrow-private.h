@@ -602,6 +602,7 @@ pilcrow_status pc_versions_of(pilcrow_db *db, const struct pilcrow_record *r,
 enum pc_slot {
     PC_SLOT_DATE = 0,        /* the date as YYYYMMDD (year ranges) */
     PC_SLOT_SEQ = 1          /* document order, 8 hex digits of seq */
+    /* 2 is the shim's: the record in its stored form (PCX_SLOT_RECORD) */
 };
 
 /* How a query field's value is made into its term's body. */
@@ -705,7 +706,7 @@ void pc_meta_key(pilcrow_status *st, struct pc_buf *b, const char *prefix,
 int pc_dir_holds_index(const char *path);
 /* The name of a table file that the glass index at PATH lacks although
  * its other files say it must have it (postlist.glass beside another
- * table; with HAS_DOCS, any of the four a pilcrow index writes), or
+ * table; with HAS_DOCS, any of the three a pilcrow index writes), or
  * NULL.  Xapian takes a missing table for an empty one. */
 const char *pc_dir_missing_table(const char *path, int has_docs);
 /* The file in an index directory that records the state of its tables

@@ -126,7 +126,7 @@ extern "C" pilcrow_status
 pcx_doc_set_data(pcx_doc *d, const char *data, size_t len)
 {
     try {
-        d->doc.set_data(std::string(data, len));
+        d->doc.add_value(PCX_SLOT_RECORD, std::string(data, len));
         return PILCROW_OK;
     } catch (...) {
         return pcx_from_exception(d->x->msg, sizeof(d->x->msg), "data");

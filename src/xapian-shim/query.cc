@@ -209,7 +209,7 @@ class Decider : public Xapian::MatchDecider {
     Decider(pcx_decide_fn *f, void *p) : fn(f), payload(p) {}
     bool operator()(const Xapian::Document &doc) const override
     {
-        std::string data = doc.get_data();
+        std::string data = doc.get_value(PCX_SLOT_RECORD);
         return fn(data.data(), data.size(), payload) != 0;
     }
 };
@@ -318,7 +318,7 @@ pcx_query_run(pcx_db *x, const struct pcx_qnode *nodes, size_t n,
                 mset.fetch();   /* one exchange for the documents */
                 for (Xapian::MSetIterator m = mset.begin();
                      m != mset.end(); ++m) {
-                    std::string data = m.get_document().get_data();
+                    std::string data = m.get_document().get_value(PCX_SLOT_RECORD);
                     if (!fn_keep(decide, payload, data))
                         continue;
                     if (kept++ >= first && hits.size() < maxitems) {
@@ -355,7 +355,7 @@ pcx_query_run(pcx_db *x, const struct pcx_qnode *nodes, size_t n,
                  ++m) {
                 hits.emplace_back(*m, m.get_weight() * scale);
                 if (x->remote)
-                    datas.push_back(m.get_document().get_data());
+                    datas.push_back(m.get_document().get_value(PCX_SLOT_RECORD));
             }
         }
         if (hits.empty())
@@ -379,7 +379,7 @@ pcx_query_run(pcx_db *x, const struct pcx_qnode *nodes, size_t n,
             struct pcx_match *r = &out->matches[o.second];
             std::string data = !datas.empty() ? datas[o.second] :
                 x->db->get_document(o.first, Xapian::DOC_ASSUME_VALID)
-                    .get_data();
+                    .get_value(PCX_SLOT_RECORD);
             if ((r->data = pcx_copy(data)) == NULL) {
                 pcx_result_free(out);
                 return pcx_note(x, PILCROW_NOMEM, "matching: out of memory");
@@ -408,7 +408,7 @@ pcx_query_count(pcx_db *x, const struct pcx_qnode *nodes, size_t n,
             uint64_t kept = 0;
             for (Xapian::MSetIterator m = mset.begin(); m != mset.end(); ++m)
                 kept += fn_keep(decide, payload,
-                                m.get_document().get_data());
+                                m.get_document().get_value(PCX_SLOT_RECORD));
             *count = kept;
             return PILCROW_OK;
         }
@@ -440,7 +440,7 @@ pcx_db_get_by_term(pcx_db *x, const char *term, size_t len, char **data,
         Xapian::PostingIterator p = x->db->postlist_begin(t);
         if (p == x->db->postlist_end(t))
             return pcx_note(x, PILCROW_NOTFOUND, "no such record");
-        std::string d = x->db->get_document(*p).get_data();
+        std::string d = x->db->get_document(*p).get_value(PCX_SLOT_RECORD);
         if ((*data = pcx_copy(d)) == NULL)
             return pcx_note(x, PILCROW_NOMEM, "record: out of memory");
         *data_len = d.size();
