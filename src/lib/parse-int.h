@@ -208,6 +208,11 @@ void pc_split_lines(struct parser *p);
 
 /* parse-meta.c */
 
+/* The month (1 to 12) whose name, in one of the six languages' Latin or
+ * Cyrillic spelling, starts the N bytes at S and ends a word there;
+ * sets *LEN to the name's length.  0 when none. */
+int pc_month_at(const char *s, size_t n, size_t *len);
+
 /* Set doc field *DST (unless already set) to the N bytes at S. */
 void pc_set_meta(struct parser *p, const char **dst, const char *s, size_t n);
 void pc_set_language(struct parser *p, const char *v, size_t n);

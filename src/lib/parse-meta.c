@@ -38,10 +38,8 @@ static const struct {
     { "декабря", 12 },
 };
 
-/* The month whose name starts the N bytes at S and ends a word there;
- * sets *LEN to the name's length.  0 when none. */
-static int
-month_at(const char *s, size_t n, size_t *len)
+int
+pc_month_at(const char *s, size_t n, size_t *len)
 {
     size_t m, k;
 
@@ -114,7 +112,7 @@ parse_date(const char *s, size_t n, char *out)
             i++;
         i += word_at(s + i, n - i, "de");
     }
-    if ((month = month_at(s + i, n - i, &j)) == 0)
+    if ((month = pc_month_at(s + i, n - i, &j)) == 0)
         return 0;
     i += j;
     while (i < n && (s[i] == ' ' || s[i] == ','))

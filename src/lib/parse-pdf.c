@@ -191,7 +191,8 @@ stop_word(const char *s, size_t end)
         "about", "some", "with", "for", "all", "only", "between", "Step",
         "step", "Option", "option", "building", "room", "Level", "Phase",
         "Tier", "tier", "Category", "category", "Stage", "stage",
-        "Grade", "grade", "Part", "part", "Volume", "volume", NULL
+        "Grade", "grade", "Part", "part", "Volume", "volume", "principle",
+        "principles", NULL
     };
     size_t b = end, i;
 
@@ -244,12 +245,16 @@ add_edit(struct parser *p, size_t line, uint32_t off, uint32_t len,
     snprintf(e->num, sizeof(e->num), "%s", num);
 }
 
-/* Is the number at S + J glued to the punctuation that ends a word
- * before it, as a superscript marker pdftotext flattened: "Police.15",
- * "School),18", "law,”3"?  Not a decimal or a thousands separator
- * ("2.26", "1,500": a digit before the punctuation). */
+static int year_before(const char *s, size_t end);
+
+/* Is the number of K digits at S + J glued to the punctuation that ends
+ * a word before it, as a superscript marker pdftotext flattened:
+ * "Police.15", "School),18", "law,”3", "November 2024,3"?  Not a
+ * decimal or a thousands separator ("2.26", "1,500": a digit before
+ * the punctuation, other than a year's before a one- or two-digit
+ * number). */
 static int
-glued_after(const char *s, size_t j)
+glued_after(const char *s, size_t j, size_t k)
 {
     unsigned char p = (unsigned char)s[j - 1], w = (unsigned char)s[j - 2];
 
@@ -263,6 +268,8 @@ glued_after(const char *s, size_t j)
 
     if (p == ')' && w == '(')
         return 0;
+    if (is_digit(w) && k <= 2 && p != '.' && year_before(s, j - 1))
+        return 1;
     if (is_digit(w) || w == ' ' || w == '/' || w == '.')
         return 0;
     /* Not the end of a symbol ("JIU/NOTE/2022/1/Rev.1", "14/CP.1"). */
@@ -319,7 +326,7 @@ find_marker(struct parser *p, const char *num, size_t *line, size_t *off,
                     break;
                 j = (size_t)(q - s);
                 if (j < 2 || memcmp(s + j, num, k) != 0 ||
-                    (pass == 2 ? !glued_after(s, j) :
+                    (pass == 2 ? !glued_after(s, j, k) :
                      pass == 3 ? !glued_to_word(s, j) : s[j - 1] != ' '))
                     continue;
                 after = j + k < l->len ? (unsigned char)s[j + k] : '\n';
@@ -734,6 +741,20 @@ pc_scan_pdf(struct parser *p)
 
 /* ---- plain-digit markers of Markdown notes -------------------------- */
 
+/* Is line I of a Markdown note's definition: "[^N]: ..." or a line
+ * indented under it ("    FCCC/CP/2015/10/Add.1, decision 1/CP.21")? */
+static int
+md_note_text(const struct parser *p, size_t i)
+{
+    const struct line *l = &p->lines[i];
+
+    /* A line's S is past its indent; the line before ends with '\n'. */
+    while (!(l->fl & L_BLANK) && i > p->body &&
+           (l->s[-1] == ' ' || l->s[-1] == '\t'))
+        l = &p->lines[--i];
+    return pc_line_starts(l, "[^") && memchr(l->s, ':', l->len) != NULL;
+}
+
 /* Is note NUM (K bytes) referenced as "[^NUM]" in the body lines? */
 static int
 md_referenced(const struct parser *p, const char *num, size_t k)
@@ -743,7 +764,7 @@ md_referenced(const struct parser *p, const char *num, size_t k)
     for (i = p->body; i < p->n_lines; i++) {
         const struct line *l = &p->lines[i];
 
-        if (pc_line_starts(l, "[^"))
+        if (md_note_text(p, i))
             continue;
         for (j = 0; j + k + 3 <= l->len; j++)
             if (l->s[j] == '[' && l->s[j + 1] == '^' &&
@@ -753,29 +774,77 @@ md_referenced(const struct parser *p, const char *num, size_t k)
     return 0;
 }
 
+/* Does the word that ends at S + END hold a '/' (a symbol or a
+ * resolution number: "79/45", "A/80/124")? */
+static int
+slashed_word(const char *s, size_t end)
+{
+    while (end > 0 && s[end - 1] != ' ')
+        if (s[--end] == '/')
+            return 1;
+    return 0;
+}
+
+/* Do the four bytes before S + END print a year, 1900 to 2099, that
+ * starts its word? */
+static int
+year_before(const char *s, size_t end)
+{
+    size_t i;
+
+    if (end < 4 || (end > 4 && (is_digit((unsigned char)s[end - 5]) ||
+                                isalpha((unsigned char)s[end - 5]))))
+        return 0;
+    for (i = end - 4; i < end; i++)
+        if (!is_digit((unsigned char)s[i]))
+            return 0;
+    return (s[end - 4] == '1' && s[end - 3] == '9') ||
+           (s[end - 4] == '2' && s[end - 3] == '0');
+}
+
+/* Is the year before S + END that of a date, "14 February 2025"? */
+static int
+dated_year_before(const char *s, size_t end)
+{
+    size_t b, n;
+
+    if (!year_before(s, end) || end < 6 || s[end - 5] != ' ')
+        return 0;
+    for (b = end - 5; b > 0 && (isalpha((unsigned char)s[b - 1]) ||
+                                (unsigned char)s[b - 1] >= 0x80); b--)
+        ;
+    return pc_month_at(s + b, end - 5 - b, &n) > 0 && n == end - 5 - b;
+}
+
 /* Find note NUM's plain-digit marker in the body after line *LINE, byte
  * *OFF, and record its edit.  Converted documents lose superscripts:
  * "international law,1 the", "arsenals,5" (after punctuation, no
- * space), "right to life, 2 the" (after punctuation and a space, not
- * in a list of numbers), "the Treaty 6and" (glued to the next word). */
+ * space; after a digit only where that ends a resolution number,
+ * "resolution 79/45,1", a year, "November 2024,3", or before ';',
+ * "79/7;1"), "right to life, 2 the" (after punctuation and a space, not
+ * in a list of numbers), "the Treaty 6and" (glued to the next word),
+ * and, when nothing else is found, "Social Development 1 and" (between
+ * two words, after none that counts things and before no unit) and
+ * "14 February 20254" (glued to the year of a date). */
 static int
 md_find_marker(struct parser *p, const char *num, size_t k, size_t *line,
                size_t *off)
 {
     int pass;
-    size_t i, j;
+    size_t i, j, nx;
 
-    for (pass = 0; pass < 3; pass++) {
+    for (pass = 0; pass < 5; pass++) {
         for (i = *line; i < p->n_lines; i++) {
             const struct line *l = &p->lines[i];
 
-            if ((l->fl & (L_BLANK | L_DROP)) || pc_line_starts(l, "[^"))
+            if ((l->fl & (L_BLANK | L_DROP)) || md_note_text(p, i))
                 continue;
             for (j = i == *line ? *off : 0; j + k <= l->len; j++) {
                 unsigned char before, after;
 
                 if (j == 0 || memcmp(l->s + j, num, k) != 0 ||
-                    is_digit((unsigned char)l->s[j - 1]))
+                    (is_digit((unsigned char)l->s[j - 1]) &&
+                     !(pass == 4 && dated_year_before(l->s, j))))
                     continue;
                 before = (unsigned char)l->s[j - 1];
                 after = j + k < l->len ? (unsigned char)l->s[j + k] : ' ';
@@ -784,15 +853,31 @@ md_find_marker(struct parser *p, const char *num, size_t k, size_t *line,
                 if (pass == 0 &&
                     (strchr(",.;:", before) == NULL ||
                      (after != ' ' && after != ',') ||
-                     (j >= 2 && is_digit((unsigned char)l->s[j - 2]))))
+                     (j >= 2 && is_digit((unsigned char)l->s[j - 2]) &&
+                      before != ';' && !slashed_word(l->s, j - 1) &&
+                      !(k <= 2 && year_before(l->s, j - 1)))))
                     continue;
+                /* The next word: past the spaces after the number
+                 * ("Commitment, 7  which"). */
+                for (nx = j + k; nx < l->len && l->s[nx] == ' '; nx++)
+                    ;
                 if (pass == 1 &&
                     (before != ' ' || j < 3 || strchr(",;", l->s[j - 2]) ==
                      NULL || is_digit((unsigned char)l->s[j - 3]) ||
-                     after != ' ' || j + k + 1 >= l->len ||
-                     !islower((unsigned char)l->s[j + k + 1])))
+                     after != ' ' ||
+                     (nx < l->len && !islower((unsigned char)l->s[nx]))))
                     continue;
                 if (pass == 2 && !(before == ' ' && islower(after)))
+                    continue;
+                if (pass == 3 &&
+                    (before != ' ' || j < 2 ||
+                     !isalpha((unsigned char)l->s[j - 2]) ||
+                     stop_word(l->s, j - 1) || after != ' ' ||
+                     nx >= l->len || !islower((unsigned char)l->s[nx]) ||
+                     unit_word(l->s + nx, l->len - nx)))
+                    continue;
+                if (pass == 4 && (!is_digit((unsigned char)l->s[j - 1]) ||
+                                  strchr(" ,;", after) == NULL))
                     continue;
                 add_edit(p, i, (uint32_t)j, (uint32_t)k, num);
                 *line = i;
@@ -804,33 +889,54 @@ md_find_marker(struct parser *p, const char *num, size_t k, size_t *line,
     return 0;
 }
 
+/* The number of the Markdown note defined on line L ("[^12]: ..."),
+ * of at most three digits; 0 when L defines none. */
+static unsigned
+md_note_number(const struct line *l)
+{
+    const char *e;
+    unsigned n = 0;
+    size_t k;
+
+    if (!pc_line_starts(l, "[^") || (e = memchr(l->s, ']', l->len)) == NULL
+        || (size_t)(e - l->s) + 1 >= l->len || e[1] != ':')
+        return 0;
+    for (k = 2; l->s + k < e; k++) {
+        if (!is_digit((unsigned char)l->s[k]) || k > 4)
+            return 0;
+        n = n * 10 + (unsigned)(l->s[k] - '0');
+    }
+    return n;
+}
+
 void
 pc_scan_md_markers(struct parser *p)
 {
-    size_t i, line = p->body, off = 0;
+    size_t i, m, line = p->body, off = 0;
+    unsigned num_i, num_m;
     int any = 0;
 
     for (i = p->body; i < p->n_lines && p->st >= 0; i++) {
         const struct line *l = &p->lines[i];
-        const char *e;
+        char num[8];
         size_t k;
 
-        if (!pc_line_starts(l, "[^") ||
-            (e = memchr(l->s, ']', l->len)) == NULL ||
-            (size_t)(e - l->s) + 1 >= l->len || e[1] != ':')
+        if ((num_i = md_note_number(l)) == 0)
             continue;
-        k = (size_t)(e - l->s) - 2;
-        if (k == 0 || k > 3 || !is_digit((unsigned char)l->s[2]) ||
-            md_referenced(p, l->s + 2, k))
+        k = (size_t)snprintf(num, sizeof(num), "%u", num_i);
+        if (md_referenced(p, num, k))
             continue;
-        {
-            char num[8];
-
-            memcpy(num, l->s + 2, k);
-            num[k] = '\0';
-            if (md_find_marker(p, num, k, &line, &off))
-                any = 1;
-        }
+        /* A note out of order, which a later one's number undercuts,
+         * is a line of a note's text that starts with a number ("[^7]:
+         * February 1984." between notes 2 and 3): its marker is not
+         * looked for, lest the search pass the others' markers. */
+        for (m = i + 1; m < p->n_lines; m++)
+            if ((num_m = md_note_number(&p->lines[m])) > 0 && num_m < num_i)
+                break;
+        if (m < p->n_lines)
+            continue;
+        if (md_find_marker(p, num, k, &line, &off))
+            any = 1;
     }
     if (any && p->n_edits > 1)
         qsort(p->edits, p->n_edits, sizeof(*p->edits), edit_cmp);

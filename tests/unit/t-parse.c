@@ -388,6 +388,43 @@ main(void)
     CHECK(r && pilcrow_record_n_cites(r) == 0);
     pilcrow_doc_free(doc);
 
+    /* Markers glued to years (A/RES/80/34): "November 2024,3" after a
+     * year and a comma, "14 February 20254" fused with the year of a
+     * date, "20167" and "2016,8"; "17 June 1925,1" is note 1, though
+     * "EC-110/DEC.1" comes later. */
+    doc = parse(at("TESTDATA", "tests/data", "year-markers.md"));
+    CHECK((r = find(doc, "preamble, para. 1")) != NULL);
+    CHECK(r && pilcrow_record_n_cites(r) == 1);
+    CHECK((r = find(doc, "para. 3")) != NULL);
+    CHECK(r && pilcrow_record_n_cites(r) == 3);
+    CHECK_STR(pilcrow_record_cite(r, 2), "5");
+    CHECK(r && strstr(pilcrow_record_text(r, NULL),
+                      "18 November 2024,\xC2\xB3 14 February 2025\xE2\x81\xB4 "
+                      "and 20 June 2025\xE2\x81\xB5 following") != NULL);
+    CHECK((r = find(doc, "para. 5")) != NULL);
+    CHECK(r && pilcrow_record_n_cites(r) == 2);
+    CHECK(r && strstr(pilcrow_record_text(r, NULL),
+                      "24 August 2016\xE2\x81\xB7 and 21 October "
+                      "2016,\xE2\x81\xB8 which") != NULL);
+    pilcrow_doc_free(doc);
+
+    /* Markers with spaces around them (A/RES/80/5): "Social
+     * Development 1 and", "the Sevilla Commitment, 7  which"; the
+     * "Add.1," of an indented line of note 9's text is no marker of
+     * note 1. */
+    doc = parse(at("TESTDATA", "tests/data", "spaced-md-markers.md"));
+    CHECK((r = find(doc, "para. 1")) != NULL);
+    CHECK(r && pilcrow_record_n_cites(r) == 2);
+    CHECK(r && strstr(pilcrow_record_text(r, NULL),
+                      "Social Development \xC2\xB9 and") != NULL);
+    CHECK((r = find(doc, "para. 10")) != NULL);
+    CHECK_STR(r ? pilcrow_record_cite(r, 0) : NULL, "7");
+    CHECK((r = find(doc, "note 9")) != NULL);
+    CHECK(r && pilcrow_record_n_cited_by(r) == 0);
+    CHECK(r && strstr(pilcrow_record_text(r, NULL), "Add.1, decision 1/CP.21")
+          != NULL);
+    pilcrow_doc_free(doc);
+
     /* A Security Council resolution as pdftotext gives it (S/RES/2779
      * (2025): its first page, then paragraphs 1 and 2): the title is the
      * resolution's, not a sentence of the preamble; the adoption line and
