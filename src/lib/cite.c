@@ -708,29 +708,32 @@ numbered_at(struct scan *sc, size_t i)
 }
 
 /* Can numbered_at() do anything at I: is the word there the first word
- * of an organ's name organ_at() knows, or a keyword?  By its first
- * letter and length alone; most words are neither, and this spares
- * them a dozen comparisons (half the parser's time went there). */
+ * of an organ's name organ_at() knows, or a keyword?  Compared as
+ * word_at() compares, the first letter in either case; most words are
+ * none of them, and this spares them a dozen comparisons. */
 static int
 may_open_numbered(const struct scan *sc, size_t i)
 {
+    const char *w = sc->s + i, *a, *b = NULL;
     size_t n = 0;
 
-    while (i + n < sc->len && isalpha((unsigned char)sc->s[i + n]))
-        n++;
-    switch (tolower((unsigned char)sc->s[i])) {
-    case 'a': return n == 8;                    /* Assembly */
-    case 'c': return n == 7 || n == 10;         /* Council, Commission */
-    case 'd': return n == 8 || n == 9;          /* decision(s) */
-    case 'e': return n == 8;                    /* Economic */
-    case 'g': return n == 7;                    /* General */
-    case 'h': return n == 5;                    /* Human */
-    case 'i': return n == 3;                    /* its */
-    case 'r': return n == 10 || n == 11;        /* resolution(s) */
-    case 's': return n == 8;                    /* Security */
-    case 't': return n == 5;                    /* their */
+    switch (tolower((unsigned char)w[0])) {
+    case 'a': a = "assembly"; break;
+    case 'c': a = "council"; b = "commission"; break;
+    case 'd': a = "decision"; b = "decisions"; break;
+    case 'e': a = "economic"; break;
+    case 'g': a = "general"; break;
+    case 'h': a = "human"; break;
+    case 'i': a = "its"; break;
+    case 'r': a = "resolution"; b = "resolutions"; break;
+    case 's': a = "security"; break;
+    case 't': a = "their"; break;
     default:  return 0;
     }
+    while (i + n < sc->len && isalpha((unsigned char)w[n]))
+        n++;
+    return (strlen(a) == n && memcmp(w + 1, a + 1, n - 1) == 0) ||
+           (b != NULL && strlen(b) == n && memcmp(w + 1, b + 1, n - 1) == 0);
 }
 
 /* ---- the entry points ------------------------------------------------- */

@@ -7,6 +7,7 @@
  * distinct words, so each stemmer keeps a cache (open addressing,
  * cleared when full).
  */
+#include <pthread.h>
 #include <string.h>
 
 #include <libstemmer.h>
@@ -233,32 +234,64 @@ pilcrow_language_name(const char *code)
 /* Bytes of a document read to guess its language. */
 #define PC_GUESS_BYTES 16384     /* some 2,500 words: plenty to tell */
 
-/* The lengths (bit N: N letters) of the Latin languages' stopwords
- * that start with letter C ('a' to 'z'), worked out on first use: a
- * word of another first letter or length is no stopword of theirs, and
- * needs no search (most words). */
+/* The Latin languages' stopwords in one table, built on first use:
+ * for each, the languages (bit K: the K-th of the table) it is a
+ * stopword of.  Open addressing; a slot's word is NULL when empty. */
+#define GUESS_SLOTS 4096        /* a power of two, over twice the words */
+
+static struct {
+    const char *word;
+    uint8_t len, langs;
+} guess_table[GUESS_SLOTS];
+static pthread_once_t guess_once = PTHREAD_ONCE_INIT;
+
 static uint32_t
-latin_starts(struct pc_lang_guess *g, char c)
+guess_hash(const char *w, size_t n)
 {
-    size_t k, j;
+    uint32_t h = 2166136261u;   /* FNV-1a */
 
-    if (!g->starts_ready) {
-        for (k = 0; k < PC_N_LANGUAGES; k++) {
-            const char *const *list = pc_languages[k].stopwords;
+    while (n-- > 0)
+        h = (h ^ (unsigned char)*w++) * 16777619u;
+    return h;
+}
 
-            if (pc_languages[k].script != PC_SCRIPT_LATIN || list == NULL)
+static void
+guess_table_build(void)
+{
+    size_t k, j, n;
+    uint32_t h;
+
+    for (k = 0; k < PC_N_LANGUAGES && k < 8; k++) {
+        const char *const *list = pc_languages[k].stopwords;
+
+        if (pc_languages[k].script != PC_SCRIPT_LATIN || list == NULL)
+            continue;
+        for (j = 0; j < pc_languages[k].n_stopwords; j++) {
+            if ((n = strlen(list[j])) > PC_STOPWORD_MAX)
                 continue;
-            for (j = 0; j < pc_languages[k].n_stopwords; j++) {
-                size_t n = strlen(list[j]);
-                unsigned char f = (unsigned char)list[j][0];
-
-                if (f >= 'a' && f <= 'z' && n <= PC_STOPWORD_MAX)
-                    g->starts[f - 'a'] |= 1u << n;
-            }
+            for (h = guess_hash(list[j], n) & (GUESS_SLOTS - 1);
+                 guess_table[h].word != NULL &&
+                 !(guess_table[h].len == n &&
+                   memcmp(guess_table[h].word, list[j], n) == 0);
+                 h = (h + 1) & (GUESS_SLOTS - 1))
+                ;
+            guess_table[h].word = list[j];
+            guess_table[h].len = (uint8_t)n;
+            guess_table[h].langs |= (uint8_t)(1u << k);
         }
-        g->starts_ready = 1;
     }
-    return g->starts[c - 'a'];
+}
+
+/* The Latin languages the folded word W (N bytes) is a stopword of. */
+static unsigned
+guess_langs(const char *w, size_t n)
+{
+    uint32_t h = guess_hash(w, n) & (GUESS_SLOTS - 1);
+
+    for (; guess_table[h].word != NULL; h = (h + 1) & (GUESS_SLOTS - 1))
+        if (guess_table[h].len == n && memcmp(guess_table[h].word, w, n) == 0)
+            return guess_table[h].langs;
+    return 0;
 }
 
 void
@@ -266,7 +299,10 @@ pc_lang_guess_add(struct pc_lang_guess *g, const char *text, size_t len)
 {
     size_t i = 0, n, w, k;
     uint32_t cp;
+    unsigned langs;
     char word[PC_STOPWORD_MAX + 1];
+
+    pthread_once(&guess_once, guess_table_build);
 
     if (g->bytes >= PC_GUESS_BYTES)
         return;
@@ -296,12 +332,10 @@ pc_lang_guess_add(struct pc_lang_guess *g, const char *text, size_t len)
                 word[w] = (char)(text[i] | 0x20);
         g->letters[PC_SCRIPT_LATIN] += w;
         if (w > PC_STOPWORD_MAX || (i < len && (unsigned char)text[i] >= 0x80)
-            || !(latin_starts(g, word[0]) & (1u << w)))
+            || (langs = guess_langs(word, w)) == 0)
             continue;
-        for (k = 0; k < PC_N_LANGUAGES && k < sizeof(g->stops) /
-                    sizeof(g->stops[0]); k++)
-            if (pc_languages[k].script == PC_SCRIPT_LATIN &&
-                pc_lang_is_stopword(&pc_languages[k], word, w))
+        for (k = 0; k < sizeof(g->stops) / sizeof(g->stops[0]); k++)
+            if (langs & (1u << k))
                 g->stops[k]++;
     }
 }

@@ -247,6 +247,26 @@ add_edit(struct parser *p, size_t line, uint32_t off, uint32_t len,
 
 static int year_before(const char *s, size_t end);
 
+/* Is the word that ends at S + END, before a '.', one that a number
+ * follows: "Rev.1", "No.5", "para.3"? */
+static int
+abbrev_before(const char *s, size_t end)
+{
+    static const char *const abbrev[] = {
+        "Rev", "Add", "Corr", "Amend", "Suppl", "No", "Nos", "vol", "Vol",
+        "para", "paras", "art", "chap", "sect", "p", "pp", NULL
+    };
+    size_t b = end, i;
+
+    while (b > 0 && isalpha((unsigned char)s[b - 1]))
+        b--;
+    for (i = 0; abbrev[i]; i++)
+        if (strlen(abbrev[i]) == end - b &&
+            memcmp(s + b, abbrev[i], end - b) == 0)
+            return 1;
+    return 0;
+}
+
 /* Is the number of K digits at S + J glued to the punctuation that ends
  * a word before it, as a superscript marker pdftotext flattened:
  * "Police.15", "School),18", "law,”3", "November 2024,3"?  Not a
@@ -260,11 +280,7 @@ glued_after(const char *s, size_t j, size_t k)
 
     if (strchr(".,;:)", p) == NULL && p != 0x9D && p != 0x99)
         return 0;               /* 0x9D, 0x99: the end of ” and ’ */
-    static const char *const abbrev[] = {  /* "Rev.1", "No.5" */
-        "Rev", "Add", "Corr", "Amend", "Suppl", "No", "Nos", "vol", "Vol",
-        "para", "paras", "art", "chap", "sect", "p", "pp", NULL
-    };
-    size_t b = j - 1, i;
+    size_t b = j - 1;
 
     if (p == ')' && w == '(')
         return 0;
@@ -276,11 +292,7 @@ glued_after(const char *s, size_t j, size_t k)
     while (b > 0 && s[b - 1] != ' ')
         if (s[--b] == '/')
             return 0;
-    for (i = 0; p == '.' && abbrev[i]; i++)
-        if (strlen(abbrev[i]) == j - 1 - b &&
-            memcmp(s + b, abbrev[i], j - 1 - b) == 0)
-            return 0;
-    return 1;
+    return p != '.' || !abbrev_before(s, j - 1);
 }
 
 /* Is the number at S + J glued to the end of a word in lower case, as a
@@ -853,9 +865,12 @@ md_find_marker(struct parser *p, const char *num, size_t k, size_t *line,
                 if (pass == 0 &&
                     (strchr(",.;:", before) == NULL ||
                      (after != ' ' && after != ',') ||
+                     (before == '.' && (slashed_word(l->s, j - 1) ||
+                                        abbrev_before(l->s, j - 1))) ||
                      (j >= 2 && is_digit((unsigned char)l->s[j - 2]) &&
                       before != ';' && !slashed_word(l->s, j - 1) &&
-                      !(k <= 2 && year_before(l->s, j - 1)))))
+                      !(k <= 2 && before != '.' &&
+                        year_before(l->s, j - 1)))))
                     continue;
                 /* The next word: past the spaces after the number
                  * ("Commitment, 7  which"). */

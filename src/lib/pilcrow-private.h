@@ -299,8 +299,6 @@ struct pc_lang_guess {
     size_t letters[PC_N_SCRIPTS];
     size_t stops[8];                /* by index in the table */
     size_t bytes;                   /* read so far (bounded) */
-    uint32_t starts[26];            /* lang.c: latin_starts() */
-    int starts_ready;
 };
 void pc_lang_guess_add(struct pc_lang_guess *g, const char *text,
                        size_t len);
