@@ -803,15 +803,18 @@ pc_cite_scan(const char *text, size_t len, const char *citing,
     if (named != NULL)
         sc.named = (enum organ)*named;
     while (i < len && !sc.stop) {
+        if (!isalpha((unsigned char)text[i])) {
+            i++;
+            continue;
+        }
         if (i > 0 && text[i - 1] == '-' && isupper((unsigned char)text[i]) &&
             i > 1 && is_alnum(text[i - 2]) &&
             (e = symbol_at(&sc, i)) > 0) {
             i = e;              /* the second of "E/1997/25-E/CN.9/..." */
             continue;
         }
-        if ((i > 0 && (is_alnum(text[i - 1]) || text[i - 1] == '/' ||
-                       text[i - 1] == '.' || text[i - 1] == '-')) ||
-            !isalpha((unsigned char)text[i])) {
+        if (i > 0 && (is_alnum(text[i - 1]) || text[i - 1] == '/' ||
+                      text[i - 1] == '.' || text[i - 1] == '-')) {
             i++;
             continue;
         }
