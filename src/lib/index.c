@@ -22,6 +22,15 @@
  * 101 MB 40 s; 2,500 57 MB 32-37 s (un-docs: 14.2 -> 13.3 s). */
 #define PC_COMMIT_EVERY 2500
 
+/* The same for a writer that does not wait for the disk (the shards of
+ * a new index, compacted at the end): its commits cost no fsync, and
+ * smaller batches keep Xapian's maps small.  User CPU, medians of 5
+ * interleaved runs, 2015-17 debates: 2,500 2.27 s (32 MB), 1,000 1.97 s
+ * (19 MB), 500 1.99 s, 250 2.01 s, 100 2.14 s; Chinese of the UN
+ * Parallel Corpus dev set: 0.62 -> 0.53 s.  The index is the same
+ * size, being compacted. */
+#define PC_COMMIT_EVERY_NOSYNC 1000
+
 /* ---- one record ------------------------------------------------------ */
 
 /* Does TOK give an index term?  Stopwords and over-long terms do not. */
@@ -372,7 +381,10 @@ commit(pilcrow_db *db)
 static pilcrow_status
 maybe_commit(pilcrow_db *db)
 {
-    return db->pending < PC_COMMIT_EVERY ? PILCROW_OK : commit(db);
+    uint32_t every = db->flags & PILCROW_OPEN_NOSYNC ? PC_COMMIT_EVERY_NOSYNC
+                                                     : PC_COMMIT_EVERY;
+
+    return db->pending < every ? PILCROW_OK : commit(db);
 }
 
 static pilcrow_status
