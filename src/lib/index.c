@@ -359,7 +359,7 @@ build_record(pilcrow_db *db, struct pc_analyzer *an, pcx_doc *xdoc,
 
     pc_buf_reset(scratch);
     st = PILCROW_OK;
-    pc_store_encode(&st, scratch, r);
+    pc_store_encode(&st, scratch, r, &db->deflater);
     if (st < 0)
         return st;
     return pcx_doc_set_data(xdoc, scratch->data, scratch->len);

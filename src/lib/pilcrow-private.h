@@ -405,16 +405,22 @@ void pc_fold(pilcrow_status *st, struct pc_buf *b, const char *s,
 size_t pc_utf8_decode(const char *s, size_t len, uint32_t *cp);
 
 /* ================================================================== */
-/* store.c: stored record data (zlib)                                  */
+/* store.c: stored record data (zlib streams, by libdeflate)           */
 /* ================================================================== */
+
+/* A compressor kept for the texts of many records (libdeflate). */
+struct pc_deflater;
+void pc_deflater_free(struct pc_deflater *z);
 
 /* Encode the record-level fields of R (kind, number, annex, section,
  * section_title, cites, cited_by, seq, text) into B; the text is
- * deflated with zlib when that makes it smaller. */
+ * deflated into a zlib stream when that makes it smaller.  Z is where a
+ * reusable compressor is kept (made on first use; the owner frees it
+ * with pc_deflater_free), or NULL to use one for this call only. */
 void pc_store_encode(pilcrow_status *st, struct pc_buf *b,
-                     const struct pilcrow_record *r);
+                     const struct pilcrow_record *r, struct pc_deflater **z);
 
-/* A zlib inflate stream kept for the texts of many records. */
+/* A decompressor kept for the texts of many records (libdeflate). */
 struct pc_inflater;
 void pc_inflater_free(struct pc_inflater *z);
 /* The terms a read handle keeps for suggestions (suggest.c). */
@@ -467,6 +473,7 @@ struct pilcrow_db {
                                   * as stored, by document (see db.c) */
     uint64_t meta_gen;           /* the shim's generation it was read at */
     struct pc_inflater *inflater; /* for stored texts, made on first use */
+    struct pc_deflater *deflater; /* writers: the same for new records */
     struct pc_lexicon *lexicon;  /* read-only handles: the index's terms
                                   * for suggestions (suggest.c) */
     struct pc_db_lang {          /* the languages of the records, as */

@@ -80,7 +80,7 @@ round_trip_record(const struct pilcrow_record *r)
     struct pilcrow_record d;
     pilcrow_status st = PILCROW_OK;
 
-    pc_store_encode(&st, &b, r);
+    pc_store_encode(&st, &b, r, NULL);
     FUZZ_CHECK(st == PILCROW_OK);
     memset(&d, 0, sizeof(d));
     FUZZ_CHECK(pc_store_decode(&d, &a, b.data, b.len, 1, NULL) ==

@@ -72,7 +72,7 @@ main(int argc, char **argv)
             if (!want)
                 continue;
             pc_buf_reset(&b);
-            pc_store_encode(&st, &b, r);
+            pc_store_encode(&st, &b, r, NULL);
             snprintf(what, sizeof(what), "%zu", k);
             if (st < 0 || write_file(argv[1], doc->id, what, &b) < 0)
                 rc = 1;
