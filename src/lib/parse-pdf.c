@@ -374,6 +374,12 @@ find_marker(struct parser *p, const char *num, size_t *line, size_t *off,
                         !islower((unsigned char)s[j + k + 1]) ||
                         unit_word(s + j + k + 1, l->len - (j + k + 1)))
                         continue;
+                } else if (is_digit(before)) {
+                    /* After a year, before a parenthesis: "on 24
+                     * February 2025 11 (see section III.B.)". */
+                    if (!year_before(s, j - 1) || after != ' ' ||
+                        j + k + 1 >= l->len || s[j + k + 1] != '(')
+                        continue;
                 } else {
                     if (!isalpha(before) || stop_word(s, j - 1))
                         continue;
@@ -485,16 +491,97 @@ note_in_sequence(const struct parser *p, const char *s, size_t k)
 
 /* Parse the footnote region [A, B) of a page into notes, and find each
  * note's marker in the body lines [PS, A). */
+/* The value of the K digits at S. */
+static unsigned long
+digits_value(const char *s, size_t k)
+{
+    unsigned long v = 0;
+
+    while (k-- > 0)
+        v = v * 10 + (unsigned long)(*s++ - '0');
+    return v;
+}
+
+/* pdftotext gives at times the numbers of a page's first notes last,
+ * after the other notes ("Gangs such as 5 Segond ... / 8 / The Panel
+ * has ... / 11 / Interview with gang analyst ... / 7" in S/2025/356;
+ * "E/INCB/2024/1. / United Nations, Treaty Series ... / 5 / Ibid. ... /
+ * 6 / Ibid. ... / 3 / 4" in E/2025/28): the footnote region [A, B)
+ * starts with text and ends with numbers alone, N to M, where M + 1 is
+ * its first number.  Returns the first line of that run, else B. */
+static size_t
+numbers_put_last(const struct parser *p, size_t a, size_t b)
+{
+    size_t i, k, rest, first_num = b, run = b, k_first = 0, k_run = 0;
+    unsigned long prev = 0, v;
+    int text_first = -1, lone;
+
+    for (i = a; i < b; i++) {
+        const struct line *l = &p->lines[i];
+
+        if (l->fl & L_BLANK)
+            continue;
+        /* A number alone at the foot of the page may have been taken
+         * for its folio (dropped). */
+        lone = pc_foot_marker(l, &k, &rest) && rest >= l->len &&
+               l->s[0] != '*';
+        if ((l->fl & L_DROP) && !(lone && run < b) &&
+            !(lone && i + 1 < b && first_num < i))
+            continue;
+        if (!pc_foot_marker(l, &k, &rest) || l->s[0] == '*') {
+            if (text_first < 0)
+                text_first = 1;
+            run = b;
+            continue;
+        }
+        if (text_first < 0)
+            text_first = 0;
+        if (first_num == b) {
+            first_num = i;
+            k_first = k;
+        }
+        v = digits_value(l->s, k);
+        if (rest < l->len) {
+            run = b;
+        } else if (run == b || v != prev + 1) {
+            run = i;            /* a run of numbers alone starts */
+            k_run = k;
+        }
+        prev = v;
+    }
+    if (text_first != 1 || run == b || run == first_num ||
+        prev + 1 != digits_value(p->lines[first_num].s, k_first))
+        return b;
+    /* Not a note already: a folio after a note continued from the page
+     * before ("7" under the rest of note 7). */
+    for (i = 0; i < p->n_notes; i++)
+        if (strlen(p->notes[i].num) == k_run &&
+            memcmp(p->notes[i].num, p->lines[run].s, k_run) == 0)
+            return b;
+    return run;
+}
+
 static void
 page_footnotes(struct parser *p, size_t ps, size_t a, size_t b)
 {
     size_t pend[16], n_pend = 0, i, k, rest, first = p->n_notes;
-    size_t ml = ps, mo = 0, cur = (size_t)-1;
+    size_t ml = ps, mo = 0, cur = (size_t)-1, put_last;
     struct note *nt;
     int cur_ended = 0;
 
+    /* Numbers put last number the texts before the first number, in
+     * order, as numbers alone before their texts do. */
+    for (i = put_last = numbers_put_last(p, a, b); i < b; i++) {
+        struct line *l = &p->lines[i];
+
+        l->fl |= L_FOOT;
+        if (!(l->fl & L_BLANK) && pc_foot_marker(l, &k, &rest) &&
+            rest >= l->len && n_pend < 16 &&
+            (nt = pc_new_note(p, l->s, k)) != NULL)
+            pend[n_pend++] = (size_t)(nt - p->notes);
+    }
     /* Notes are kept by index: pc_new_note() may move the array. */
-    for (i = a; i < b && p->st == PILCROW_OK; i++) {
+    for (i = a; i < put_last && p->st == PILCROW_OK; i++) {
         struct line *l = &p->lines[i];
 
         l->fl |= L_FOOT;

@@ -551,6 +551,35 @@ main(void)
                       "at least 596 people (516 men") != NULL);
     pilcrow_doc_free(doc);
 
+    /* Footnotes whose first numbers pdftotext put last (S/2025/356,
+     * pages 8 to 10): "Gangs such as 5 Segond ... 8 ... 11 Interview
+     * with gang analyst ... 7" is notes 7 to 11, "Videos on file ...
+     * Interviews with residents ... 14 ... 18 ... 12 13" notes 12 to
+     * 18; each numbers the right text and is cited where the page
+     * marks it, "24 February 2025 11 (see" after a year included. */
+    doc = parse(at("TESTDATA", "tests/data", "numbers-last-notes.txt"));
+    CHECK((r = find(doc, "note 7")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "Gangs such as 5 Segond",
+                       22) == 0);
+    CHECK_STR(r ? pilcrow_record_cited_by_anchor(r, 0) : NULL, "para. 25");
+    CHECK((r = find(doc, "note 6")) != NULL);
+    CHECK_STR(r ? pilcrow_record_text(r, NULL) : NULL, "Ibid.");
+    CHECK((r = find(doc, "note 11")) != NULL);
+    CHECK_STR(r ? pilcrow_record_text(r, NULL) : NULL,
+              "Interview with gang analyst, February 2025.");
+    CHECK_STR(r ? pilcrow_record_cited_by_anchor(r, 0) : NULL, "para. 27");
+    CHECK((r = find(doc, "note 12")) != NULL);
+    CHECK_STR(r ? pilcrow_record_text(r, NULL) : NULL,
+              "Videos on file with the Panel, November 2024.");
+    CHECK_STR(r ? pilcrow_record_cited_by_anchor(r, 0) : NULL, "para. 28");
+    CHECK((r = find(doc, "note 13")) != NULL);
+    CHECK_STR(r ? pilcrow_record_text(r, NULL) : NULL,
+              "Interviews with residents, February 2025.");
+    CHECK((r = find(doc, "note 18")) != NULL);
+    CHECK_STR(r ? pilcrow_record_text(r, NULL) : NULL,
+              "United Nations police report, February 2025.");
+    pilcrow_doc_free(doc);
+
     /* Markdown: emphasis vs markers, Notes list. */
     doc = parse(at("TESTDATA", "tests/data", "emphasis.md"));
     CHECK_STR(pilcrow_doc_symbol(doc), "A/99/1");
