@@ -233,6 +233,8 @@ pilcrow_language_name(const char *code)
 
 /* Bytes of a document read to guess its language. */
 #define PC_GUESS_BYTES 16384     /* some 2,500 words: plenty to tell */
+/* Bytes read before the guess may stop early, being settled. */
+#define PC_GUESS_SETTLE 4096
 
 /* The Latin languages' stopwords in one table, built on first use:
  * for each, the languages (bit K: the K-th of the table) it is a
@@ -294,6 +296,39 @@ guess_langs(const char *w, size_t n)
     return 0;
 }
 
+/* Is G's guess settled, so that more text cannot change it in
+ * practice: one script holds 95% of the letters (Han counted twice, as
+ * pc_lang_guess_best() counts them) and, in Latin letters, one language
+ * has at least 50 stopwords and three times any other's? */
+static int
+guess_settled(const struct pc_lang_guess *g)
+{
+    size_t i, total = 0, top = 0, count, first = 0, second = 0;
+    int best = PC_SCRIPT_LATIN;
+
+    for (i = PC_SCRIPT_LATIN; i < PC_N_SCRIPTS; i++) {
+        count = g->letters[i] * (i == PC_SCRIPT_HAN ? 2 : 1);
+        total += count;
+        if (count > top) {
+            top = count;
+            best = (int)i;
+        }
+    }
+    if (total == 0 || top * 20 < total * 19)
+        return 0;
+    if (best != PC_SCRIPT_LATIN)
+        return 1;
+    for (i = 0; i < sizeof(g->stops) / sizeof(g->stops[0]); i++) {
+        if (g->stops[i] > first) {
+            second = first;
+            first = g->stops[i];
+        } else if (g->stops[i] > second) {
+            second = g->stops[i];
+        }
+    }
+    return first >= 50 && first >= 3 * second;
+}
+
 void
 pc_lang_guess_add(struct pc_lang_guess *g, const char *text, size_t len)
 {
@@ -338,6 +373,8 @@ pc_lang_guess_add(struct pc_lang_guess *g, const char *text, size_t len)
             if (langs & (1u << k))
                 g->stops[k]++;
     }
+    if (g->bytes >= PC_GUESS_SETTLE && guess_settled(g))
+        g->bytes = PC_GUESS_BYTES;
 }
 
 const struct pc_lang *
