@@ -33,6 +33,7 @@
 #define PILCROW_PARSE_INT_H
 
 #include <stdint.h>
+#include <string.h>
 
 #include "pilcrow-private.h"
 
@@ -134,11 +135,32 @@ is_digit(int c)
 
 /* parse-lines.c */
 
-/* Does line L equal the NUL-terminated S? */
-int pc_line_is(const struct line *l, const char *s);
+/* Does line L equal the NUL-terminated S?  Inline, the first byte
+ * tested first: the parser asks it of every line for many S. */
+static inline int
+pc_line_is(const struct line *l, const char *s)
+{
+    size_t n;
 
-/* Does line L start with S? */
-int pc_line_starts(const struct line *l, const char *s);
+    if (l->len == 0 || l->s[0] != s[0])
+        return l->len == 0 && s[0] == '\0';
+    n = strlen(s);
+    return l->len == n && memcmp(l->s, s, n) == 0;
+}
+
+/* Does line L start with S?  (Inline as pc_line_is.) */
+static inline int
+pc_line_starts(const struct line *l, const char *s)
+{
+    size_t n;
+
+    if (s[0] == '\0')
+        return 1;
+    if (l->len == 0 || l->s[0] != s[0])
+        return 0;
+    n = strlen(s);
+    return l->len >= n && memcmp(l->s, s, n) == 0;
+}
 
 /* Does L end with S? */
 int pc_line_ends(const struct line *l, const char *s);

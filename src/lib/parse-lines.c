@@ -23,24 +23,6 @@ stop_byte(char c)
            c == '\0';
 }
 
-/* Does line L equal the NUL-terminated S? */
-int
-pc_line_is(const struct line *l, const char *s)
-{
-    size_t n = strlen(s);
-
-    return l->len == n && memcmp(l->s, s, n) == 0;
-}
-
-/* Does line L start with S? */
-int
-pc_line_starts(const struct line *l, const char *s)
-{
-    size_t n = strlen(s);
-
-    return l->len >= n && memcmp(l->s, s, n) == 0;
-}
-
 /* Does L end with S? */
 int
 pc_line_ends(const struct line *l, const char *s)
