@@ -316,6 +316,42 @@ flush_cat(struct parser *p, const struct pc_buf *cat, size_t rec)
     }
 }
 
+/* Words over which a region's last numbered paragraph stops taking the
+ * unnumbered blocks after it (issue 13: no paragraph of 1,500 words
+ * or more unless the document prints one). */
+#define TAIL_WORDS 1500
+
+/* Words in the LEN bytes at S (runs of spaces between them). */
+static size_t
+count_words(const char *s, size_t len)
+{
+    size_t i, n = 0;
+    int in = 0;
+
+    for (i = 0; i < len; i++) {
+        if (s[i] == ' ' || s[i] == '\n') {
+            in = 0;
+        } else if (!in) {
+            in = 1;
+            n++;
+        }
+    }
+    return n;
+}
+
+/* Does unit U go on from the text before it, whose last LEN bytes at
+ * PREV: that text ends no sentence, or U opens in lower case or with
+ * an item label, a bracket, a dash or a bullet ("(a)", "–", "•")? */
+static int
+continues(const struct parser *p, const struct unit *u, const char *prev,
+          size_t len)
+{
+    unsigned char c = u->len > 0 ? (unsigned char)p->pool.data[u->off] : 0;
+
+    return !pc_ends_sentence(prev, len) || islower(c) || c == '(' ||
+           c == '[' || c == '-' || c == '"' || c >= 0x80;
+}
+
 /* Walk the units and make the records. */
 static void
 make_records(struct parser *p)
@@ -337,6 +373,12 @@ make_records(struct parser *p)
                                    strcmp(type, "draft") == 0);
     struct pc_buf raw = PC_BUF_INIT, cat = PC_BUF_INIT;
     size_t cat_rec = (size_t)-1;        /* the record whose text is CAT */
+    /* The region's last numbered paragraph, and from it on, when it
+     * would pass TAIL_WORDS, the number after which the unnumbered
+     * blocks that do not go on from it are paragraphs of their own
+     * (supplied numbers: 0 when not in such a tail). */
+    size_t region_last = (size_t)-1, w;
+    long tail = 0;
 
     pc_buf_append(&p->st, &p->pool, "", 0);  /* no NULL + offset below */
     for (i = 0; i < p->n_units && p->st == PILCROW_OK; i++) {
@@ -347,10 +389,15 @@ make_records(struct parser *p)
         if (i == 0 || u->type == U_ANNEX) {
             /* Count the region's numbered paragraphs. */
             region_paras = 0;
+            region_last = (size_t)-1;
+            tail = 0;
             for (j = i + (u->type == U_ANNEX); j < p->n_units &&
-                 p->units[j].type != U_ANNEX; j++)
+                 p->units[j].type != U_ANNEX; j++) {
                 region_paras += p->units[j].type == U_PARA ||
                                 p->units[j].type == U_ARTICLE;
+                if (p->units[j].type == U_PARA)
+                    region_last = j;
+            }
             ord = 0;
             n_pre = n_open = 0;
             have_para = 0;
@@ -490,11 +537,35 @@ make_records(struct parser *p)
          * numbered "p1", "p2", ... ("preamble, para. 1"). */
         pc_buf_reset(&raw);
         pc_buf_append(&p->st, &raw, ut, u->len);
+        if (i == region_last) {
+            /* The region's last numbered paragraph: does it, with all
+             * the unnumbered text after it, pass TAIL_WORDS? */
+            w = count_words(ut, u->len);
+            for (j = i + 1; j < p->n_units && p->units[j].type != U_ANNEX;
+                 j++)
+                if (p->units[j].type == U_TEXT)
+                    w += count_words(p->pool.data + p->units[j].off,
+                                     p->units[j].len);
+            if (w > TAIL_WORDS)
+                tail = atol(u->num);
+        }
         for (j = i + 1; j < p->n_units && p->units[j].type == U_TEXT &&
              u->type == U_PARA; j++) {
+            if (tail > 0 && !continues(p, &p->units[j], raw.data, raw.len))
+                break;
             pc_buf_putc(&p->st, &raw, ' ');
             pc_buf_append(&p->st, &raw, p->pool.data + p->units[j].off,
                           p->units[j].len);
+        }
+        if (u->type == U_TEXT && tail > 0) {
+            /* A block after the last numbered paragraph that does not
+             * go on from it: a paragraph of its own, numbered on from
+             * it in square brackets. */
+            finish_text(p, raw.data ? raw.data : "", raw.len);
+            snprintf(num, sizeof(num), "%ld", ++tail);
+            make_record(p, PILCROW_KIND_PARAGRAPH, num, 0, annex, section,
+                        title);
+            continue;
         }
         if (u->type == U_TEXT && have_para && doc->n_records > 0 &&
             doc->records[doc->n_records - 1].kind ==

@@ -551,6 +551,24 @@ main(void)
                       "at least 596 people (516 men") != NULL);
     pilcrow_doc_free(doc);
 
+    /* A speech that numbers three points, then goes on for 1,800 words
+     * (Finland, General Debate 2024): the points are paragraphs 1 to
+     * 3, and each block after them a paragraph of its own, numbered on
+     * in square brackets, not all of them paragraph 3. */
+    doc = parse(at("TESTDATA", "tests/data", "listed-speech.txt"));
+    CHECK((r = find(doc, "para. 3")) != NULL);
+    CHECK_STR(r ? pilcrow_record_text(r, NULL) : NULL,
+              "And on how to reform the UN to reflect the world we live in "
+              "today.");
+    CHECK((r = find(doc, "[para. 4]")) != NULL);
+    CHECK(r && !pilcrow_record_printed(r));
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL),
+                       "By adopting the Pact for the Future", 35) == 0);
+    CHECK((r = find(doc, "[para. 6]")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL),
+                       "First, let us focus on what unites", 34) == 0);
+    pilcrow_doc_free(doc);
+
     /* Footnotes whose first numbers pdftotext put last (S/2025/356,
      * pages 8 to 10): "Gangs such as 5 Segond ... 8 ... 11 Interview
      * with gang analyst ... 7" is notes 7 to 11, "Videos on file ...
