@@ -43,7 +43,13 @@ pc_month_at(const char *s, size_t n, size_t *len)
 {
     size_t m, k;
 
+    if (n == 0)
+        return 0;
     for (m = 0; m < sizeof(months) / sizeof(months[0]); m++) {
+        /* The first byte first, in ASCII case: most words are no
+         * month. */
+        if ((s[0] | 0x20) != (months[m].name[0] | 0x20))
+            continue;
         k = strlen(months[m].name);
         if (k <= n && strncasecmp(s, months[m].name, k) == 0 &&
             (k == n || !(isalpha((unsigned char)s[k]) ||
