@@ -51,6 +51,7 @@
  * key of a citation equals the X term of the document it cites.
  */
 #include <ctype.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -806,12 +807,38 @@ scan_init(struct scan *sc, const char *text, size_t len, const char *citing,
  * sets the organ later citations are of, "its resolution 18/8"), from
  * its second letter, which is in lower case either way; LEN when none.
  * A byte loop: these first letters are too common for memchr(). */
+/* The keywords' first two letters from their second: bit (A << 8 | B)
+ * of this set is on for each pair AB that opens one ("es", "ec", "ss",
+ * "ou", "om"), so that next_keyword() tests two bytes at once. */
+static uint64_t key_pairs[65536 / 64];
+static pthread_once_t key_once = PTHREAD_ONCE_INIT;
+
+static void
+key_pairs_build(void)
+{
+    static const char *const pairs[] = { "es", "ec", "ss", "ou", "om" };
+    size_t k;
+    unsigned v;
+
+    for (k = 0; k < sizeof(pairs) / sizeof(pairs[0]); k++) {
+        v = (unsigned)(unsigned char)pairs[k][0] << 8 |
+            (unsigned char)pairs[k][1];
+        key_pairs[v / 64] |= (uint64_t)1 << (v % 64);
+    }
+}
+
 static size_t
 next_keyword(const char *text, size_t len, size_t from)
 {
+    const unsigned char *t = (const unsigned char *)text;
     size_t q;
+    unsigned v;
 
+    pthread_once(&key_once, key_pairs_build);
     for (q = from; q + 6 <= len; q++) {
+        v = (unsigned)t[q] << 8 | t[q + 1];
+        if (!(key_pairs[v / 64] >> (v % 64) & 1))
+            continue;
         switch (text[q]) {
         case 'e':
             if ((text[q + 1] == 's' && q + 9 <= len &&
