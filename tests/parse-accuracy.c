@@ -535,7 +535,7 @@ preamble_paragraphs(const char *buf, size_t len, const pilcrow_doc *doc,
  * participants, tables, draft resolutions quoted in a paragraph, and
  * merges left; VERBOSE lists them). */
 #define LONG_WORDS 1500
-#define MAX_LONG 47L
+#define MAX_LONG 39L
 #define MAX_LONG_RES 0L
 
 /* Words in S: runs of bytes other than spaces. */

@@ -342,6 +342,26 @@ preamble_line(const struct line *l)
     return 0;
 }
 
+/* Is line L a short line in capitals, a heading ("ARMENIA", "CÔTE
+ * D'IVOIRE", "INTRODUCTION"): 3 to 60 bytes, three capitals or more,
+ * no small letter or digit? */
+static int
+caps_line(const struct line *l)
+{
+    size_t i, caps = 0;
+
+    if (l->len < 3 || l->len > 60)
+        return 0;
+    for (i = 0; i < l->len; i++) {
+        unsigned char ch = (unsigned char)l->s[i];
+
+        if (islower(ch) || is_digit(ch))
+            return 0;
+        caps += isupper(ch) != 0;
+    }
+    return caps >= 3;
+}
+
 /* Close the open unit (and note). */
 static void
 close_unit(struct cutter *c)
@@ -894,9 +914,13 @@ pc_cut_units(struct parser *p)
             unit_text(p, &c, i, 0);
             continue;
         }
-        /* Ordinary text: continue the open unit or start a block. */
+        /* Ordinary text: continue the open unit or start a block.  A
+         * line in capitals after a blank line ("ARMENIA" over its
+         * delegation in a list of participants) starts a block, though
+         * the text before it ended no sentence. */
         short_prev = p->pdf ? c.prev_len * 4 < p->width * 3 : 1;
         if (c.cur != NULL && !(c.blocks && c.blank) &&
+            !(c.blank && !c.need_text && caps_line(l)) &&
             (c.need_text || !c.prev_end || (!c.blank && !short_prev))) {
             unit_text(p, &c, i, 0);
             continue;

@@ -569,6 +569,19 @@ main(void)
                        "First, let us focus on what unites", 34) == 0);
     pilcrow_doc_free(doc);
 
+    /* A list of participants (A/CONF.230/2025/INF/2): each State's
+     * name in capitals after a blank line opens its delegation's block,
+     * though the names before it end no sentence. */
+    doc = parse(at("TESTDATA", "tests/data", "participants.txt"));
+    CHECK((r = find(doc, "[para. 3]")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "ALBANIA H.E.", 12) == 0);
+    CHECK(r && strstr(pilcrow_record_text(r, NULL), "ALGERIA") == NULL);
+    CHECK((r = find(doc, "[para. 4]")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "ALGERIA H.E.", 12) == 0);
+    CHECK((r = find(doc, "[para. 5]")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "ARMENIA H.E.", 12) == 0);
+    pilcrow_doc_free(doc);
+
     /* Footnotes whose first numbers pdftotext put last (S/2025/356,
      * pages 8 to 10): "Gangs such as 5 Segond ... 8 ... 11 Interview
      * with gang analyst ... 7" is notes 7 to 11, "Videos on file ...
