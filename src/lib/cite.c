@@ -801,12 +801,6 @@ scan_init(struct scan *sc, const char *text, size_t len, const char *citing,
 #define SLASH_REACH 10
 #define KEYWORD_REACH 64
 
-/* The offset in TEXT (LEN bytes), at or after FROM, of the next keyword
- * of a numbered citation ("esolution", "ecision") or organ name that
- * names the organ it cites ("ssembly", "ouncil", "ommission": organ_at()
- * sets the organ later citations are of, "its resolution 18/8"), from
- * its second letter, which is in lower case either way; LEN when none.
- * A byte loop: these first letters are too common for memchr(). */
 /* The keywords' first two letters from their second: bit (A << 8 | B)
  * of this set is on for each pair AB that opens one ("es", "ec", "ss",
  * "ou", "om"), so that next_keyword() tests two bytes at once. */
@@ -827,6 +821,12 @@ key_pairs_build(void)
     }
 }
 
+/* The offset in TEXT (LEN bytes), at or after FROM, of the next keyword
+ * of a numbered citation ("esolution", "ecision") or organ name that
+ * names the organ it cites ("ssembly", "ouncil", "ommission": organ_at()
+ * sets the organ later citations are of, "its resolution 18/8"), from
+ * its second letter, which is in lower case either way; LEN when none.
+ * A loop over byte pairs: the letters are too common for memchr(). */
 static size_t
 next_keyword(const char *text, size_t len, size_t from)
 {

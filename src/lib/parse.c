@@ -339,9 +339,10 @@ count_words(const char *s, size_t len)
     return n;
 }
 
-/* Does unit U go on from the text before it, whose last LEN bytes at
- * PREV: that text ends no sentence, or U opens in lower case or with
- * an item label, a bracket, a dash or a bullet ("(a)", "–", "•")? */
+/* Does unit U go on from the LEN bytes of text at PREV before it: that
+ * text ends no sentence, or U opens in lower case, with an item label
+ * or a bracket ("(a)", "["), a hyphen, a quotation mark, or a byte
+ * past ASCII (a dash or a bullet, "–", "•")? */
 static int
 continues(const struct parser *p, const struct unit *u, const char *prev,
           size_t len)
@@ -551,7 +552,8 @@ make_records(struct parser *p)
         }
         for (j = i + 1; j < p->n_units && p->units[j].type == U_TEXT &&
              u->type == U_PARA; j++) {
-            if (tail > 0 && !continues(p, &p->units[j], raw.data, raw.len))
+            if (tail > 0 && !continues(p, &p->units[j],
+                                       raw.data ? raw.data : "", raw.len))
                 break;
             pc_buf_putc(&p->st, &raw, ' ');
             pc_buf_append(&p->st, &raw, p->pool.data + p->units[j].off,
