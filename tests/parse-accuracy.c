@@ -241,7 +241,41 @@ furniture(const char *text, const char *job, int pages)
     return NULL;
 }
 
-/* Do the paragraph numbers of DOC run 1..N in the body and each annex? */
+/* The number of a record within its part: "3" of "drII.3", a
+ * paragraph of a draft quoted in a report; else NUMBER itself. */
+static const char *
+own_number(const char *number)
+{
+    const char *dot;
+
+    if (number[0] == 'd' && (number[1] == 'r' || number[1] == 'd') &&
+        (dot = strchr(number, '.')) != NULL)
+        return dot + 1;
+    return number;
+}
+
+/* The length of the draft part of NUMBER ("drII" of "drII.3"), 0 when
+ * the record is no draft's. */
+static size_t
+draft_part(const char *number)
+{
+    return (size_t)(own_number(number) - number);
+}
+
+/* Are records Q and R in the same part: the same annex, and the same
+ * quoted draft or none? */
+static int
+same_part(const struct pilcrow_record *q, const struct pilcrow_record *r)
+{
+    size_t n = draft_part(q->number);
+
+    return ((q->annex == NULL) == (r->annex == NULL)) &&
+           (q->annex == NULL || strcmp(q->annex, r->annex) == 0) &&
+           n == draft_part(r->number) && memcmp(q->number, r->number, n) == 0;
+}
+
+/* Do the paragraph numbers of DOC run 1..N in the body, each annex and
+ * each quoted draft? */
 static int
 runs_clean(const pilcrow_doc *doc, int verbose, const char *name)
 {
@@ -258,9 +292,7 @@ runs_clean(const pilcrow_doc *doc, int verbose, const char *name)
         for (j = 0; j < i; j++) {
             const struct pilcrow_record *q = &doc->records[j];
 
-            if (q->kind == PILCROW_KIND_PARAGRAPH &&
-                ((q->annex == NULL) == (r->annex == NULL)) &&
-                (q->annex == NULL || strcmp(q->annex, r->annex) == 0))
+            if (q->kind == PILCROW_KIND_PARAGRAPH && same_part(q, r))
                 break;
         }
         if (j < i)
@@ -271,10 +303,9 @@ runs_clean(const pilcrow_doc *doc, int verbose, const char *name)
 
             /* Articles ("a4", "a4.1") are numbered on their own. */
             if (q->kind != PILCROW_KIND_PARAGRAPH || q->number[0] == 'a' ||
-                (q->annex == NULL) != (r->annex == NULL) ||
-                (q->annex != NULL && strcmp(q->annex, r->annex) != 0))
+                !same_part(q, r))
                 continue;
-            n = strtol(q->number, NULL, 10);
+            n = strtol(own_number(q->number), NULL, 10);
             if (n == 0 && first)
                 continue;           /* text before paragraph 1 */
             first = 0;
@@ -370,7 +401,7 @@ printed_in_source(const struct pilcrow_record *r, const char *buf,
                   size_t len, const struct numbered_line *v, size_t n)
 {
     const char *t = r->text;
-    long num = strtol(r->number, NULL, 10);
+    long num = strtol(own_number(r->number), NULL, 10);
     size_t w = 0, i;
 
     while (*t == ' ')
@@ -532,10 +563,10 @@ preamble_paragraphs(const char *buf, size_t len, const pilcrow_doc *doc,
 /* Paragraph records longer than this many words are counted: issue 13
  * wants none unless the document prints one paragraph that long.  The
  * ceilings are what the parser reaches (un-docs-2025: lists of
- * participants, tables, draft resolutions quoted in a paragraph, and
- * merges left; VERBOSE lists them). */
+ * participants and of messages, tables, long paragraphs of
+ * recommendations, and merges left; VERBOSE lists them). */
 #define LONG_WORDS 1500
-#define MAX_LONG 39L
+#define MAX_LONG 29L
 #define MAX_LONG_RES 0L
 
 /* Words in S: runs of bytes other than spaces. */

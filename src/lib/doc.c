@@ -158,7 +158,8 @@ pc_record_anchors(pilcrow_status *st, struct pilcrow_record *r,
         pc_buf_reset(&b);
         if (strncmp(c, "summary ", 8) == 0)
             pc_anchor_format(st, &b, PILCROW_KIND_SUMMARY, NULL, c + 8, 0);
-        else if (strncmp(c, "annex", 5) == 0 || c[0] == '[')
+        else if (strncmp(c, "annex", 5) == 0 ||
+                 strncmp(c, "draft ", 6) == 0 || c[0] == '[')
             pc_buf_puts(st, &b, c);
         else
             pc_anchor_format(st, &b, PILCROW_KIND_PARAGRAPH, NULL, c, 1);
@@ -192,6 +193,23 @@ pc_anchor_format(pilcrow_status *st, struct pc_buf *b, pilcrow_kind kind,
         pc_buf_puts(st, b, "note ");
         break;
     default:
+        if (number[0] == 'd' && (number[1] == 'r' || number[1] == 'd') &&
+            strchr(number, '.') != NULL) {
+            /* A paragraph of a draft quoted in a report, "drII.3":
+             * "draft resolution II, para. 3", and "dd.p1": "draft
+             * decision, preamble, para. 1". */
+            const char *dot = strchr(number, '.');
+
+            pc_buf_puts(st, b, number[1] == 'r' ? "draft resolution"
+                                                : "draft decision");
+            if (dot > number + 2) {
+                pc_buf_putc(st, b, ' ');
+                pc_buf_append(st, b, number + 2, (size_t)(dot - number - 2));
+            }
+            pc_buf_puts(st, b, ", ");
+            pc_anchor_format(st, b, kind, NULL, dot + 1, printed);
+            return;
+        }
         /* Unnumbered text before paragraph 1 of a numbered region (a
          * resolution's preamble) is numbered "p1", "p2", ... by the
          * parser and cited as "preamble, para. 1". */
@@ -324,6 +342,40 @@ pc_anchor_parse(const char *anchor, pilcrow_kind *kind, char *annex,
                 p++;
             skip_space(&p);
         }
+    }
+    if (eat_word(&p, "draft")) {
+        /* "draft resolution II, para. 3", "draft decision, preamble,
+         * para. 1": stored as "drII.3", "dd.p1". */
+        char part[24], inner_annex[8];
+        int inner_set = 0;
+        size_t n;
+
+        skip_space(&p);
+        if (eat_word(&p, "resolution"))
+            part[0] = 'r';
+        else if (eat_word(&p, "decision"))
+            part[0] = 'd';
+        else
+            return PILCROW_INVALID;
+        part[1] = '\0';
+        skip_space(&p);
+        if (*p != ',' && copy_token(&p, part + 1, sizeof(part) - 1) == 0)
+            return PILCROW_INVALID;
+        skip_space(&p);
+        if (*p++ != ',')
+            return PILCROW_INVALID;
+        n = strlen(part);
+        if (number_size < n + 4 ||
+            pc_anchor_parse(p, kind, inner_annex, sizeof(inner_annex),
+                            &inner_set, number + n + 2,
+                            number_size - n - 2) != PILCROW_OK ||
+            inner_set || *kind != PILCROW_KIND_PARAGRAPH ||
+            number[n + 2] == 'a' || number[n + 2] == 'd')
+            return PILCROW_INVALID;
+        number[0] = 'd';
+        memcpy(number + 1, part, n);
+        number[n + 1] = '.';
+        return PILCROW_OK;
     }
     if (eat_word(&p, "summary")) {
         *kind = PILCROW_KIND_SUMMARY;

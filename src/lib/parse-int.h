@@ -71,7 +71,10 @@ enum unit_type {
     U_NOTES,        /* the "Notes" heading */
     U_CONTENTS,     /* a skipped contents table */
     U_CHAPTER,      /* chapter heading "Chapter II Title"; num = "II" */
-    U_ARTICLE       /* article heading "Article 26"; num = "26" */
+    U_ARTICLE,      /* article heading "Article 26"; num = "26" */
+    U_DRAFT         /* a draft quoted in the body starts, num = "r" or
+                     * "d" (resolution, decision) and its label ("rI");
+                     * or, num = "", the body's numbers go on */
 };
 
 struct unit {
@@ -115,6 +118,8 @@ struct parser {
     int n_runhead;
     uint32_t page;              /* page of the record being made, 0 when
                                  * the text has no page breaks */
+    const char *draft;          /* the quoted draft whose records are
+                                 * being made ("rII"), else NULL */
 };
 
 /* ================================================================== */

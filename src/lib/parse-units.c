@@ -67,6 +67,11 @@ struct cutter {
     int preamble;               /* after an enacting formula, before
                                  * paragraph 1: each preambular paragraph
                                  * is a unit of its own */
+    int outer_num;              /* in a draft quoted in the body: the
+                                 * body's last paragraph number, else 0 */
+    int list_next;              /* in an agenda listed inside a
+                                 * paragraph: its next item, else 0 */
+    int draft_annex;            /* in a quoted draft's annex */
 };
 
 static struct unit *
@@ -379,6 +384,7 @@ heading(struct parser *p, struct cutter *c, int type, const char *label,
     const struct line *l = &p->lines[i];
     size_t j, n = 0;
 
+    c->list_next = 0;
     add_unit(p, c, type, label);
     if (rest < l->len) {
         unit_text(p, c, i, rest);
@@ -453,6 +459,94 @@ annex_line(const struct line *l, char *label)
     while (i - a > 0 && label[i - a - 1] == '*')
         label[--i - a] = '\0';
     return 1;
+}
+
+/* The part of a draft whose enacting formula is line I, into LABEL
+ * (16 bytes): "r" for a resolution, "d" for a decision, then its label
+ * from a "Draft resolution II" or "DRAFT DECISION A" line among the few
+ * lines before ("rII", "dA"); "r" when no such line says more. */
+static void
+draft_label(const struct parser *p, size_t i, char *label)
+{
+    size_t k, seen = 0, a;
+
+    strcpy(label, "r");
+    for (k = i; k > p->body && seen < 6; k--) {
+        const struct line *l = &p->lines[k - 1];
+        int dec;
+
+        if (l->fl & (L_BLANK | L_DROP | L_FOOT))
+            continue;
+        seen++;
+        if (pc_line_starts(l, "Draft resolution") ||
+            pc_line_starts(l, "DRAFT RESOLUTION"))
+            dec = 0;
+        else if (pc_line_starts(l, "Draft decision") ||
+                 pc_line_starts(l, "DRAFT DECISION"))
+            dec = 1;
+        else
+            continue;
+        label[0] = dec ? 'd' : 'r';
+        a = dec ? 14 : 16;
+        if (a < l->len && l->s[a] == ' ') {
+            size_t e = ++a;
+
+            while (e < l->len && (isupper((unsigned char)l->s[e]) ||
+                                  is_digit((unsigned char)l->s[e])))
+                e++;
+            if (e == l->len && e > a && e - a <= 6) {
+                memcpy(label + 1, l->s + a, e - a);
+                label[1 + e - a] = '\0';
+            }
+        }
+        return;
+    }
+}
+
+/* Does one of the three lines of text before line I speak of an
+ * agenda ("Approves the provisional agenda ... as set out below:",
+ * "Provisional agenda")? */
+static int
+agenda_before(const struct parser *p, size_t i)
+{
+    size_t k, seen = 0, j;
+
+    for (k = i; k > p->body && seen < 3; k--) {
+        const struct line *l = &p->lines[k - 1];
+
+        if (l->fl & (L_BLANK | L_DROP | L_FOOT))
+            continue;
+        seen++;
+        for (j = 0; j + 6 <= l->len; j++)
+            if ((l->s[j] == 'a' || l->s[j] == 'A') &&
+                memcmp(l->s + j + 1, "genda", 5) == 0)
+                return 1;
+    }
+    return 0;
+}
+
+/* Is the number N at line I an item of an agenda listed inside a
+ * paragraph, its text and not a paragraph number?  The list opens with
+ * "1." after the paragraph's words on an agenda and goes on while its
+ * numbers do, even past the paragraph's own next number (a draft
+ * decision's "3. General debate" inside paragraph 2). */
+static int
+agenda_item(const struct parser *p, struct cutter *c, size_t i, int n)
+{
+    if (c->list_next > 0) {
+        if (n == c->list_next) {
+            c->list_next++;
+            return 1;
+        }
+        c->list_next = 0;
+        return 0;
+    }
+    if (n == 1 && c->last_num > 0 && c->cur != NULL &&
+        agenda_before(p, i)) {
+        c->list_next = 2;
+        return 1;
+    }
+    return 0;
 }
 
 /* Does the paragraph that opens at line I end with a full stop, not
@@ -706,7 +800,8 @@ pc_cut_units(struct parser *p)
         if ((c.blank || c.prev_end || c.cur == NULL) && annex_line(l, num)) {
             close_unit(&c);
             c.notes_mode = 0;
-            c.last_num = 0;
+            c.last_num = 0;     /* (a draft's annex keeps outer_num) */
+            c.draft_annex = c.outer_num > 0;
             c.roman = 0;
             c.letter = 0;
             i = heading(p, &c, U_ANNEX, num, i,
@@ -803,9 +898,24 @@ pc_cut_units(struct parser *p)
             c.blank = c.prev_end = 1;
             continue;
         }
-        if (pc_para_start(l, num, &rest)) {
+        if (pc_para_start(l, num, &rest) &&
+            !agenda_item(p, &c, i, atoi(num))) {
             int n = atoi(num), alone = rest >= l->len;
 
+            /* In a quoted draft, the body's next number (one the
+             * draft's own numbers do not go on to) ends the draft. */
+            if (c.outer_num > 0 && n == c.outer_num + 1 &&
+                n != c.last_num + 1 && (alone || c.blank || c.prev_end) &&
+                !(rest < l->len && islower((unsigned char)l->s[rest]))) {
+                close_unit(&c);
+                add_unit(p, &c, U_DRAFT, "");
+                close_unit(&c);
+                c.last_num = c.outer_num;
+                c.outer_num = 0;
+                c.draft_annex = 0;
+                c.preamble = 0;
+                c.n_pend = 0;
+            }
             if (accept_number(p, &c, n, alone, l, rest)) {
                 /* pdftotext stacks the numbers of short paragraphs
                  * ("83." then "84." alone, then both texts): a number
@@ -879,6 +989,31 @@ pc_cut_units(struct parser *p)
             u->off = p->pool.len;
             u->len = 0;
             unit_text(p, &c, i, 0);
+            continue;
+        }
+        /* A draft quoted after numbered paragraphs ("1. The Commission
+         * recommends ... the following draft resolution:", then "The
+         * Economic and Social Council,"): a part of its own, with a
+         * preamble and paragraphs numbered from 1 again, up to the
+         * body's next number.  A second draft starts another part;
+         * but a text quoted in a draft's annex, before the annex's
+         * first number, is the annex's (read below). */
+        if ((c.last_num > 0 || (c.outer_num > 0 && !c.draft_annex)) &&
+            !c.need_text && pc_enacting_line(l)) {
+            char label[16];
+
+            draft_label(p, i, label);
+            close_unit(&c);
+            c.list_next = 0;
+            if (c.outer_num == 0)
+                c.outer_num = c.last_num;
+            c.last_num = 0;
+            c.n_pend = 0;
+            c.draft_annex = 0;
+            add_unit(p, &c, U_DRAFT, label);
+            close_unit(&c);
+            c.preamble = 1;
+            c.blank = c.prev_end = 1;
             continue;
         }
         /* A resolution: "The General Assembly," ends its front matter

@@ -276,7 +276,16 @@ make_record(struct parser *p, pilcrow_kind kind, const char *number,
     if (r == NULL)
         return NULL;
     r->kind = kind;
-    r->number = pc_arena_strdup(&p->st, &doc->arena, number);
+    if (p->draft != NULL && kind == PILCROW_KIND_PARAGRAPH) {
+        /* In a quoted draft: "d" + its part + "." + the number,
+         * "drII.3" ("draft resolution II, para. 3"). */
+        char dn[64];
+
+        snprintf(dn, sizeof(dn), "d%s.%s", p->draft, number);
+        r->number = pc_arena_strdup(&p->st, &doc->arena, dn);
+    } else {
+        r->number = pc_arena_strdup(&p->st, &doc->arena, number);
+    }
     r->printed = printed;
     r->page = kind == PILCROW_KIND_NOTE ? 0 : p->page;
     r->annex = annex;
@@ -380,6 +389,11 @@ make_records(struct parser *p)
      * (supplied numbers: 0 when not in such a tail). */
     size_t region_last = (size_t)-1, w;
     long tail = 0;
+    /* The body's counts, kept while a quoted draft's records are made. */
+    size_t body_ord = 0, body_pre = 0, body_open = 0;
+    int body_have = 0;
+    const char *body_annex = NULL;
+    int in_draft = 0;
 
     pc_buf_append(&p->st, &p->pool, "", 0);  /* no NULL + offset below */
     for (i = 0; i < p->n_units && p->st == PILCROW_OK; i++) {
@@ -387,25 +401,68 @@ make_records(struct parser *p)
         const char *ut = p->pool.data + u->off;
 
         p->page = p->pdf ? u->page : 0;
-        if (i == 0 || u->type == U_ANNEX) {
-            /* Count the region's numbered paragraphs. */
+        if (i == 0 || u->type == U_ANNEX || u->type == U_DRAFT) {
+            /* Count the region's numbered paragraphs (up to the next
+             * annex or quoted draft, or the draft's end). */
             region_paras = 0;
             region_last = (size_t)-1;
             tail = 0;
-            for (j = i + (u->type == U_ANNEX); j < p->n_units &&
-                 p->units[j].type != U_ANNEX; j++) {
+            for (j = i + (u->type == U_ANNEX || u->type == U_DRAFT);
+                 j < p->n_units &&
+                 p->units[j].type != U_ANNEX &&
+                 p->units[j].type != U_DRAFT; j++) {
                 region_paras += p->units[j].type == U_PARA ||
                                 p->units[j].type == U_ARTICLE;
                 if (p->units[j].type == U_PARA)
                     region_last = j;
             }
-            ord = 0;
-            n_pre = n_open = 0;
-            have_para = 0;
+            if (u->type == U_DRAFT && u->num[0] == '\0') {
+                /* The draft ended: the body's numbering goes on. */
+                ord = body_ord;
+                n_pre = body_pre;
+                n_open = body_open;
+                have_para = body_have;
+                annex = body_annex;
+                in_draft = 0;
+            } else {
+                if (u->type == U_DRAFT && !in_draft) {
+                    in_draft = 1;
+                    body_ord = ord;
+                    body_pre = n_pre;
+                    body_open = n_open;
+                    body_have = have_para;
+                    body_annex = annex;
+                }
+                if (u->type == U_DRAFT)     /* not in a draft's annex */
+                    annex = body_annex;
+                ord = 0;
+                n_pre = n_open = 0;
+                have_para = 0;
+            }
         }
         if (u->type != U_PARA && u->type != U_TEXT)
             article[0] = '\0';
         switch (u->type) {
+        case U_DRAFT:
+            in_summary = 0;
+            p->draft = NULL;
+            if (u->num[0] == '\0')
+                continue;
+            /* A label met again ("draft resolution" in two chapters) is
+             * numbered "(2)", "(3)", as annexes are. */
+            for (j = 0, k = 1; j < i; j++)
+                k += p->units[j].type == U_DRAFT &&
+                     strcmp(p->units[j].num, u->num) == 0;
+            if (k > 1) {
+                char lab[48];
+
+                snprintf(lab, sizeof(lab), "%.15s(%u)", u->num,
+                         (unsigned)(k < 9999 ? k : 9999));
+                p->draft = pc_arena_strdup(&p->st, &doc->arena, lab);
+            } else {
+                p->draft = pc_arena_strdup(&p->st, &doc->arena, u->num);
+            }
+            continue;
         case U_ARTICLE:
             in_summary = 0;
             snprintf(article, sizeof(article), "%s", u->num);
@@ -413,6 +470,7 @@ make_records(struct parser *p)
             continue;
         case U_ANNEX:
             in_summary = 0;
+            p->draft = NULL;
             /* A label met again ("Annex" after each of the resolutions
              * of a report, a second "Annex I" in the annex of another
              * decision) starts another annex: its paragraphs are
@@ -542,8 +600,8 @@ make_records(struct parser *p)
             /* The region's last numbered paragraph: does it, with all
              * the unnumbered text after it, pass TAIL_WORDS? */
             w = count_words(ut, u->len);
-            for (j = i + 1; j < p->n_units && p->units[j].type != U_ANNEX;
-                 j++)
+            for (j = i + 1; j < p->n_units && p->units[j].type != U_ANNEX &&
+                 p->units[j].type != U_DRAFT; j++)
                 if (p->units[j].type == U_TEXT)
                     w += count_words(p->pool.data + p->units[j].off,
                                      p->units[j].len);

@@ -284,11 +284,14 @@ PILCROW_API void pilcrow_doc_free(pilcrow_doc *doc);
  *  number         printed number ("7"), summary ordinal, note marker
  *                 as digits ("1") or "*"; "p2" for a preambular
  *                 paragraph, "a26" for an article and "a26.1" for its
- *                 numbered sub-paragraph
+ *                 numbered sub-paragraph; in a draft quoted in a report,
+ *                 "d", "r" or "d" (resolution, decision), its label and
+ *                 "." before the number ("drII.5", "dr.p2")
  *  annex          annex number ("I") or "" for a sole unnumbered annex
  *  anchor         the citation anchor: "para. 7", "summary, para. 1",
  *                 "note 1", "annex I, para. 3", "preamble, para. 2",
- *                 "art. 26", "art. 26, para. 1";
+ *                 "art. 26", "art. 26, para. 1",
+ *                 "draft resolution II, para. 5";
  *                 a paragraph number the document does not print is
  *                 supplied in brackets, "[para. 4]"
  *  printed        (an int) non-zero when the number is printed in the

@@ -314,6 +314,69 @@ main(void)
     CHECK_STR(annex, "(2)");
     CHECK_STR(number, "1");
 
+    /* A report quoting a draft (E/2025/44): "1. The Committee ...
+     * recommends ... the following draft resolution:", then "The
+     * Economic and Social Council," and the draft's own preamble and
+     * paragraphs 1 to 27, which are "draft resolution, para. N"; the
+     * report's numbers go on at "2.", whose draft decision lists a
+     * provisional agenda 1 to 12 that stays in paragraph 2. */
+    doc = parse(at("TESTDATA", "tests/data", "draft-in-report.txt"));
+    CHECK((r = find(doc, "para. 1")) != NULL);
+    CHECK(r && strstr(pilcrow_record_text(r, NULL), "recommends that the "
+                      "Economic and Social Council") != NULL);
+    CHECK((r = find(doc, "draft resolution, preamble, para. 1")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "Recalling its "
+                       "resolutions 2023/28", 32) == 0);
+    CHECK(r && !pilcrow_record_printed(r));
+    CHECK((r = find(doc, "draft resolution, para. 27")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "Further requests the "
+                       "Secretary-General", 37) == 0);
+    CHECK(r && pilcrow_record_printed(r));
+    CHECK_STR(r ? pilcrow_record_number(r) : NULL, "dr.27");
+    CHECK(r && strstr(pilcrow_record_text(r, NULL), "Bearing in mind") ==
+          NULL);
+    CHECK((r = find(doc, "para. 2")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "Bearing in mind the "
+                       "theme of the 2026 session", 40) == 0);
+    CHECK(r && strstr(pilcrow_record_text(r, NULL), "Election of officers") !=
+          NULL);
+    CHECK(r && strstr(pilcrow_record_text(r, NULL), "Adoption of the report "
+                      "of the Committee on its twenty-fifth session") != NULL);
+    CHECK((r = find(doc, "para. 3")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "The Committee would "
+                       "like to draw", 32) == 0);
+    CHECK((r = find(doc, "para. 4")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "Climate change and "
+                       "environmental policy", 39) == 0);
+    CHECK(find(doc, "draft resolution, para. 28") == NULL);
+    pilcrow_doc_free(doc);
+    /* The draft's anchors are typed back as they print. */
+    CHECK_OK(pc_anchor_parse("draft resolution II, preamble, para. 3", &kind,
+                             annex, sizeof(annex), &annex_set, number,
+                             sizeof(number)));
+    CHECK_STR(number, "drII.p3");
+    CHECK(!annex_set);
+    CHECK_OK(pc_anchor_parse("annex, draft decision, [para. 2]", &kind,
+                             annex, sizeof(annex), &annex_set, number,
+                             sizeof(number)));
+    CHECK_STR(number, "dd.2");
+    CHECK(annex_set);
+    CHECK_STR(anchor_of(PILCROW_KIND_PARAGRAPH, NULL, "drII.p3", 0),
+              "draft resolution II, preamble, para. 3");
+    CHECK_STR(anchor_of(PILCROW_KIND_PARAGRAPH, "", "dd.2", 0),
+              "annex, draft decision, [para. 2]");
+    CHECK_STR(anchor_of(PILCROW_KIND_PARAGRAPH, NULL, "drI(2).5", 1),
+              "draft resolution I(2), para. 5");
+    CHECK(pc_anchor_parse("draft resolution", &kind, annex, sizeof(annex),
+                          &annex_set, number, sizeof(number)) ==
+          PILCROW_INVALID);
+    CHECK(pc_anchor_parse("draft memo, para. 1", &kind, annex, sizeof(annex),
+                          &annex_set, number, sizeof(number)) ==
+          PILCROW_INVALID);
+    CHECK(pc_anchor_parse("draft resolution, art. 2", &kind, annex,
+                          sizeof(annex), &annex_set, number, sizeof(number)) ==
+          PILCROW_INVALID);
+
     /* Symbols: on the first page after lines that end the front matter
      * (DP/OPS/2025/12); with a bracketed remark (JIU/REP/2025/1). */
     doc = parse(at("TESTDATA", "tests/data", "symbol-first-page.txt"));
