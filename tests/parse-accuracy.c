@@ -241,14 +241,16 @@ furniture(const char *text, const char *job, int pages)
     return NULL;
 }
 
-/* The number of a record within its part: "3" of "drII.3", a
- * paragraph of a draft quoted in a report; else NUMBER itself. */
+/* The number of a record within its part: "3" of "drII.3" or of
+ * "dR68/1.3", a paragraph of a draft or resolution quoted in a report;
+ * else NUMBER itself. */
 static const char *
 own_number(const char *number)
 {
     const char *dot;
 
-    if (number[0] == 'd' && (number[1] == 'r' || number[1] == 'd') &&
+    if (number[0] == 'd' && number[1] != '\0' &&
+        strchr("rdRDNT", number[1]) != NULL &&
         (dot = strchr(number, '.')) != NULL)
         return dot + 1;
     return number;
@@ -566,7 +568,7 @@ preamble_paragraphs(const char *buf, size_t len, const pilcrow_doc *doc,
  * participants and of messages, tables, long paragraphs of
  * recommendations, and merges left; VERBOSE lists them). */
 #define LONG_WORDS 1500
-#define MAX_LONG 29L
+#define MAX_LONG 30L
 #define MAX_LONG_RES 0L
 
 /* Words in S: runs of bytes other than spaces. */

@@ -151,15 +151,15 @@ pc_record_anchors(pilcrow_status *st, struct pilcrow_record *r,
     }
     /* A citing paragraph is kept as its printed number ("7"), as "p2"
      * in a preamble, as "summary N", or as its whole anchor (in an
-     * annex, or with a supplied number: "[para. 4]"). */
+     * annex or a quoted text, "annex I, para. 3", or with a supplied
+     * number: "[para. 4]"). */
     for (i = 0; i < r->n_cited_by && *st >= 0; i++) {
         const char *c = r->cited_by[i];
 
         pc_buf_reset(&b);
         if (strncmp(c, "summary ", 8) == 0)
             pc_anchor_format(st, &b, PILCROW_KIND_SUMMARY, NULL, c + 8, 0);
-        else if (strncmp(c, "annex", 5) == 0 ||
-                 strncmp(c, "draft ", 6) == 0 || c[0] == '[')
+        else if (strchr(c, ',') != NULL || c[0] == '[')
             pc_buf_puts(st, &b, c);
         else
             pc_anchor_format(st, &b, PILCROW_KIND_PARAGRAPH, NULL, c, 1);
@@ -193,17 +193,23 @@ pc_anchor_format(pilcrow_status *st, struct pc_buf *b, pilcrow_kind kind,
         pc_buf_puts(st, b, "note ");
         break;
     default:
-        if (number[0] == 'd' && (number[1] == 'r' || number[1] == 'd') &&
-            strchr(number, '.') != NULL) {
-            /* A paragraph of a draft quoted in a report, "drII.3":
-             * "draft resolution II, para. 3", and "dd.p1": "draft
-             * decision, preamble, para. 1". */
+        if (number[0] == 'd' && number[1] != '\0' &&
+            strchr(PC_PARTS, number[1]) != NULL && strchr(number, '.')) {
+            /* A paragraph of a text quoted in a report, "drII.3":
+             * "draft resolution II, para. 3"; "dd.p1": "draft decision,
+             * preamble, para. 1"; "dR68/1.2": "resolution 68/1, para. 2";
+             * "dD2025/3.1": "decision 2025/3, para. 1"; "dN2025/6.1":
+             * "2025/6, para. 1"; "dT.1": "[quoted text], para. 1". */
+            static const char *const part[] = {
+                "draft resolution", "draft decision", "resolution",
+                "decision", "", "[quoted text]"
+            };
             const char *dot = strchr(number, '.');
 
-            pc_buf_puts(st, b, number[1] == 'r' ? "draft resolution"
-                                                : "draft decision");
+            pc_buf_puts(st, b, part[strchr(PC_PARTS, number[1]) - PC_PARTS]);
             if (dot > number + 2) {
-                pc_buf_putc(st, b, ' ');
+                if (number[1] != 'N')
+                    pc_buf_putc(st, b, ' ');
                 pc_buf_append(st, b, number + 2, (size_t)(dot - number - 2));
             }
             pc_buf_puts(st, b, ", ");
@@ -298,6 +304,7 @@ pc_anchor_parse(const char *anchor, pilcrow_kind *kind, char *annex,
     const char *p = anchor;
     char plain[128];
     int preamble = 0;   /* 'p' "preamble", 'o' "opening", else 0 */
+    char part_kind = 0; /* 'r', 'd', 'R', 'D': a quoted text's part */
 
     if (anchor == NULL || kind == NULL || annex == NULL || annex_size == 0 ||
         number == NULL || number_size == 0)
@@ -344,22 +351,40 @@ pc_anchor_parse(const char *anchor, pilcrow_kind *kind, char *annex,
         }
     }
     if (eat_word(&p, "draft")) {
+        skip_space(&p);
+        if (eat_word(&p, "resolution"))
+            part_kind = 'r';
+        else if (eat_word(&p, "decision"))
+            part_kind = 'd';
+        else
+            return PILCROW_INVALID;
+    } else if (eat_word(&p, "resolution")) {
+        part_kind = 'R';
+    } else if (eat_word(&p, "decision")) {
+        part_kind = 'D';
+    } else if (eat_word(&p, "quoted")) {
+        skip_space(&p);
+        if (!eat_word(&p, "text"))
+            return PILCROW_INVALID;
+        part_kind = 'T';
+    } else if (*p >= '0' && *p <= '9' && strchr(p, ',') != NULL &&
+               memchr(p, '/', (size_t)(strchr(p, ',') - p)) != NULL) {
+        part_kind = 'N';               /* "2025/6, para. 1" */
+    }
+    if (part_kind) {
         /* "draft resolution II, para. 3", "draft decision, preamble,
-         * para. 1": stored as "drII.3", "dd.p1". */
+         * para. 1", "resolution 68/1, para. 2": stored as "drII.3",
+         * "dd.p1", "dR68/1.2"; an adopted one needs its number. */
         char part[24], inner_annex[8];
         int inner_set = 0;
         size_t n;
 
-        skip_space(&p);
-        if (eat_word(&p, "resolution"))
-            part[0] = 'r';
-        else if (eat_word(&p, "decision"))
-            part[0] = 'd';
-        else
-            return PILCROW_INVALID;
+        part[0] = part_kind;
         part[1] = '\0';
         skip_space(&p);
-        if (*p != ',' && copy_token(&p, part + 1, sizeof(part) - 1) == 0)
+        if (part_kind != 'T' &&
+            (*p != ',' || isupper((unsigned char)part_kind)) &&
+            copy_token(&p, part + 1, sizeof(part) - 1) == 0)
             return PILCROW_INVALID;
         skip_space(&p);
         if (*p++ != ',')

@@ -461,44 +461,89 @@ annex_line(const struct line *l, char *label)
     return 1;
 }
 
-/* The part of a draft whose enacting formula is line I, into LABEL
- * (16 bytes): "r" for a resolution, "d" for a decision, then its label
- * from a "Draft resolution II" or "DRAFT DECISION A" line among the few
- * lines before ("rII", "dA"); "r" when no such line says more. */
+/* Does line L hold WORDS (a lower-case phrase) anywhere? */
+static int
+line_has(const struct line *l, const char *words)
+{
+    size_t n = strlen(words), j;
+
+    for (j = 0; j + n <= l->len; j++)
+        if (memcmp(l->s + j, words, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* The part quoted from line I, an enacting formula, into LABEL (16
+ * bytes): its kind, then the label a line among the few before gives
+ * it: "Draft resolution II" or "DRAFT DECISION A" ("rII", "dA": a
+ * draft resolution or decision), "Resolution 68/1" or "Decision 2025/3"
+ * ("R68/1", "D2025/3": one adopted), a number alone, "2025/6" ("N2025/6",
+ * of a kind the line does not say).  With no such line, the words
+ * before it say a "draft decision" ("d") or "draft resolution" ("r");
+ * else the part is a quoted text ("T"). */
 static void
 draft_label(const struct parser *p, size_t i, char *label)
 {
-    size_t k, seen = 0, a;
+    static const struct {
+        const char *head;
+        char kind;
+    } heads[] = {
+        { "Draft resolution", 'r' }, { "DRAFT RESOLUTION", 'r' },
+        { "Draft decision", 'd' }, { "DRAFT DECISION", 'd' },
+        { "Resolution", 'R' }, { "Decision", 'D' }, { "", 'N' },
+    };
+    size_t k, seen = 0, a, h, e;
 
-    strcpy(label, "r");
+    strcpy(label, "T");
     for (k = i; k > p->body && seen < 6; k--) {
         const struct line *l = &p->lines[k - 1];
-        int dec;
+        const char *slash;
 
-        if (l->fl & (L_BLANK | L_DROP | L_FOOT))
+        if (l->fl & (L_BLANK | L_FOOT))
             continue;
-        seen++;
-        if (pc_line_starts(l, "Draft resolution") ||
-            pc_line_starts(l, "DRAFT RESOLUTION"))
-            dec = 0;
-        else if (pc_line_starts(l, "Draft decision") ||
-                 pc_line_starts(l, "DRAFT DECISION"))
-            dec = 1;
-        else
-            continue;
-        label[0] = dec ? 'd' : 'r';
-        a = dec ? 14 : 16;
-        if (a < l->len && l->s[a] == ' ') {
-            size_t e = ++a;
-
-            while (e < l->len && (isupper((unsigned char)l->s[e]) ||
-                                  is_digit((unsigned char)l->s[e])))
-                e++;
-            if (e == l->len && e > a && e - a <= 6) {
-                memcpy(label + 1, l->s + a, e - a);
-                label[1 + e - a] = '\0';
-            }
+        /* A number alone, "2025/6", was dropped as a folio ("19/22"),
+         * whose first number is never the greater. */
+        if (l->fl & L_DROP) {
+            if (l->len < 4 || l->len > 12 || !is_digit((unsigned char)l->s[0]) ||
+                (slash = memchr(l->s, '/', l->len)) == NULL ||
+                atoi(l->s) <= atoi(slash + 1))
+                continue;
         }
+        seen++;
+        /* "the following draft resolution:", or "draft" ending the
+         * line before "resolution:". */
+        if (label[0] == 'T' && (line_has(l, "draft decision") ||
+                                line_has(l, "Draft decision") ||
+                                (pc_line_ends(l, " draft") &&
+                                 pc_line_starts(&p->lines[k], "decision"))))
+            label[0] = 'd';
+        else if (label[0] == 'T' &&
+                 (line_has(l, "draft resolution") ||
+                  line_has(l, "Draft resolution") ||
+                  (pc_line_ends(l, " draft") &&
+                   pc_line_starts(&p->lines[k], "resolution"))))
+            label[0] = 'r';
+        for (h = 0; h < sizeof(heads) / sizeof(heads[0]); h++)
+            if (pc_line_starts(l, heads[h].head))
+                break;
+        a = strlen(heads[h].head);
+        if (a > 0 && a < l->len && l->s[a++] != ' ')
+            continue;
+        /* The label: a roman numeral or letter for a draft, a number
+         * ("68/1") for one adopted, which cannot go without. */
+        for (e = a; e < l->len && (isupper((unsigned char)l->s[e]) ||
+                                   is_digit((unsigned char)l->s[e]) ||
+                                   l->s[e] == '/'); e++)
+            ;
+        if (e < l->len || e - a > 12)
+            e = a;
+        if (e == a && isupper((unsigned char)heads[h].kind))
+            continue;
+        if (heads[h].kind == 'N' && memchr(l->s + a, '/', e - a) == NULL)
+            continue;
+        label[0] = heads[h].kind;
+        memcpy(label + 1, l->s + a, e - a);
+        label[1 + e - a] = '\0';
         return;
     }
 }
@@ -999,7 +1044,11 @@ pc_cut_units(struct parser *p)
          * but a text quoted in a draft's annex, before the annex's
          * first number, is the annex's (read below). */
         if ((c.last_num > 0 || (c.outer_num > 0 && !c.draft_annex)) &&
-            !c.need_text && pc_enacting_line(l)) {
+            !c.need_text && pc_enacting_line(l) &&
+            memchr(l->s + 4, ' ', l->len - 4) != NULL &&  /* "The Hague," */
+            (k = pc_next_content(p, i + 1)) < p->n_lines &&
+            (isupper((unsigned char)p->lines[k].s[0]) ||
+             is_digit((unsigned char)p->lines[k].s[0]))) {
             char label[16];
 
             draft_label(p, i, label);

@@ -284,9 +284,11 @@ PILCROW_API void pilcrow_doc_free(pilcrow_doc *doc);
  *  number         printed number ("7"), summary ordinal, note marker
  *                 as digits ("1") or "*"; "p2" for a preambular
  *                 paragraph, "a26" for an article and "a26.1" for its
- *                 numbered sub-paragraph; in a draft quoted in a report,
- *                 "d", "r" or "d" (resolution, decision), its label and
- *                 "." before the number ("drII.5", "dr.p2")
+ *                 numbered sub-paragraph; in a text quoted in a report,
+ *                 "d", its kind ("r" draft resolution, "d" draft
+ *                 decision, "R" resolution, "D" decision, "N" known by
+ *                 its number, "T" unnamed), its label and "." before
+ *                 the number ("drII.5", "dr.p2", "dR68/1.5")
  *  annex          annex number ("I") or "" for a sole unnumbered annex
  *  anchor         the citation anchor: "para. 7", "summary, para. 1",
  *                 "note 1", "annex I, para. 3", "preamble, para. 2",

@@ -367,6 +367,30 @@ main(void)
               "annex, draft decision, [para. 2]");
     CHECK_STR(anchor_of(PILCROW_KIND_PARAGRAPH, NULL, "drI(2).5", 1),
               "draft resolution I(2), para. 5");
+    /* An adopted text quoted by its heading ("Resolution 68/1") or by
+     * its number alone ("2025/6"), and one no line names. */
+    CHECK_OK(pc_anchor_parse("resolution 68/1, para. 5", &kind, annex,
+                             sizeof(annex), &annex_set, number,
+                             sizeof(number)));
+    CHECK_STR(number, "dR68/1.5");
+    CHECK_OK(pc_anchor_parse("annex I, 2025/6, para. 1", &kind, annex,
+                             sizeof(annex), &annex_set, number,
+                             sizeof(number)));
+    CHECK_STR(number, "dN2025/6.1");
+    CHECK_STR(annex, "I");
+    CHECK_OK(pc_anchor_parse("[quoted text], para. 2", &kind, annex,
+                             sizeof(annex), &annex_set, number,
+                             sizeof(number)));
+    CHECK_STR(number, "dT.2");
+    CHECK_STR(anchor_of(PILCROW_KIND_PARAGRAPH, NULL, "dR68/1.p2", 0),
+              "resolution 68/1, preamble, para. 2");
+    CHECK_STR(anchor_of(PILCROW_KIND_PARAGRAPH, "I", "dN2025/6.1", 1),
+              "annex I, 2025/6, para. 1");
+    CHECK_STR(anchor_of(PILCROW_KIND_PARAGRAPH, NULL, "dT.2", 1),
+              "[quoted text], para. 2");
+    CHECK(pc_anchor_parse("resolution, para. 1", &kind, annex, sizeof(annex),
+                          &annex_set, number, sizeof(number)) ==
+          PILCROW_INVALID);
     CHECK(pc_anchor_parse("draft resolution", &kind, annex, sizeof(annex),
                           &annex_set, number, sizeof(number)) ==
           PILCROW_INVALID);
