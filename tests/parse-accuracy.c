@@ -568,7 +568,7 @@ preamble_paragraphs(const char *buf, size_t len, const pilcrow_doc *doc,
  * participants and of messages, tables, long paragraphs of
  * recommendations, and merges left; VERBOSE lists them). */
 #define LONG_WORDS 1500
-#define MAX_LONG 30L
+#define MAX_LONG 28L
 #define MAX_LONG_RES 0L
 
 /* Words in S: runs of bytes other than spaces. */
@@ -737,7 +737,7 @@ main(int argc, char **argv)
     printf("preambles split      %ld/%ld = %.1f%% (>= 95%%)\n", n_pre_own,
            n_pre_source,
            n_pre_source ? 100.0 * n_pre_own / n_pre_source : 100.0);
-    printf("notes cited          %ld/%ld = %.1f%% (>= 90%%)\n",
+    printf("notes cited          %ld/%ld = %.1f%% (>= 91%%)\n",
            n_notes_cited, n_notes,
            n_notes ? 100.0 * n_notes_cited / n_notes : 100.0);
     printf("parse speed          %.1f MB/s (%.1f MB in %.3f s, reported)\n",
@@ -751,9 +751,8 @@ main(int argc, char **argv)
     ok &= check("printed as printed", n_verified, n_printed, 995, 995);
     ok &= check("preambles split", n_pre_own, n_pre_source, 970, 950);
     /* Notes cited by a record: the floor is what is reached (un-docs
-     * 90.1%, the GA resolutions 91.5%), issue 13's target 90%. */
-    ok &= check("notes cited", n_notes_cited, n_notes,
-                resolutions ? 910 : 900, 900);
+     * 91.0%, the GA resolutions 91.5%), issue 13's target 90%. */
+    ok &= check("notes cited", n_notes_cited, n_notes, 910, 900);
     if (n_long > (resolutions ? MAX_LONG_RES : MAX_LONG)) {
         printf("FAIL: %ld paragraph records over %d words\n", n_long,
                LONG_WORDS);

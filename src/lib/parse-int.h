@@ -113,6 +113,9 @@ struct parser {
     struct pc_buf scratch;      /* record text being finished */
     const char **cites;         /* cites of the record being finished */
     size_t n_cites, cap_cites;
+    const char **carry;         /* cites of a heading ("Special theme
+                                 * ... ³"), for the record after it */
+    size_t n_carry, cap_carry;
     char symbol[96];            /* symbol found in the text */
     char runhead[4][96];        /* running heads (pdf) */
     int n_runhead;

@@ -456,7 +456,7 @@ pc_enacting_line(const struct line *l)
         words++;
         i = e + 1;
     }
-    return words >= 1 && words <= 7;
+    return words >= 1 && words <= 9;
 }
 
 /* Does L open a preambular paragraph: a capitalised participle or

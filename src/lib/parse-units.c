@@ -72,6 +72,8 @@ struct cutter {
     int list_next;              /* in an agenda listed inside a
                                  * paragraph: its next item, else 0 */
     int draft_annex;            /* in a quoted draft's annex */
+    int part_fresh;             /* a quoted text's heading was the last
+                                 * unit ("Resolution 68/1", its title) */
 };
 
 static struct unit *
@@ -385,6 +387,7 @@ heading(struct parser *p, struct cutter *c, int type, const char *label,
     size_t j, n = 0;
 
     c->list_next = 0;
+    c->part_fresh = 0;
     add_unit(p, c, type, label);
     if (rest < l->len) {
         unit_text(p, c, i, rest);
@@ -546,6 +549,33 @@ draft_label(const struct parser *p, size_t i, char *label)
         label[1 + e - a] = '\0';
         return;
     }
+}
+
+/* Is line L the heading of an adopted text, "Resolution 68/1" or
+ * "Decision 2025/1" alone?  Writes its part ("R68/1", "D2025/1") into
+ * LABEL (16 bytes). */
+static int
+quoted_heading(const struct line *l, char *label)
+{
+    size_t a, e;
+    int digit = 0;
+
+    if (pc_line_starts(l, "Resolution "))
+        label[0] = 'R', a = 11;
+    else if (pc_line_starts(l, "Decision "))
+        label[0] = 'D', a = 9;
+    else
+        return 0;
+    for (e = a; e < l->len && (is_digit((unsigned char)l->s[e]) ||
+                               isupper((unsigned char)l->s[e]) ||
+                               l->s[e] == '/'); e++)
+        digit |= is_digit((unsigned char)l->s[e]);
+    if (e < l->len || e == a || e - a > 12 || !digit ||
+        memchr(l->s + a, '/', e - a) == NULL)
+        return 0;
+    memcpy(label + 1, l->s + a, e - a);
+    label[1 + e - a] = '\0';
+    return 1;
 }
 
 /* Does one of the three lines of text before line I speak of an
@@ -977,6 +1007,7 @@ pc_cut_units(struct parser *p)
                 close_unit(&c);
                 c.notes_mode = 0;
                 c.last_num = n;
+                c.part_fresh = 0;
                 add_unit(p, &c, U_PARA, num);
                 if (alone) {
                     c.need_text = 1;
@@ -1034,6 +1065,38 @@ pc_cut_units(struct parser *p)
             u->off = p->pool.len;
             u->len = 0;
             unit_text(p, &c, i, 0);
+            continue;
+        }
+        /* The heading of a text the report quotes after numbered
+         * paragraphs, "Decision 2025/1" or "Resolution 68/1" alone on
+         * its line (even after "Adopted under agenda item 3", which
+         * ends no sentence), then its title: a part of its own, as a
+         * draft is below (its enacting formula, if one follows, opens
+         * its preamble). */
+        if (!c.need_text &&
+            (c.last_num > 0 || (c.outer_num > 0 && !c.draft_annex))) {
+            char label[16];
+
+            if (quoted_heading(l, label)) {
+                close_unit(&c);
+                if (c.outer_num == 0)
+                    c.outer_num = c.last_num;
+                c.last_num = 0;
+                c.n_pend = 0;
+                c.draft_annex = 0;
+                c.preamble = 0;
+                i = heading(p, &c, U_DRAFT, label, i, l->len);
+                c.part_fresh = 1;
+                continue;
+            }
+        }
+        if (c.part_fresh && c.last_num == 0 && !c.need_text &&
+            pc_enacting_line(l)) {
+            close_unit(&c);
+            drop_front_units(p);
+            c.part_fresh = 0;
+            c.preamble = 1;
+            c.blank = c.prev_end = 1;
             continue;
         }
         /* A draft quoted after numbered paragraphs ("1. The Commission

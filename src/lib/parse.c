@@ -259,6 +259,21 @@ finish_text(struct parser *p, const char *s, size_t n)
     b->len = w;
 }
 
+/* Keep the cites of a heading's finished title for the next record:
+ * a heading is no record, but its note markers are the text's. */
+static void
+carry_cites(struct parser *p)
+{
+    size_t i;
+
+    for (i = 0; i < p->n_cites; i++) {
+        if (pc_grow(&p->st, &p->carry, &p->cap_carry, p->n_carry,
+                    sizeof(*p->carry), 4) < 0)
+            return;
+        p->carry[p->n_carry++] = p->cites[i];
+    }
+}
+
 /* Make a record of KIND from the finished text in p->scratch; PRINTED
  * says whether NUMBER is printed in the document. */
 static struct pilcrow_record *
@@ -295,6 +310,12 @@ make_record(struct parser *p, pilcrow_kind kind, const char *number,
                                p->scratch.data ? p->scratch.data : "",
                                p->scratch.len);
     r->text_len = p->scratch.len;
+    if (kind != PILCROW_KIND_NOTE && p->n_carry > 0) {
+        /* The cites a heading before it left. */
+        for (i = 0; i < p->n_carry; i++)
+            add_cite(p, p->carry[i], strlen(p->carry[i]));
+        p->n_carry = 0;
+    }
     if (kind != PILCROW_KIND_NOTE && p->n_cites > 0) {
         r->cites = pc_arena_alloc(&p->st, &doc->arena,
                                   p->n_cites * sizeof(*r->cites));
@@ -448,6 +469,8 @@ make_records(struct parser *p)
             p->draft = NULL;
             if (u->num[0] == '\0')
                 continue;
+            finish_text(p, ut, u->len);     /* its title's markers */
+            carry_cites(p);
             /* A label met again ("draft resolution" in two chapters) is
              * numbered "(2)", "(3)", as annexes are. */
             for (j = 0, k = 1; j < i; j++)
@@ -488,6 +511,7 @@ make_records(struct parser *p)
             } else
                 annex = pc_arena_strdup(&p->st, &doc->arena, u->num);
             finish_text(p, ut, u->len);
+            carry_cites(p);
             section = "";
             title = pc_arena_strndup(&p->st, &doc->arena,
                                      p->scratch.data ? p->scratch.data : "",
@@ -519,6 +543,7 @@ make_records(struct parser *p)
             }
             section = pc_arena_strdup(&p->st, &doc->arena, sec);
             finish_text(p, ut, u->len);
+            carry_cites(p);
             title = pc_arena_strndup(&p->st, &doc->arena,
                                      p->scratch.data ? p->scratch.data : "",
                                      p->scratch.len);
@@ -818,6 +843,7 @@ pc_parse(pilcrow_doc *doc, const char *text, size_t len,
     pc_free(p.edits);
     pc_free(p.units);
     pc_free(p.cites);
+    pc_free(p.carry);
     pc_buf_free(&p.pool);
     pc_buf_free(&p.scratch);
     if (p.st < 0)

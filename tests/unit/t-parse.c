@@ -350,6 +350,22 @@ main(void)
                        "environmental policy", 39) == 0);
     CHECK(find(doc, "draft resolution, para. 28") == NULL);
     pilcrow_doc_free(doc);
+    /* A decision quoted under its heading "Decision 2025/101"
+     * (E/2025/25), with no enacting formula: a part of its own, its
+     * blocks numbered in brackets; the marker in its title, "... and
+     * Development 3", is cited by the record after the heading. */
+    doc = parse(at("TESTDATA", "tests/data", "quoted-decision.txt"));
+    CHECK((r = find(doc, "para. 2")) != NULL);
+    CHECK(r && strstr(pilcrow_record_text(r, NULL), "Decision 2025/101") ==
+          NULL);
+    CHECK((r = find(doc, "decision 2025/101, [para. 1]")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "Chair", 5) == 0);
+    CHECK(r && !pilcrow_record_printed(r));
+    CHECK((r = find(doc, "note 3")) != NULL);
+    CHECK(r && pilcrow_record_n_cited_by(r) == 1);
+    CHECK_STR(r ? pilcrow_record_cited_by_anchor(r, 0) : NULL,
+              "decision 2025/101, [para. 1]");
+    pilcrow_doc_free(doc);
     /* The draft's anchors are typed back as they print. */
     CHECK_OK(pc_anchor_parse("draft resolution II, preamble, para. 3", &kind,
                              annex, sizeof(annex), &annex_set, number,
