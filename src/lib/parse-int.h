@@ -220,6 +220,7 @@ int pc_symbol_line(const struct line *l, char *out, size_t size);
 
 /* Is L a resolution's enacting formula, "The General Assembly,"? */
 int pc_enacting_line(const struct line *l);
+int pc_decision_line(const struct line *l);
 
 /* Does L open a preambular paragraph ("Recalling", "Deeply concerned",
  * "Aware")? */

@@ -426,19 +426,17 @@ pc_roman_value(const char *s, size_t n)
     return 0;
 }
 
-/* Is L a resolution's enacting formula: "The General Assembly,", "The
- * Security Council,", "The Economic and Social Council,", "The
- * Conference of the Parties,"?  "The", then capitalised words (and
- * "and", "of", "the", "on", "for"), then a comma ending the line. */
-int
-pc_enacting_line(const struct line *l)
+/* Is L a formula naming a body, "The", then capitalised words (and
+ * "and", "of", "the", "on", "for"), then END ending the line? */
+static int
+formula_line(const struct line *l, char end)
 {
     static const char *const small[] = { "and", "of", "the", "on", "for",
                                          NULL };
     size_t i = 4, words = 0;
 
     if (l->len < 8 || l->len > 64 || !pc_line_starts(l, "The ") ||
-        l->s[l->len - 1] != ',')
+        l->s[l->len - 1] != end)
         return 0;
     while (i < l->len - 1) {
         size_t e = i, k;
@@ -457,6 +455,23 @@ pc_enacting_line(const struct line *l)
         i = e + 1;
     }
     return words >= 1 && words <= 9;
+}
+
+/* Is L a resolution's enacting formula: "The General Assembly,", "The
+ * Security Council,", "The Economic and Social Council,", "The
+ * Conference of the Parties,"? */
+int
+pc_enacting_line(const struct line *l)
+{
+    return formula_line(l, ',');
+}
+
+/* Is L the opening of a decision set out in items: "The Statistical
+ * Commission:", "The Economic and Social Council:"? */
+int
+pc_decision_line(const struct line *l)
+{
+    return formula_line(l, ':');
 }
 
 /* Does L open a preambular paragraph: a capitalised participle or

@@ -476,6 +476,18 @@ line_has(const struct line *l, const char *words)
     return 0;
 }
 
+/* Is line I within two lines of a page break? */
+static int
+near_page(const struct parser *p, size_t i)
+{
+    size_t j = i > 2 ? i - 2 : 0;
+
+    for (; j <= i + 3 && j < p->n_lines; j++)
+        if (p->lines[j].fl & L_PAGE)
+            return 1;
+    return 0;
+}
+
 /* The part quoted from line I, an enacting formula, into LABEL (16
  * bytes): its kind, then the label a line among the few before gives
  * it: "Draft resolution II" or "DRAFT DECISION A" ("rII", "dA": a
@@ -504,12 +516,13 @@ draft_label(const struct parser *p, size_t i, char *label)
 
         if (l->fl & (L_BLANK | L_FOOT))
             continue;
-        /* A number alone, "2025/6", was dropped as a folio ("19/22"),
-         * whose first number is never the greater. */
+        /* A number alone, "2025/6" or "56/101", was dropped as a folio
+         * ("19/22"), which is next to a page break and whose first
+         * number is never the greater. */
         if (l->fl & L_DROP) {
             if (l->len < 4 || l->len > 12 || !is_digit((unsigned char)l->s[0]) ||
                 (slash = memchr(l->s, '/', l->len)) == NULL ||
-                atoi(l->s) <= atoi(slash + 1))
+                (atoi(l->s) <= atoi(slash + 1) && near_page(p, k - 1)))
                 continue;
         }
         seen++;
@@ -811,6 +824,7 @@ pc_cut_units(struct parser *p)
     for (i = p->body; i < p->n_lines && p->st == PILCROW_OK; i++) {
         const struct line *l = &p->lines[i];
         int short_prev;
+        char label[16];         /* a quoted text's part */
 
         if (l->fl & (L_DROP | L_FOOT))
             continue;
@@ -1075,8 +1089,6 @@ pc_cut_units(struct parser *p)
          * its preamble). */
         if (!c.need_text &&
             (c.last_num > 0 || (c.outer_num > 0 && !c.draft_annex))) {
-            char label[16];
-
             if (quoted_heading(l, label)) {
                 close_unit(&c);
                 if (c.outer_num == 0)
@@ -1107,14 +1119,18 @@ pc_cut_units(struct parser *p)
          * but a text quoted in a draft's annex, before the annex's
          * first number, is the annex's (read below). */
         if ((c.last_num > 0 || (c.outer_num > 0 && !c.draft_annex)) &&
-            !c.need_text && pc_enacting_line(l) &&
+            !c.need_text &&
+            (pc_enacting_line(l) ||
+             (pc_decision_line(l) && (draft_label(p, i, label),
+                                      isupper((unsigned char)label[0]) &&
+                                      label[0] != 'T'))) &&
             memchr(l->s + 4, ' ', l->len - 4) != NULL &&  /* "The Hague," */
             (k = pc_next_content(p, i + 1)) < p->n_lines &&
             (isupper((unsigned char)p->lines[k].s[0]) ||
-             is_digit((unsigned char)p->lines[k].s[0]))) {
-            char label[16];
-
-            draft_label(p, i, label);
+             is_digit((unsigned char)p->lines[k].s[0]) ||
+             p->lines[k].s[0] == '(')) {
+            if (pc_enacting_line(l))
+                draft_label(p, i, label);
             close_unit(&c);
             c.list_next = 0;
             if (c.outer_num == 0)
@@ -1124,7 +1140,9 @@ pc_cut_units(struct parser *p)
             c.draft_annex = 0;
             add_unit(p, &c, U_DRAFT, label);
             close_unit(&c);
-            c.preamble = 1;
+            /* A decision set out in items ("The Statistical
+             * Commission:", "(a) Expressed ...") has no preamble. */
+            c.preamble = pc_enacting_line(l);
             c.blank = c.prev_end = 1;
             continue;
         }
