@@ -303,8 +303,10 @@ runs_clean(const pilcrow_doc *doc, int verbose, const char *name)
             const struct pilcrow_record *q = &doc->records[j];
             long n;
 
-            /* Articles ("a4", "a4.1") are numbered on their own. */
+            /* Articles ("a4", "a4.1") are numbered on their own, and
+             * decimal sub-paragraphs ("3.1") within theirs. */
             if (q->kind != PILCROW_KIND_PARAGRAPH || q->number[0] == 'a' ||
+                strchr(own_number(q->number), '.') != NULL ||
                 !same_part(q, r))
                 continue;
             n = strtol(own_number(q->number), NULL, 10);
@@ -402,14 +404,35 @@ static int
 printed_in_source(const struct pilcrow_record *r, const char *buf,
                   size_t len, const struct numbered_line *v, size_t n)
 {
-    const char *t = r->text;
-    long num = strtol(own_number(r->number), NULL, 10);
+    const char *t = r->text, *own = own_number(r->number);
+    long num = strtol(own, NULL, 10);
     size_t w = 0, i;
 
     while (*t == ' ')
         t++;
     while (t[w] && t[w] != ' ' && w < 12)
         w++;
+    if (strchr(own, '.') != NULL) {
+        /* A decimal sub-paragraph, "3.1": the number at the start of a
+         * line, then (past a full stop and white space) the text. */
+        size_t n = strlen(own);
+        const char *q, *e = buf + len;
+
+        for (q = buf; q + n <= e; q++) {
+            const char *a = q + n;
+
+            if ((q > buf && q[-1] != '\n' && q[-1] != '\f') ||
+                memcmp(q, own, n) != 0)
+                continue;
+            if (a < e && *a == '.')
+                a++;
+            while (a < e && isspace((unsigned char)*a))
+                a++;
+            if (a + w <= e && memcmp(a, t, w) == 0)
+                return 1;
+        }
+        return 0;
+    }
     for (i = 0; i < n; i++)
         if (v[i].num == num && v[i].at + w <= len &&
             memcmp(buf + v[i].at, t, w) == 0)
@@ -568,7 +591,7 @@ preamble_paragraphs(const char *buf, size_t len, const pilcrow_doc *doc,
  * participants and of messages, tables, long paragraphs of
  * recommendations, and merges left; VERBOSE lists them). */
 #define LONG_WORDS 1500
-#define MAX_LONG 27L
+#define MAX_LONG 25L
 #define MAX_LONG_RES 0L
 
 /* Words in S: runs of bytes other than spaces. */

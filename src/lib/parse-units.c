@@ -74,6 +74,8 @@ struct cutter {
     int draft_annex;            /* in a quoted draft's annex */
     int part_fresh;             /* a quoted text's heading was the last
                                  * unit ("Resolution 68/1", its title) */
+    int sub_next;               /* the next decimal sub-paragraph of
+                                 * paragraph last_num ("3.1", "3.2") */
 };
 
 static struct unit *
@@ -564,6 +566,30 @@ draft_label(const struct parser *p, size_t i, char *label)
     }
 }
 
+/* Does line L open sub-paragraph SUB of paragraph N, "3.1 Expanding"
+ * or "1.2." alone?  Writes "3.1" into NUM (16 bytes) and where its text
+ * starts into *REST. */
+static int
+sub_para_start(const struct line *l, int n, int sub, char *num, size_t *rest)
+{
+    char want[24];
+    size_t w = (size_t)snprintf(want, sizeof(want), "%d.%d", n, sub), i = w;
+
+    if (l->len < w || memcmp(l->s, want, w) != 0)
+        return 0;
+    if (i < l->len && l->s[i] == '.')
+        i++;
+    if (i < l->len && !is_space((unsigned char)l->s[i]))
+        return 0;
+    while (i < l->len && is_space((unsigned char)l->s[i]))
+        i++;
+    if (i < l->len && islower((unsigned char)l->s[i]))
+        return 0;                       /* "2.5 per cent" */
+    memcpy(num, want, w + 1);
+    *rest = i;
+    return 1;
+}
+
 /* Is line L the heading of an adopted text, "Resolution 68/1" or
  * "Decision 2025/1" alone?  Writes its part ("R68/1", "D2025/1") into
  * LABEL (16 bytes). */
@@ -987,6 +1013,25 @@ pc_cut_units(struct parser *p)
             c.blank = c.prev_end = 1;
             continue;
         }
+        /* A paragraph's decimal sub-paragraphs, "3.1", "3.2", each a
+         * record ("para. 3.1"); the first may follow the paragraph's
+         * heading line ("3. Expanding CICA family") directly. */
+        if (c.last_num > 0 && !c.need_text &&
+            (c.blank || c.prev_end || c.cur == NULL ||
+             (c.sub_next == 1 && c.cur->type == U_PARA)) &&
+            sub_para_start(l, c.last_num, c.sub_next, num, &rest)) {
+            close_unit(&c);
+            c.notes_mode = 0;
+            c.sub_next++;
+            add_unit(p, &c, U_PARA, num);
+            if (rest >= l->len) {
+                c.need_text = 1;
+                c.prev_end = 0;
+            } else {
+                unit_text(p, &c, i, rest);
+            }
+            continue;
+        }
         if (pc_para_start(l, num, &rest) &&
             !agenda_item(p, &c, i, atoi(num))) {
             int n = atoi(num), alone = rest >= l->len;
@@ -1021,6 +1066,7 @@ pc_cut_units(struct parser *p)
                 close_unit(&c);
                 c.notes_mode = 0;
                 c.last_num = n;
+                c.sub_next = 1;
                 c.part_fresh = 0;
                 add_unit(p, &c, U_PARA, num);
                 if (alone) {

@@ -366,6 +366,26 @@ main(void)
     CHECK_STR(r ? pilcrow_record_cited_by_anchor(r, 0) : NULL,
               "decision 2025/101, [para. 1]");
     pilcrow_doc_free(doc);
+    /* Decimal sub-paragraphs (A/79/722, annex): "2." over its title,
+     * then "2.1", "2.2", "2.3", each a record; "3.1" right after the
+     * title line of "3."; the sub-paragraphs keep the numbering run. */
+    doc = parse(at("TESTDATA", "tests/data", "decimal-paras.txt"));
+    CHECK((r = find(doc, "para. 2")) != NULL);
+    CHECK(r && strcmp(pilcrow_record_text(r, NULL), "Institutional "
+                      "development and transformation of CICA") == 0);
+    CHECK((r = find(doc, "para. 2.2")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "Transformation of "
+                       "CICA into a full-fledged", 40) == 0);
+    CHECK(r && pilcrow_record_printed(r));
+    CHECK((r = find(doc, "para. 3")) != NULL);
+    CHECK(r && strstr(pilcrow_record_text(r, NULL), "geographical reach") ==
+          NULL);
+    CHECK((r = find(doc, "para. 3.1")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "Expanding CICA", 14) ==
+          0);
+    CHECK((r = find(doc, "para. 3.3")) != NULL);
+    CHECK(find(doc, "para. 3.4") == NULL);
+    pilcrow_doc_free(doc);
     /* The draft's anchors are typed back as they print. */
     CHECK_OK(pc_anchor_parse("draft resolution II, preamble, para. 3", &kind,
                              annex, sizeof(annex), &annex_set, number,
