@@ -590,15 +590,32 @@ sub_para_start(const struct line *l, int n, int sub, char *num, size_t *rest)
     return 1;
 }
 
-/* Is line L the heading of an adopted text, "Resolution 68/1" or
- * "Decision 2025/1" alone?  Writes its part ("R68/1", "D2025/1") into
- * LABEL (16 bytes). */
+/* Is line L the heading of a quoted text alone: "Resolution 68/1",
+ * "Decision 2025/1", "Draft decision VII", "Draft resolution"?  Writes
+ * its part ("R68/1", "D2025/1", "dVII", "r") into LABEL (16 bytes). */
 static int
 quoted_heading(const struct line *l, char *label)
 {
     size_t a, e;
     int digit = 0;
 
+    if (pc_line_is(l, "Draft resolution") || pc_line_is(l, "Draft decision")) {
+        strcpy(label, l->s[6] == 'r' ? "r" : "d");
+        return 1;
+    }
+    if (pc_line_starts(l, "Draft resolution ") ||
+        pc_line_starts(l, "Draft decision ")) {
+        /* "Draft decision VII": a roman numeral or a letter. */
+        label[0] = l->s[6] == 'r' ? 'r' : 'd';
+        a = label[0] == 'r' ? 17 : 15;
+        for (e = a; e < l->len && isupper((unsigned char)l->s[e]); e++)
+            ;
+        if (e < l->len || e == a || e - a > 6)
+            return 0;
+        memcpy(label + 1, l->s + a, e - a);
+        label[1 + e - a] = '\0';
+        return 1;
+    }
     if (pc_line_starts(l, "Resolution "))
         label[0] = 'R', a = 11;
     else if (pc_line_starts(l, "Decision "))
