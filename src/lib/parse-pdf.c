@@ -117,7 +117,7 @@ furn_token(const char *s, size_t n, int *strong)
 
 /* Page furniture of pdftotext output that can be told by its shape
  * alone: job numbers "25-09246 (E)", barcodes "*2509246*", date stamps
- * "180625", page counters "2/20". */
+ * "180625", page counters "2/20", folios "Page 3". */
 static int
 is_furniture(const struct line *l)
 {
@@ -154,6 +154,15 @@ is_furniture(const struct line *l)
                        (s[i + 2] - '0') * 10 + s[i + 3] - '0' > 12)))
             break;
         if (i + 6 == n)
+            return 1;
+    }
+    /* Folio of older documents, "Page 3", and of their translations,
+     * "page 3". */
+    if (n >= 6 && n <= 9 && (s[0] == 'P' || s[0] == 'p') &&
+        memcmp(s + 1, "age ", 4) == 0) {
+        for (i = 5; i < n && is_digit((unsigned char)s[i]); i++)
+            ;
+        if (i == n)
             return 1;
     }
     /* Page counter N/M. */

@@ -1032,14 +1032,23 @@ pc_cut_units(struct parser *p)
         }
         /* A paragraph's decimal sub-paragraphs, "3.1", "3.2", each a
          * record ("para. 3.1"); the first may follow the paragraph's
-         * heading line ("3. Expanding CICA family") directly. */
+         * heading line ("3. Expanding CICA family") directly.  "2.0
+         * Session 2" (not a figure, "19.0", in a table) opens paragraph
+         * 2. */
         if (c.last_num > 0 && !c.need_text &&
             (c.blank || c.prev_end || c.cur == NULL ||
              (c.sub_next == 1 && c.cur->type == U_PARA)) &&
-            sub_para_start(l, c.last_num, c.sub_next, num, &rest)) {
+            (sub_para_start(l, c.last_num, c.sub_next, num, &rest) ||
+             (sub_para_start(l, c.last_num + 1, 0, num, &rest) &&
+              rest < l->len && isupper((unsigned char)l->s[rest])))) {
             close_unit(&c);
             c.notes_mode = 0;
-            c.sub_next++;
+            if (num[strlen(num) - 1] == '0' && num[strlen(num) - 2] == '.') {
+                c.last_num++;           /* "2.0 Session 2": paragraph 2 */
+                c.sub_next = 1;
+            } else {
+                c.sub_next++;
+            }
             add_unit(p, &c, U_PARA, num);
             if (rest >= l->len) {
                 c.need_text = 1;

@@ -386,6 +386,23 @@ main(void)
     CHECK((r = find(doc, "para. 3.3")) != NULL);
     CHECK(find(doc, "para. 3.4") == NULL);
     pilcrow_doc_free(doc);
+    /* An older document's folio "Page 3" is furniture, so the "Annex"
+     * line under it is the annex (ICCD/COP(8)/CST/INF.1), whose report
+     * numbers "1.1" to "1.6" under "1.", then "2.0 Session 2". */
+    doc = parse(at("TESTDATA", "tests/data", "old-folio-annex.txt"));
+    CHECK((r = find(doc, "para. 3")) != NULL);
+    CHECK(r && strstr(pilcrow_record_text(r, NULL), "Page") == NULL);
+    CHECK(r && strstr(pilcrow_record_text(r, NULL), "WORKSHOP") == NULL);
+    CHECK((r = find(doc, "annex, para. 1.6")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "Dr Mark Mwandosya", 17) ==
+          0);
+    CHECK(r && strstr(pilcrow_record_text(r, NULL), "Session 2") == NULL);
+    CHECK(r && strstr(pilcrow_record_text(r, NULL), "Page 6") == NULL);
+    CHECK((r = find(doc, "annex, para. 2.0")) != NULL);
+    CHECK(r && strcmp(pilcrow_record_text(r, NULL), "Session 2: Trends in "
+                      "Land Degradation") == 0);
+    CHECK(find(doc, "annex, para. 2.1") != NULL);
+    pilcrow_doc_free(doc);
     /* The draft's anchors are typed back as they print. */
     CHECK_OK(pc_anchor_parse("draft resolution II, preamble, para. 3", &kind,
                              annex, sizeof(annex), &annex_set, number,
