@@ -591,7 +591,7 @@ preamble_paragraphs(const char *buf, size_t len, const pilcrow_doc *doc,
  * participants and of messages, tables, long paragraphs of
  * recommendations, and merges left; VERBOSE lists them). */
 #define LONG_WORDS 1500
-#define MAX_LONG 23L
+#define MAX_LONG 22L
 #define MAX_LONG_RES 0L
 
 /* Words in S: runs of bytes other than spaces. */

@@ -382,7 +382,7 @@ pc_anchor_parse(const char *anchor, pilcrow_kind *kind, char *annex,
         part[0] = part_kind;
         part[1] = '\0';
         skip_space(&p);
-        if (part_kind != 'T' &&
+        if ((part_kind != 'T' || *p == '(') &&
             (*p != ',' || isupper((unsigned char)part_kind)) &&
             copy_token(&p, part + 1, sizeof(part) - 1) == 0)
             return PILCROW_INVALID;

@@ -656,6 +656,28 @@ agenda_before(const struct parser *p, size_t i)
     return 0;
 }
 
+/* Does a text quoted with numbers of its own start at line I ("1."):
+ * one of the three lines of text before it ends "reads as follows:" or
+ * "read as follows:" and speaks of no agenda ("The report of the
+ * Working Group read as follows:")? */
+static int
+quoted_report(const struct parser *p, size_t i)
+{
+    size_t k, seen = 0;
+
+    for (k = i; k > p->body && seen < 3; k--) {
+        const struct line *l = &p->lines[k - 1];
+
+        if (l->fl & (L_BLANK | L_DROP | L_FOOT))
+            continue;
+        seen++;
+        if (pc_line_ends(l, "read as follows:") ||
+            pc_line_ends(l, "reads as follows:"))
+            return !line_has(l, "agenda") && !line_has(l, "Agenda");
+    }
+    return 0;
+}
+
 /* Is the number N at line I an item of an agenda listed inside a
  * paragraph, its text and not a paragraph number?  The list opens with
  * "1." after the paragraph's words on an agenda and goes on while its
@@ -1057,6 +1079,19 @@ pc_cut_units(struct parser *p)
                 unit_text(p, &c, i, rest);
             }
             continue;
+        }
+        /* A text quoted with numbers of its own ("The report of the
+         * Working Group read as follows:", then "1."): a part of its
+         * own, as a quoted draft is below. */
+        if (c.last_num > 0 && c.outer_num == 0 && c.list_next == 0 &&
+            pc_para_start(l, num, &rest) && atoi(num) == 1 &&
+            quoted_report(p, i)) {
+            close_unit(&c);
+            c.outer_num = c.last_num;
+            c.last_num = 0;
+            c.n_pend = 0;
+            add_unit(p, &c, U_DRAFT, "T");
+            close_unit(&c);
         }
         if (pc_para_start(l, num, &rest) &&
             !agenda_item(p, &c, i, atoi(num))) {

@@ -403,6 +403,26 @@ main(void)
                       "Land Degradation") == 0);
     CHECK(find(doc, "annex, para. 2.1") != NULL);
     pilcrow_doc_free(doc);
+    /* A report quoted with numbers of its own (A/80/42: "20. The
+     * report of Working Group I reads as follows:", then "1." to "6."),
+     * a part of its own up to the body's "21."; the second is "(2)". */
+    doc = parse(at("TESTDATA", "tests/data", "quoted-report.txt"));
+    CHECK((r = find(doc, "para. 20")) != NULL);
+    CHECK(r && strstr(pilcrow_record_text(r, NULL), "397th") == NULL);
+    CHECK((r = find(doc, "[quoted text], para. 6")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "At the 9th meeting", 18) ==
+          0);
+    CHECK(r && pilcrow_record_printed(r));
+    CHECK((r = find(doc, "para. 21")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "The report of Working "
+                       "Group II", 30) == 0);
+    CHECK((r = find(doc, "[quoted text] (2), para. 2")) != NULL);
+    CHECK(r && strstr(pilcrow_record_text(r, NULL), "Julia") != NULL);
+    pilcrow_doc_free(doc);
+    CHECK_OK(pc_anchor_parse("[quoted text] (2), para. 2", &kind, annex,
+                             sizeof(annex), &annex_set, number,
+                             sizeof(number)));
+    CHECK_STR(number, "dT(2).2");
     /* The draft's anchors are typed back as they print. */
     CHECK_OK(pc_anchor_parse("draft resolution II, preamble, para. 3", &kind,
                              annex, sizeof(annex), &annex_set, number,
