@@ -188,6 +188,9 @@ expect_file_match OUT "\"partial_shards\":\\[\"127\\.0\\.0\\.1:$port1\"\\]"
 begin_subtest 'a shard dying between two batch queries'
 rm -f in.fifo
 mkfifo in.fifo
+# batch.out exists before the loop below reads it: the child opens it
+# only once the FIFO has a writer, which may be after the loop starts.
+: >batch.out
 "$PILCROW" --db remote.stub --timeout 3 --allow-partial batch <in.fifo \
     >batch.out 2>batch.err &
 bpid=$!
