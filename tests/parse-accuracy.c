@@ -407,14 +407,36 @@ printed_in_source(const struct pilcrow_record *r, const char *buf,
     const char *t = r->text, *own = own_number(r->number);
     long num = strtol(own, NULL, 10);
     size_t w = 0, i;
+    char label[32];
 
     while (*t == ' ')
         t++;
     while (t[w] && t[w] != ' ' && w < 12)
         w++;
-    if (strchr(own, '.') != NULL) {
-        /* A decimal sub-paragraph, "3.1": the number at the start of a
-         * line, then (past a full stop and white space) the text. */
+    if (own[0] == 'a') {
+        /* An article, "a4": its heading "Article 4" (or in another
+         * language: not checked); its paragraph "a4.2": "2." before the
+         * text; its commentary's "a4.c2": "(2)" before the text. */
+        const char *dot = strchr(own, '.');
+
+        if (dot == NULL)
+            return 1;
+        if (dot[1] == 'c') {
+            snprintf(label, sizeof(label), "(%s)", dot + 2);
+            own = label;
+        } else {
+            num = strtol(dot + 1, NULL, 10);
+            for (i = 0; i < n; i++)
+                if (v[i].num == num && v[i].at + w <= len &&
+                    memcmp(buf + v[i].at, t, w) == 0)
+                    return 1;
+            return 0;
+        }
+    }
+    if (strchr(own, '.') != NULL || own[0] == '(') {
+        /* A decimal sub-paragraph, "3.1", or a commentary's "(2)": the
+         * number at the start of a line, then (past a full stop and
+         * white space) the text. */
         size_t n = strlen(own);
         const char *q, *e = buf + len;
 
@@ -591,7 +613,7 @@ preamble_paragraphs(const char *buf, size_t len, const pilcrow_doc *doc,
  * participants and of messages, tables, long paragraphs of
  * recommendations, and merges left; VERBOSE lists them). */
 #define LONG_WORDS 1500
-#define MAX_LONG 22L
+#define MAX_LONG 20L
 #define MAX_LONG_RES 0L
 
 /* Words in S: runs of bytes other than spaces. */

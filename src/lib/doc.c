@@ -241,6 +241,14 @@ pc_anchor_format(pilcrow_status *st, struct pc_buf *b, pilcrow_kind kind,
                 return;
             }
             pc_buf_append(st, b, number + 1, (size_t)(dot - number - 1));
+            if (dot[1] == 'c') {
+                /* Its commentary's paragraph, "a3.c2": "art. 3,
+                 * commentary, para. (2)". */
+                pc_buf_puts(st, b, ", commentary, para. (");
+                pc_buf_puts(st, b, dot + 2);
+                pc_buf_putc(st, b, ')');
+                return;
+            }
             pc_buf_puts(st, b, ", para. ");
             number = dot + 1;
         } else if (!printed) {
@@ -431,17 +439,41 @@ pc_anchor_parse(const char *anchor, pilcrow_kind *kind, char *annex,
             return PILCROW_INVALID;
         skip_space(&p);
         if (*p == ',') {
+            int comm = 0;       /* "art. 3, commentary, para. (2)" */
+
             p++;
             skip_space(&p);
+            if (eat_word(&p, "commentary")) {
+                comm = 1;
+                skip_space(&p);
+                if (*p++ != ',')
+                    return PILCROW_INVALID;
+                skip_space(&p);
+            }
             if (!eat_word(&p, "paragraph") && !eat_word(&p, "para.") &&
                 !eat_word(&p, "para"))
                 return PILCROW_INVALID;
             skip_space(&p);
-            if (n + 2 >= number_size - 1)
+            if (n + 3 >= number_size - 1)
                 return PILCROW_INVALID;
             number[1 + n] = '.';
-            if (copy_token(&p, number + n + 2, number_size - n - 2) == 0)
+            if (comm) {
+                size_t m;
+
+                number[2 + n] = 'c';
+                if (*p == '(')
+                    p++;
+                if ((m = copy_token(&p, number + n + 3,
+                                    number_size - n - 3)) == 0)
+                    return PILCROW_INVALID;
+                if (number[n + 2 + m] == ')')
+                    number[n + 2 + m] = '\0';
+                else if (*p == ')')
+                    p++;
+            } else if (copy_token(&p, number + n + 2,
+                                  number_size - n - 2) == 0) {
                 return PILCROW_INVALID;
+            }
             skip_space(&p);
         }
         return *p == '\0' ? PILCROW_OK : PILCROW_INVALID;

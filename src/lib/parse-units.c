@@ -76,6 +76,9 @@ struct cutter {
                                  * unit ("Resolution 68/1", its title) */
     int sub_next;               /* the next decimal sub-paragraph of
                                  * paragraph last_num ("3.1", "3.2") */
+    int in_article;             /* after an article heading */
+    int comm_next;              /* in an article's commentary: its next
+                                 * paragraph, "(2)"; else 0 */
 };
 
 static struct unit *
@@ -390,6 +393,8 @@ heading(struct parser *p, struct cutter *c, int type, const char *label,
 
     c->list_next = 0;
     c->part_fresh = 0;
+    c->in_article = 0;
+    c->comm_next = 0;
     add_unit(p, c, type, label);
     if (rest < l->len) {
         unit_text(p, c, i, rest);
@@ -586,6 +591,26 @@ sub_para_start(const struct line *l, int n, int sub, char *num, size_t *rest)
     if (i < l->len && islower((unsigned char)l->s[i]))
         return 0;                       /* "2.5 per cent" */
     memcpy(num, want, w + 1);
+    *rest = i;
+    return 1;
+}
+
+/* Does line L open commentary paragraph N, "(2)" alone or before text
+ * in capitals?  Writes "c2" into NUM (16 bytes) and where the text
+ * starts into *REST. */
+static int
+commentary_start(const struct line *l, int n, char *num, size_t *rest)
+{
+    char want[16];
+    size_t w = (size_t)snprintf(want, sizeof(want), "(%d)", n), i = w;
+
+    if (l->len < w || memcmp(l->s, want, w) != 0)
+        return 0;
+    while (i < l->len && is_space((unsigned char)l->s[i]))
+        i++;
+    if (i < l->len && (i == w || !isupper((unsigned char)l->s[i])))
+        return 0;
+    snprintf(num, 16, "c%d", n);
     *rest = i;
     return 1;
 }
@@ -1026,9 +1051,10 @@ pc_cut_units(struct parser *p)
             }
         }
         /* An instrument's article ("Article 26" alone on its line):
-         * its sub-paragraphs are numbered from 1 again. */
-        if ((c.blank || c.prev_end || c.cur == NULL) && !c.need_text &&
-            article_line(l, num)) {
+         * its sub-paragraphs are numbered from 1 again.  After another
+         * article, the line before may end in a note marker ("act.115"). */
+        if ((c.blank || c.prev_end || c.cur == NULL || c.in_article) &&
+            !c.need_text && article_line(l, num)) {
             close_unit(&c);
             c.notes_mode = 0;
             if (!p->pdf)        /* pdftotext: the body's numbers go on */
@@ -1038,6 +1064,31 @@ pc_cut_units(struct parser *p)
             close_unit(&c);
             c.blocks = 0;
             c.blank = c.prev_end = 1;
+            c.in_article = 1;
+            c.comm_next = 0;
+            continue;
+        }
+        /* An article's commentary (the International Law Commission's
+         * draft articles): "Commentary", then paragraphs "(1)", "(2)"
+         * ... in order, each a record ("art. 3, commentary, para. (2)"),
+         * up to the next article or heading. */
+        if (c.in_article && !c.need_text && pc_line_is(l, "Commentary")) {
+            close_unit(&c);
+            c.comm_next = 1;
+            c.blank = c.prev_end = 1;
+            continue;
+        }
+        if (c.comm_next > 0 && !c.need_text &&
+            commentary_start(l, c.comm_next, num, &rest)) {
+            close_unit(&c);
+            c.comm_next++;
+            add_unit(p, &c, U_PARA, num);
+            if (rest >= l->len) {
+                c.need_text = 1;
+                c.prev_end = 0;
+            } else {
+                unit_text(p, &c, i, rest);
+            }
             continue;
         }
         /* "Preamble" before any numbered text, in clean text: the

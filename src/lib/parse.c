@@ -488,7 +488,18 @@ make_records(struct parser *p)
             continue;
         case U_ARTICLE:
             in_summary = 0;
-            snprintf(article, sizeof(article), "%s", u->num);
+            /* An article met again in the same annex or body (a
+             * report's text of the draft articles, then the articles
+             * with their commentaries) is "art. 4(2)": anchors stay
+             * unique. */
+            for (j = i, k = 1; j > 0 && p->units[j - 1].type != U_ANNEX; j--)
+                k += p->units[j - 1].type == U_ARTICLE &&
+                     strcmp(p->units[j - 1].num, u->num) == 0;
+            if (k > 1)
+                snprintf(article, sizeof(article), "%.8s(%u)", u->num,
+                         (unsigned)(k < 99 ? k : 99));
+            else
+                snprintf(article, sizeof(article), "%s", u->num);
             art_sub = 0;
             continue;
         case U_ANNEX:
@@ -569,15 +580,17 @@ make_records(struct parser *p)
         /* A paragraph number that does not go on from the article's
          * sub-paragraphs (1, 2, ...) is the body's again: the draft
          * articles quoted in a report end there. */
-        if (article[0] && u->type == U_PARA && atoi(u->num) != art_sub + 1)
+        if (article[0] && u->type == U_PARA && u->num[0] != 'c' &&
+            atoi(u->num) != art_sub + 1)
             article[0] = '\0';
-        if (article[0] && u->type == U_PARA)
+        if (article[0] && u->type == U_PARA && u->num[0] != 'c')
             art_sub++;
         if (article[0]) {
             /* In an article: its text up to its first numbered
              * sub-paragraph is "aN" ("art. N"), each sub-paragraph
-             * "aN.M" ("art. N, para. M"), each with the unnumbered
-             * blocks after it. */
+             * "aN.M" ("art. N, para. M"), each paragraph of its
+             * commentary "aN.cM" ("art. N, commentary, para. (M)"),
+             * each with the unnumbered blocks after it. */
             pc_buf_reset(&raw);
             pc_buf_append(&p->st, &raw, ut, u->len);
             for (j = i + 1; j < p->n_units && p->units[j].type == U_TEXT;

@@ -423,6 +423,28 @@ main(void)
                              sizeof(annex), &annex_set, number,
                              sizeof(number)));
     CHECK_STR(number, "dT(2).2");
+    /* An article's commentary (A/80/10, draft article 4): after
+     * "Commentary", each "(N)" is "art. 4, commentary, para. (N)". */
+    doc = parse(at("TESTDATA", "tests/data", "article-commentary.txt"));
+    CHECK((r = find(doc, "art. 4, para. 3")) != NULL);
+    CHECK(r && strstr(pilcrow_record_text(r, NULL), "Commentary") == NULL);
+    CHECK((r = find(doc, "art. 4, commentary, para. (1)")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "Draft article 4 deals",
+                       21) == 0);
+    CHECK(r && pilcrow_record_printed(r));
+    CHECK_STR(r ? pilcrow_record_number(r) : NULL, "a4.c1");
+    CHECK(find(doc, "art. 4, commentary, para. (4)") != NULL);
+    pilcrow_doc_free(doc);
+    CHECK_OK(pc_anchor_parse("art. 4, commentary, para. (2)", &kind, annex,
+                             sizeof(annex), &annex_set, number,
+                             sizeof(number)));
+    CHECK_STR(number, "a4.c2");
+    CHECK_STR(anchor_of(PILCROW_KIND_PARAGRAPH, NULL, "a4.c2", 1),
+              "art. 4, commentary, para. (2)");
+    CHECK_OK(pc_anchor_parse("art. 4(2), para. 1", &kind, annex,
+                             sizeof(annex), &annex_set, number,
+                             sizeof(number)));
+    CHECK_STR(number, "a4(2).1");
     /* The draft's anchors are typed back as they print. */
     CHECK_OK(pc_anchor_parse("draft resolution II, preamble, para. 3", &kind,
                              annex, sizeof(annex), &annex_set, number,
