@@ -577,10 +577,19 @@ draft_label(const struct parser *p, size_t i, char *label)
 static int
 sub_para_start(const struct line *l, int n, int sub, char *num, size_t *rest)
 {
-    char want[24];
-    size_t w = (size_t)snprintf(want, sizeof(want), "%d.%d", n, sub), i = w;
+    size_t i = 0;
+    long a = 0, b = 0;
 
-    if (l->len < w || memcmp(l->s, want, w) != 0)
+    /* Asked of every line of a numbered body: no snprintf() before the
+     * digits match. */
+    while (i < l->len && i < 4 && is_digit((unsigned char)l->s[i]))
+        a = a * 10 + (l->s[i++] - '0');
+    if (i == 0 || a != n || i + 1 >= l->len || l->s[i] != '.' ||
+        !is_digit((unsigned char)l->s[i + 1]))
+        return 0;
+    for (i++; i < l->len && i < 8 && is_digit((unsigned char)l->s[i]); i++)
+        b = b * 10 + (l->s[i] - '0');
+    if (b != sub)
         return 0;
     if (i < l->len && l->s[i] == '.')
         i++;
@@ -590,7 +599,7 @@ sub_para_start(const struct line *l, int n, int sub, char *num, size_t *rest)
         i++;
     if (i < l->len && islower((unsigned char)l->s[i]))
         return 0;                       /* "2.5 per cent" */
-    memcpy(num, want, w + 1);
+    snprintf(num, 16, "%d.%d", (int)(a % 10000), (int)(b % 1000));
     *rest = i;
     return 1;
 }
@@ -624,6 +633,9 @@ quoted_heading(const struct line *l, char *label)
     size_t a, e;
     int digit = 0;
 
+    if (l->len < 10 || l->len > 40 ||
+        (l->s[0] != 'D' && l->s[0] != 'R'))
+        return 0;
     if (pc_line_is(l, "Draft resolution") || pc_line_is(l, "Draft decision")) {
         strcpy(label, l->s[6] == 'r' ? "r" : "d");
         return 1;
@@ -1108,8 +1120,8 @@ pc_cut_units(struct parser *p)
          * heading line ("3. Expanding CICA family") directly.  "2.0
          * Session 2" (not a figure, "19.0", in a table) opens paragraph
          * 2. */
-        if (c.last_num > 0 && !c.need_text &&
-            (c.blank || c.prev_end || c.cur == NULL ||
+        if (is_digit((unsigned char)l->s[0]) && c.last_num > 0 &&
+            !c.need_text && (c.blank || c.prev_end || c.cur == NULL ||
              (c.sub_next == 1 && c.cur->type == U_PARA)) &&
             (sub_para_start(l, c.last_num, c.sub_next, num, &rest) ||
              (sub_para_start(l, c.last_num + 1, 0, num, &rest) &&
@@ -1134,9 +1146,9 @@ pc_cut_units(struct parser *p)
         /* A text quoted with numbers of its own ("The report of the
          * Working Group read as follows:", then "1."): a part of its
          * own, as a quoted draft is below. */
-        if (c.last_num > 0 && c.outer_num == 0 && c.list_next == 0 &&
-            pc_para_start(l, num, &rest) && atoi(num) == 1 &&
-            quoted_report(p, i)) {
+        if (l->s[0] == '1' && c.last_num > 0 && c.outer_num == 0 &&
+            c.list_next == 0 && pc_para_start(l, num, &rest) &&
+            atoi(num) == 1 && quoted_report(p, i)) {
             close_unit(&c);
             c.outer_num = c.last_num;
             c.last_num = 0;
@@ -1245,7 +1257,7 @@ pc_cut_units(struct parser *p)
          * ends no sentence), then its title: a part of its own, as a
          * draft is below (its enacting formula, if one follows, opens
          * its preamble). */
-        if (!c.need_text &&
+        if ((l->s[0] == 'D' || l->s[0] == 'R') && !c.need_text &&
             (c.last_num > 0 || (c.outer_num > 0 && !c.draft_annex))) {
             if (quoted_heading(l, label)) {
                 close_unit(&c);
@@ -1276,7 +1288,8 @@ pc_cut_units(struct parser *p)
          * body's next number.  A second draft starts another part;
          * but a text quoted in a draft's annex, before the annex's
          * first number, is the annex's (read below). */
-        if ((c.last_num > 0 || (c.outer_num > 0 && !c.draft_annex)) &&
+        if (l->s[0] == 'T' &&
+            (c.last_num > 0 || (c.outer_num > 0 && !c.draft_annex)) &&
             !c.need_text &&
             (pc_enacting_line(l) ||
              (pc_decision_line(l) && (draft_label(p, i, label),
