@@ -69,8 +69,9 @@ struct cutter {
                                  * is a unit of its own */
     int outer_num;              /* in a draft quoted in the body: the
                                  * body's last paragraph number, else 0 */
-    int list_next;              /* in an agenda listed inside a
+    int list_next;              /* in a list (an agenda) inside a
                                  * paragraph: its next item, else 0 */
+    int list_agenda;            /* ... and the list is an agenda */
     int draft_annex;            /* in a quoted draft's annex */
     int part_fresh;             /* a quoted text's heading was the last
                                  * unit ("Resolution 68/1", its title) */
@@ -715,26 +716,74 @@ quoted_report(const struct parser *p, size_t i)
     return 0;
 }
 
-/* Is the number N at line I an item of an agenda listed inside a
- * paragraph, its text and not a paragraph number?  The list opens with
- * "1." after the paragraph's words on an agenda and goes on while its
- * numbers do, even past the paragraph's own next number (a draft
- * decision's "3. General debate" inside paragraph 2). */
+/* Is the item numbered at line I short, as a list's items are: its
+ * text (on that line or the next) ends with ';' or '.' within three
+ * lines ("Legal advocacy;", "Election of officers.")? */
+static int
+short_item(const struct parser *p, size_t i)
+{
+    size_t k, seen = 0;
+
+    for (k = i; k < p->n_lines && seen < 4; k++) {
+        const struct line *l = &p->lines[k];
+
+        if (l->fl & (L_BLANK | L_DROP | L_FOOT))
+            continue;
+        seen++;
+        if (l->len > 0 && (l->s[l->len - 1] == ';' ||
+                           (l->s[l->len - 1] == '.' &&
+                            (k > i || !is_digit((unsigned char)l->s[0])))))
+            return 1;
+    }
+    return 0;
+}
+
+/* Does the text line before line I end with a colon ("... the
+ * following areas:")? */
+static int
+colon_before(const struct parser *p, size_t i)
+{
+    size_t k;
+
+    for (k = i; k > p->body; k--) {
+        const struct line *l = &p->lines[k - 1];
+
+        if (l->fl & (L_BLANK | L_DROP | L_FOOT))
+            continue;
+        return l->len > 0 && l->s[l->len - 1] == ':';
+    }
+    return 0;
+}
+
+/* Is the number N at line I an item of a list inside a paragraph, its
+ * text and not a paragraph number?  The list opens with "1." after the
+ * paragraph's words on an agenda, or after a colon with a short item
+ * ("Legal advocacy;"), and goes on while its numbers do, even past the
+ * paragraph's own next number (a draft decision's "3. General debate"
+ * inside paragraph 2) -- but, for a list that is no agenda, only while
+ * its items stay short. */
 static int
 agenda_item(const struct parser *p, struct cutter *c, size_t i, int n)
 {
     if (c->list_next > 0) {
-        if (n == c->list_next) {
+        if (n == c->list_next && (c->list_agenda || short_item(p, i))) {
             c->list_next++;
             return 1;
         }
         c->list_next = 0;
         return 0;
     }
-    if (n == 1 && c->last_num > 0 && c->cur != NULL &&
-        agenda_before(p, i)) {
-        c->list_next = 2;
-        return 1;
+    if (n == 1 && c->last_num > 0 && c->cur != NULL) {
+        if (agenda_before(p, i)) {
+            c->list_next = 2;
+            c->list_agenda = 1;
+            return 1;
+        }
+        if (colon_before(p, i) && short_item(p, i)) {
+            c->list_next = 2;
+            c->list_agenda = 0;
+            return 1;
+        }
     }
     return 0;
 }

@@ -445,6 +445,20 @@ main(void)
                              sizeof(annex), &annex_set, number,
                              sizeof(number)));
     CHECK_STR(number, "a4(2).1");
+    /* A list inside a paragraph (E/C.2/2025/2/Add.2: "Areas of work:",
+     * then "1." to "6.", short items ending ';') is its text; the
+     * organizations' numbers "2." and "3." after it are paragraphs. */
+    doc = parse(at("TESTDATA", "tests/data", "list-in-paragraph.txt"));
+    CHECK((r = find(doc, "para. 1")) != NULL);
+    CHECK(r && strstr(pilcrow_record_text(r, NULL), "Legal advocacy;") !=
+          NULL);
+    CHECK(r && strstr(pilcrow_record_text(r, NULL), "Centro UNESCO") == NULL);
+    CHECK((r = find(doc, "para. 2")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "Centro UNESCO de "
+                       "Donostia", 25) == 0);
+    CHECK(find(doc, "para. 3") != NULL);
+    CHECK(find(doc, "para. 4") == NULL);
+    pilcrow_doc_free(doc);
     /* The draft's anchors are typed back as they print. */
     CHECK_OK(pc_anchor_parse("draft resolution II, preamble, para. 3", &kind,
                              annex, sizeof(annex), &annex_set, number,
