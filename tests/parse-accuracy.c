@@ -613,7 +613,7 @@ preamble_paragraphs(const char *buf, size_t len, const pilcrow_doc *doc,
  * participants and of messages, tables, long paragraphs of
  * recommendations, and merges left; VERBOSE lists them). */
 #define LONG_WORDS 1500
-#define MAX_LONG 17L
+#define MAX_LONG 16L
 #define MAX_LONG_RES 0L
 
 /* Words in S: runs of bytes other than spaces. */

@@ -809,6 +809,34 @@ ends_with_period(const struct parser *p, size_t i)
     return 0;
 }
 
+/* The last line of a contents table without leaders after the
+ * "Contents" line I (older documents: "CONTENTS", "Paragraphs", then
+ * "INTRODUCTION" ...): the line before its first entry is met again, on
+ * a later page; I when it is not. */
+static size_t
+contents_by_entry(struct parser *p, size_t i)
+{
+    size_t j = pc_next_content(p, i + 1), k, page = 0;
+    const struct line *first;
+
+    while (j < p->n_lines && (pc_line_is(&p->lines[j], "Paragraphs") ||
+                              pc_line_is(&p->lines[j], "Page") ||
+                              pc_line_is(&p->lines[j], "Paragraphs Page")))
+        j = pc_next_content(p, j + 1);
+    if (j >= p->n_lines || p->lines[j].len < 4)
+        return i;
+    first = &p->lines[j];
+    for (k = j + 1; k < p->n_lines && k < j + 800; k++) {
+        const struct line *l = &p->lines[k];
+
+        page |= (l->fl & L_PAGE) != 0;
+        if (page && l->len == first->len &&
+            memcmp(l->s, first->s, l->len) == 0)
+            return k - 1;
+    }
+    return i;
+}
+
 /* The last contents line after the "Contents" line I: the last line
  * with dotted leaders (pdftotext) and the labels and page numbers that
  * trail it on its page, or the end of the next block (clean text). */
@@ -835,7 +863,7 @@ contents_end(struct parser *p, size_t i)
             since++;
     }
     if (last == (size_t)-1)
-        return i;
+        return contents_by_entry(p, i);
     /* Page numbers and stray labels after the last leader, on its page:
      * skip them if nothing longer follows on that page. */
     for (j = last + 1; j < p->n_lines; j++) {

@@ -459,6 +459,23 @@ main(void)
     CHECK(find(doc, "para. 3") != NULL);
     CHECK(find(doc, "para. 4") == NULL);
     pilcrow_doc_free(doc);
+    /* A contents table without leaders (TD/B/43/6: "CONTENTS",
+     * "Paragraphs", then its entries and their paragraph ranges) runs to
+     * where its first entry, "INTRODUCTION", is met again on a later
+     * page; its "1." to "6." are no paragraphs. */
+    doc = parse(at("TESTDATA", "tests/data", "contents-no-leaders.txt"));
+    CHECK((r = find(doc, "para. 1")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "In paragraph 87(iii)",
+                       20) == 0);
+    {
+        size_t q;
+
+        for (q = 0; q < pilcrow_doc_n_records(doc); q++)
+            CHECK(strstr(pilcrow_record_text(pilcrow_doc_record(doc, q),
+                                             NULL),
+                         "Official debt Foreign investment") == NULL);
+    }
+    pilcrow_doc_free(doc);
     /* The draft's anchors are typed back as they print. */
     CHECK_OK(pc_anchor_parse("draft resolution II, preamble, para. 3", &kind,
                              annex, sizeof(annex), &annex_set, number,
