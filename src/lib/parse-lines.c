@@ -457,13 +457,75 @@ formula_line(const struct line *l, char end)
     return words >= 1 && words <= 9;
 }
 
+/* Does L, of at most MAX bytes, end with the UTF-8 bytes END and hold
+ * one of the NUL-terminated WORDS? */
+static int
+names_body(const struct line *l, size_t max, const char *end,
+           const char *const *words)
+{
+    size_t n = strlen(end), k, j, w;
+
+    if (l->len > max || l->len <= n ||
+        memcmp(l->s + l->len - n, end, n) != 0)
+        return 0;
+    for (k = 0; words[k]; k++)
+        for (w = strlen(words[k]), j = 0; j + w <= l->len; j++)
+            if (memcmp(l->s + j, words[k], w) == 0)
+                return 1;
+    return 0;
+}
+
+/* The enacting formula in the other UN languages, as the bodies are
+ * named there: "L'Assemblée générale,", "Le Conseil de sécurité,", "La
+ * Asamblea General,", "El Consejo Económico y Social,", "Генеральная
+ * Ассамблея,", "إن الجمعية العامة،", "大会，", "安全理事会，". */
+static int
+foreign_formula(const struct line *l)
+{
+    static const char *const fr[] = {
+        "Assembl\xc3\xa9""e", "Conseil", "Commission", "Conf\xc3\xa9rence",
+        "Comit\xc3\xa9", NULL
+    };
+    static const char *const es[] = {
+        "Asamblea", "Consejo", "Comisi\xc3\xb3n", "Conferencia",
+        "Comit\xc3\xa9", NULL
+    };
+    static const char *const ru[] = {
+        "\xd0\x90\xd1\x81\xd1\x81\xd0\xb0\xd0\xbc\xd0\xb1\xd0\xbb\xd0\xb5",
+        "\xd0\xa1\xd0\xbe\xd0\xb2\xd0\xb5\xd1\x82",
+        "\xd0\x9a\xd0\xbe\xd0\xbc\xd0\xb8\xd1\x81\xd1\x81\xd0\xb8",
+        "\xd0\x9a\xd0\xbe\xd0\xbd\xd1\x84\xd0\xb5\xd1\x80\xd0\xb5\xd0\xbd\xd1\x86\xd0\xb8",
+        "\xd0\x9a\xd0\xbe\xd0\xbc\xd0\xb8\xd1\x82\xd0\xb5\xd1\x82",
+        NULL
+    };
+    static const char *const any[] = { "", NULL };
+    static const char *const hui[] = { "\xe4\xbc\x9a", NULL };   /* 会 */
+    unsigned char c = l->len > 0 ? (unsigned char)l->s[0] : 0;
+
+    if (c == 'L' && (pc_line_starts(l, "L'") || pc_line_starts(l, "L\xe2\x80\x99") ||
+                     pc_line_starts(l, "Le ") || pc_line_starts(l, "La ") ||
+                     pc_line_starts(l, "Les ")))
+        return names_body(l, 80, ",", fr) || names_body(l, 80, ",", es);
+    if (c == 'E' && pc_line_starts(l, "El "))
+        return names_body(l, 80, ",", es);
+    if (c == 0xD0 && l->len >= 2 && (unsigned char)l->s[1] >= 0x90 &&
+        (unsigned char)l->s[1] <= 0xAF)         /* Cyrillic capital */
+        return names_body(l, 120, ",", ru);
+    if (pc_line_starts(l, "\xd8\xa5\xd9\x86 "))            /* "إن " */
+        return names_body(l, 120, "\xd8\x8c", any) ||       /* "،" */
+               names_body(l, 120, ",", any);
+    if (c >= 0xE4 && c <= 0xE9)                             /* Han */
+        return names_body(l, 36, "\xef\xbc\x8c", hui);     /* "，" */
+    return 0;
+}
+
 /* Is L a resolution's enacting formula: "The General Assembly,", "The
  * Security Council,", "The Economic and Social Council,", "The
- * Conference of the Parties,"? */
+ * Conference of the Parties,", or the same in another UN language? */
 int
 pc_enacting_line(const struct line *l)
 {
-    return formula_line(l, ',');
+    return formula_line(l, ',') || foreign_formula(l);
 }
 
 /* Is L the opening of a decision set out in items: "The Statistical

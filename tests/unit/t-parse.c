@@ -975,6 +975,27 @@ main(void)
         pilcrow_doc_free(doc);
     }
 
+    /* The enacting formula in each of the six languages (A/69/L.52):
+     * front matter, and the paragraph after it "preamble, para. 1" in
+     * every version, so that the versions' preambles align. */
+    {
+        static const char *const langs[] = { "ar", "en", "es", "fr", "ru",
+                                             "zh" };
+        char name[64];
+        size_t q;
+
+        for (q = 0; q < sizeof(langs) / sizeof(langs[0]); q++) {
+            snprintf(name, sizeof(name), "parallel/A_69_L.52-%s.txt",
+                     langs[q]);
+            doc = parse(at("TESTDATA", "tests/data", name));
+            CHECK(pilcrow_doc_n_records(doc) == 1);
+            CHECK((r = find(doc, "preamble, para. 1")) != NULL);
+            CHECK(r && !pilcrow_record_printed(r));
+            CHECK(r && strstr(pilcrow_record_text(r, NULL), "2015") != NULL);
+            pilcrow_doc_free(doc);
+        }
+    }
+
     /* Arabic paragraph numbers, "٥٧ -" (Arabic-Indic digits) and
      * "78 -", in a UN Parallel Corpus document: para. 57 and 78, the
      * number gone from the text. */
