@@ -375,6 +375,21 @@ caps_line(const struct line *l)
     return caps >= 3;
 }
 
+/* Open a numbered unit NUM at line I, whose text starts at byte REST
+ * of it or, when the number stands alone, on the lines after. */
+static void
+numbered_unit(struct parser *p, struct cutter *c, const char *num, size_t i,
+              size_t rest)
+{
+    add_unit(p, c, U_PARA, num);
+    if (rest >= p->lines[i].len) {
+        c->need_text = 1;
+        c->prev_end = 0;
+    } else {
+        unit_text(p, c, i, rest);
+    }
+}
+
 /* Close the open unit (and note). */
 static void
 close_unit(struct cutter *c)
@@ -1171,13 +1186,7 @@ pc_cut_units(struct parser *p)
             commentary_start(l, c.comm_next, num, &rest)) {
             close_unit(&c);
             c.comm_next++;
-            add_unit(p, &c, U_PARA, num);
-            if (rest >= l->len) {
-                c.need_text = 1;
-                c.prev_end = 0;
-            } else {
-                unit_text(p, &c, i, rest);
-            }
+            numbered_unit(p, &c, num, i, rest);
             continue;
         }
         /* "Preamble" before any numbered text, in clean text: the
@@ -1211,13 +1220,7 @@ pc_cut_units(struct parser *p)
             } else {
                 c.sub_next++;
             }
-            add_unit(p, &c, U_PARA, num);
-            if (rest >= l->len) {
-                c.need_text = 1;
-                c.prev_end = 0;
-            } else {
-                unit_text(p, &c, i, rest);
-            }
+            numbered_unit(p, &c, num, i, rest);
             continue;
         }
         /* A text quoted with numbers of its own ("The report of the
@@ -1269,13 +1272,7 @@ pc_cut_units(struct parser *p)
                 c.last_num = n;
                 c.sub_next = 1;
                 c.part_fresh = 0;
-                add_unit(p, &c, U_PARA, num);
-                if (alone) {
-                    c.need_text = 1;
-                    c.prev_end = 0;
-                } else {
-                    unit_text(p, &c, i, rest);
-                }
+                numbered_unit(p, &c, num, i, rest);
                 continue;
             }
         }
