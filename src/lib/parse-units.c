@@ -80,6 +80,10 @@ struct cutter {
     int in_article;             /* after an article heading */
     int comm_next;              /* in an article's commentary: its next
                                  * paragraph, "(2)"; else 0 */
+    int sec_fresh;              /* a heading since paragraph last_num */
+    int sec_run;                /* ... and under it a numbering of its
+                                 * own ("1.", "2." ...): its last number,
+                                 * else 0 */
 };
 
 static struct unit *
@@ -411,6 +415,8 @@ heading(struct parser *p, struct cutter *c, int type, const char *label,
     c->part_fresh = 0;
     c->in_article = 0;
     c->comm_next = 0;
+    c->sec_fresh = c->last_num > 0;
+    c->sec_run = 0;
     add_unit(p, c, type, label);
     if (rest < l->len) {
         unit_text(p, c, i, rest);
@@ -949,6 +955,8 @@ accept_number(const struct parser *p, const struct cutter *c, int n,
         return 1;
     if (!alone && rest < l->len && islower((unsigned char)l->s[rest]))
         return 0;
+    if (c->sec_run > 0 && n == c->sec_run + 1)
+        return 0;               /* the section's own numbering goes on */
     if (n == c->last_num + 1)
         return 1;
     if (c->last_num == 0)
@@ -1272,9 +1280,18 @@ pc_cut_units(struct parser *p)
                 c.last_num = n;
                 c.sub_next = 1;
                 c.part_fresh = 0;
+                c.sec_fresh = c.sec_run = 0;
                 numbered_unit(p, &c, num, i, rest);
                 continue;
             }
+            /* A section after paragraph last_num that numbers its own
+             * items from 1 (E/2025/56: the agencies' submissions, each
+             * under a letter, in numbered parts; A/AC.292/2025/INF/5:
+             * statements, each numbered from 1): those numbers, even
+             * the one that would be the body's next, are its text. */
+            if (c.sec_fresh && (n == c.sec_run + 1 || n == 1) &&
+                (alone || c.blank || c.prev_end))
+                c.sec_run = n;
         }
         if ((c.blank || c.prev_end || c.cur == NULL) && !c.need_text &&
             pc_head_label(l, num, &rest)) {
@@ -1442,6 +1459,12 @@ pc_cut_units(struct parser *p)
         close_unit(&c);
         add_unit(p, &c, U_TEXT, NULL);
         unit_text(p, &c, i, 0);
+        /* A number alone that is not a paragraph's ("1." over a
+         * section's own item, a table's row) goes with the text after
+         * it, as a paragraph's does. */
+        if (p->pdf && is_digit((unsigned char)l->s[0]) &&
+            pc_para_start(l, num, &rest) && rest >= l->len)
+            c.need_text = 1;
     }
 }
 

@@ -5,6 +5,7 @@
  * UDHR's articles in six languages and Arabic paragraph numbers
  * (tests/data/parallel, issue 14).
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -458,6 +459,31 @@ main(void)
                        "Donostia", 25) == 0);
     CHECK(find(doc, "para. 3") != NULL);
     CHECK(find(doc, "para. 4") == NULL);
+    pilcrow_doc_free(doc);
+    /* A section that numbers its own items (E/2025/56: after the
+     * report's paragraphs 1 to 4, each agency's submission under a
+     * letter, some in parts "1." to "7."): those numbers are text, even
+     * "5." where the report's paragraph 5 would come, and the sections
+     * are not held in paragraph 4.  A number alone goes with its text. */
+    doc = parse(at("TESTDATA", "tests/data", "section-numbering.txt"));
+    CHECK((r = find(doc, "para. 4")) != NULL);
+    CHECK(r && strstr(pilcrow_record_text(r, NULL), "ECLAC") == NULL);
+    CHECK(find(doc, "para. 5") == NULL);
+    CHECK((r = find_text(doc, "5. Montserrat Capacity-development")) != NULL);
+    CHECK(r && !pilcrow_record_printed(r));
+    CHECK(r && strcmp(pilcrow_record_section(r), "II.E") == 0);
+    CHECK((r = find_text(doc, "1. Support in implementing")) != NULL);
+    CHECK(r && strcmp(pilcrow_record_section(r), "II.A") == 0);
+    {
+        size_t q, len;
+        const char *t;
+
+        for (q = 0; q < pilcrow_doc_n_records(doc); q++) {
+            t = pilcrow_record_text(pilcrow_doc_record(doc, q), &len);
+            CHECK(!(len <= 3 && len >= 2 && t[len - 1] == '.' &&
+                    isdigit((unsigned char)t[0])));
+        }
+    }
     pilcrow_doc_free(doc);
     /* A contents table without leaders (TD/B/43/6: "CONTENTS",
      * "Paragraphs", then its entries and their paragraph ranges) runs to
