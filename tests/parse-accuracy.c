@@ -242,15 +242,15 @@ furniture(const char *text, const char *job, int pages)
 }
 
 /* The number of a record within its part: "3" of "drII.3" or of
- * "dR68/1.3", a paragraph of a draft or resolution quoted in a report;
- * else NUMBER itself. */
+ * "dR68/1.3", a paragraph of a draft or resolution quoted in a report,
+ * or of "dCII.3", a chapter's numbered apart; else NUMBER itself. */
 static const char *
 own_number(const char *number)
 {
     const char *dot;
 
     if (number[0] == 'd' && number[1] != '\0' &&
-        strchr("rdRDNT", number[1]) != NULL &&
+        strchr(PC_PARTS, number[1]) != NULL &&
         (dot = strchr(number, '.')) != NULL)
         return dot + 1;
     return number;

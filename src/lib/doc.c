@@ -199,10 +199,11 @@ pc_anchor_format(pilcrow_status *st, struct pc_buf *b, pilcrow_kind kind,
              * "draft resolution II, para. 3"; "dd.p1": "draft decision,
              * preamble, para. 1"; "dR68/1.2": "resolution 68/1, para. 2";
              * "dD2025/3.1": "decision 2025/3, para. 1"; "dN2025/6.1":
-             * "2025/6, para. 1"; "dT.1": "[quoted text], para. 1". */
+             * "2025/6, para. 1"; "dT.1": "[quoted text], para. 1";
+             * "dCII.1": "chap. II, para. 1". */
             static const char *const part[] = {
                 "draft resolution", "draft decision", "resolution",
-                "decision", "", "[quoted text]"
+                "decision", "", "[quoted text]", "chap."
             };
             const char *dot = strchr(number, '.');
 
@@ -370,6 +371,9 @@ pc_anchor_parse(const char *anchor, pilcrow_kind *kind, char *annex,
         part_kind = 'R';
     } else if (eat_word(&p, "decision")) {
         part_kind = 'D';
+    } else if (eat_word(&p, "chap.") || eat_word(&p, "chapter") ||
+               eat_word(&p, "chap")) {
+        part_kind = 'C';                /* "chap. II, para. 1" */
     } else if (eat_word(&p, "quoted")) {
         skip_space(&p);
         if (!eat_word(&p, "text"))

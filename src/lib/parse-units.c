@@ -80,6 +80,8 @@ struct cutter {
     int in_article;             /* after an article heading */
     int comm_next;              /* in an article's commentary: its next
                                  * paragraph, "(2)"; else 0 */
+    int chap_own;               /* chapters number their paragraphs
+                                 * apart: 1 yes, 0 no, -1 not yet read */
     int sec_fresh;              /* a heading since paragraph last_num */
     int sec_run;                /* ... and under it a numbering of its
                                  * own ("1.", "2." ...): its last number,
@@ -244,6 +246,45 @@ chapter_line(const struct line *l, char *num, size_t *rest)
         return 0;
     *rest = i;
     return 1;
+}
+
+/* Does the text from line I on number its paragraphs chapter by
+ * chapter (E/2025/24: Chapter I's 1 to 3, Chapter II's 1 to 25, Chapter
+ * III's 1 to 3 ...)?  Yes when two chapters start again at 1 (then 2)
+ * after a chapter that printed numbers past 1; not when a chapter with
+ * no numbers comes between (A/80/38: three reports, each numbered on
+ * from its Chapter II), nor for one chapter of quoted decisions
+ * (E/2025/37, Chapter IV) or a stray "1." (A/80/36). */
+static int
+chapters_apart(const struct parser *p, size_t i)
+{
+    char num[16];
+    size_t rest;
+    int first = 0, last = 0, prev_last = 0, restarts = 0, chapters = 0;
+
+    for (; i < p->n_lines; i++) {
+        const struct line *l = &p->lines[i];
+
+        if (l->fl & (L_BLANK | L_DROP | L_FOOT))
+            continue;
+        if (l->s[0] == 'C' && chapter_line(l, num, &rest)) {
+            prev_last = chapters++ ? last : 0;
+            first = last = 0;
+        } else if (chapters && is_digit((unsigned char)l->s[0]) &&
+                   pc_para_start(l, num, &rest) &&
+                   (rest >= l->len || isupper((unsigned char)l->s[rest]))) {
+            int n = atoi(num);
+
+            if (first == 0) {
+                first = last = n;
+            } else if (n == last + 1) {
+                last = n;
+                if (n == 2 && first == 1 && prev_last > 1 && ++restarts == 2)
+                    return 1;
+            }
+        }
+    }
+    return 0;
 }
 
 /* Article headings in the six UN languages, each followed by a space
@@ -1023,6 +1064,7 @@ pc_cut_units(struct parser *p)
     memset(&c, 0, sizeof(c));
     c.prev_end = 1;
     c.blank = 1;
+    c.chap_own = -1;
     for (i = p->body; i < p->n_lines && p->st == PILCROW_OK; i++) {
         const struct line *l = &p->lines[i];
         int short_prev;
@@ -1085,6 +1127,23 @@ pc_cut_units(struct parser *p)
             c.notes_mode = 0;
             c.roman = 0;
             c.letter = 0;
+            if (c.chap_own < 0)
+                c.chap_own = p->pdf && chapters_apart(p, i);
+            if (c.chap_own) {
+                /* Each chapter a part of its own ("chap. II, para. 1"):
+                 * a text quoted in the chapter before ends here. */
+                if (c.outer_num > 0) {
+                    add_unit(p, &c, U_DRAFT, "");
+                    close_unit(&c);
+                }
+                c.last_num = c.outer_num = 0;
+                c.draft_annex = c.preamble = 0;
+                c.n_pend = 0;
+                label[0] = 'C';
+                snprintf(label + 1, sizeof(label) - 1, "%s", num);
+                add_unit(p, &c, U_DRAFT, label);
+                close_unit(&c);
+            }
             i = heading(p, &c, U_CHAPTER, num, i, rest);
             continue;
         }

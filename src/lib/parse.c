@@ -415,6 +415,9 @@ make_records(struct parser *p)
     int body_have = 0;
     const char *body_annex = NULL;
     int in_draft = 0;
+    /* In a report whose chapters number their paragraphs apart, the
+     * chapter's part ("CII"), which a text quoted in it interrupts. */
+    const char *chapter_part = NULL;
 
     pc_buf_append(&p->st, &p->pool, "", 0);  /* no NULL + offset below */
     for (i = 0; i < p->n_units && p->st == PILCROW_OK; i++) {
@@ -437,7 +440,11 @@ make_records(struct parser *p)
                 if (p->units[j].type == U_PARA)
                     region_last = j;
             }
-            if (u->type == U_DRAFT && u->num[0] == '\0') {
+            if (u->type == U_DRAFT && u->num[0] == 'C') {
+                /* A chapter numbered apart: a region of its own, in
+                 * the body. */
+                in_draft = 0;
+            } else if (u->type == U_DRAFT && u->num[0] == '\0') {
                 /* The draft ended: the body's numbering goes on. */
                 ord = body_ord;
                 n_pre = body_pre;
@@ -445,8 +452,9 @@ make_records(struct parser *p)
                 have_para = body_have;
                 annex = body_annex;
                 in_draft = 0;
-            } else {
-                if (u->type == U_DRAFT && !in_draft) {
+            }
+            if (u->type != U_DRAFT || u->num[0] != '\0') {
+                if (u->type == U_DRAFT && !in_draft && u->num[0] != 'C') {
                     in_draft = 1;
                     body_ord = ord;
                     body_pre = n_pre;
@@ -454,8 +462,8 @@ make_records(struct parser *p)
                     body_have = have_para;
                     body_annex = annex;
                 }
-                if (u->type == U_DRAFT)     /* not in a draft's annex */
-                    annex = body_annex;
+                if (u->type == U_DRAFT && u->num[0] != 'C')
+                    annex = body_annex;     /* not in a draft's annex */
                 ord = 0;
                 n_pre = n_open = 0;
                 have_para = 0;
@@ -466,7 +474,7 @@ make_records(struct parser *p)
         switch (u->type) {
         case U_DRAFT:
             in_summary = 0;
-            p->draft = NULL;
+            p->draft = chapter_part;    /* after a quoted text: its chapter */
             if (u->num[0] == '\0')
                 continue;
             finish_text(p, ut, u->len);     /* its title's markers */
@@ -485,6 +493,8 @@ make_records(struct parser *p)
             } else {
                 p->draft = pc_arena_strdup(&p->st, &doc->arena, u->num);
             }
+            if (u->num[0] == 'C')
+                chapter_part = p->draft;
             continue;
         case U_ARTICLE:
             in_summary = 0;
@@ -504,7 +514,7 @@ make_records(struct parser *p)
             continue;
         case U_ANNEX:
             in_summary = 0;
-            p->draft = NULL;
+            p->draft = chapter_part = NULL;
             /* A label met again ("Annex" after each of the resolutions
              * of a report, a second "Annex I" in the annex of another
              * decision) starts another annex: its paragraphs are

@@ -181,10 +181,12 @@ pilcrow_status pc_doc_finish(pilcrow_doc *doc);
 void pc_record_anchors(pilcrow_status *st, struct pilcrow_record *r,
                        struct pc_arena *a);
 
-/* The kinds of text a report quotes, the second byte of the number of
- * a record in one ("drII.5"): a draft resolution, a draft decision, a
- * resolution, a decision, a text known by its number alone, a text. */
-#define PC_PARTS "rdRDNT"
+/* The parts of a document that number their paragraphs apart, the
+ * second byte of the number of a record in one ("drII.5"): the kinds of
+ * text a report quotes (a draft resolution, a draft decision, a
+ * resolution, a decision, a text known by its number alone, a text),
+ * and a chapter of a report numbered chapter by chapter. */
+#define PC_PARTS "rdRDNTC"
 
 /* The anchor text for a record ("para. 7", "summary, para. 1", "note 1",
  * "annex I, para. 3") appended to B.  A paragraph number pilcrow

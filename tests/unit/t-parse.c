@@ -485,6 +485,42 @@ main(void)
         }
     }
     pilcrow_doc_free(doc);
+    /* A report that numbers its paragraphs chapter by chapter
+     * (E/2025/24: Chapter I's 1 to 3, Chapter II's 1 to 3, ...): each
+     * chapter is a part, "chap. II, para. 1"; a decision quoted in
+     * Chapter I ends at Chapter II. */
+    doc = parse(at("TESTDATA", "tests/data", "chapters-apart.txt"));
+    CHECK((r = find(doc, "chap. I, para. 3")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "The following "
+                       "decisions adopted", 30) == 0);
+    CHECK((r = find(doc, "chap. II, para. 1")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "The Commission "
+                       "considered item 3 of", 34) == 0);
+    CHECK(r && pilcrow_record_printed(r));
+    CHECK_STR(r ? pilcrow_record_section(r) : NULL, "II");
+    CHECK((r = find(doc, "chap. III, para. 2")) != NULL);
+    CHECK(r && strstr(pilcrow_record_text(r, NULL), "item 4 (a)") != NULL);
+    CHECK((r = find(doc, "chap. IV, para. 1")) != NULL);
+    CHECK(r && strstr(pilcrow_record_text(r, NULL), "item 5 (a) to (j)") !=
+          NULL);
+    CHECK(find(doc, "56/101, para. 1") == NULL);
+    CHECK(find(doc, "para. 1") == NULL);
+    pilcrow_doc_free(doc);
+    CHECK_OK(pc_anchor_parse("chap. III, para. 2", &kind, annex,
+                             sizeof(annex), &annex_set, number,
+                             sizeof(number)));
+    CHECK_STR(number, "dCIII.2");
+    CHECK_OK(pc_anchor_parse("chapter II, [para. 4]", &kind, annex,
+                             sizeof(annex), &annex_set, number,
+                             sizeof(number)));
+    CHECK_STR(number, "dCII.4");
+    CHECK(pc_anchor_parse("chap., para. 2", &kind, annex, sizeof(annex),
+                          &annex_set, number, sizeof(number)) ==
+          PILCROW_INVALID);
+    CHECK_STR(anchor_of(PILCROW_KIND_PARAGRAPH, NULL, "dCIII.2", 1),
+              "chap. III, para. 2");
+    CHECK_STR(anchor_of(PILCROW_KIND_PARAGRAPH, NULL, "dCIV.1", 0),
+              "chap. IV, [para. 1]");
     /* A contents table without leaders (TD/B/43/6: "CONTENTS",
      * "Paragraphs", then its entries and their paragraph ranges) runs to
      * where its first entry, "INTRODUCTION", is met again on a later
