@@ -926,6 +926,21 @@ contents_end(struct parser *p, size_t i)
     }
     if (last == (size_t)-1)
         return contents_by_entry(p, i);
+    /* A list of annexes (or appendices, tables, figures) after the last
+     * leader, up to the end of its page (DP/FPA/2025/6: "Annexes", then
+     * "1." to "8." and their titles, "Appendices"), is the contents'
+     * too: its numbers are no paragraphs. */
+    j = pc_next_content(p, last + 1);
+    if (j < p->n_lines && !(p->lines[j].fl & L_PAGE) &&
+        (pc_line_is(&p->lines[j], "Annexes") ||
+         pc_line_is(&p->lines[j], "Annex") ||
+         pc_line_is(&p->lines[j], "Appendices") ||
+         pc_line_is(&p->lines[j], "Tables") ||
+         pc_line_is(&p->lines[j], "Figures"))) {
+        for (; j < p->n_lines && j < last + 80; j++)
+            if (p->lines[j].fl & L_PAGE)
+                return j - 1;
+    }
     /* Page numbers and stray labels after the last leader, on its page:
      * skip them if nothing longer follows on that page. */
     for (j = last + 1; j < p->n_lines; j++) {

@@ -521,6 +521,21 @@ main(void)
               "chap. III, para. 2");
     CHECK_STR(anchor_of(PILCROW_KIND_PARAGRAPH, NULL, "dCIV.1", 0),
               "chap. IV, [para. 1]");
+    /* A list of annexes and appendices after the contents' last
+     * leader, on the same page (DP/FPA/2025/6: "Annexes", "1." to "8.",
+     * their titles, "Appendices"), is the contents': no paragraphs, and
+     * the body's paragraph 1 is "This report provides". */
+    doc = parse(at("TESTDATA", "tests/data", "contents-annex-list.txt"));
+    CHECK((r = find(doc, "para. 1")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "This report provides",
+                       20) == 0);
+    CHECK_STR(r ? pilcrow_record_section(r) : NULL, "I");
+    CHECK((r = find(doc, "para. 3")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "The UNFPA Executive "
+                       "Director", 28) == 0);
+    CHECK(find_text(doc, "The OAIS charter") == NULL);
+    CHECK(find_text(doc, "Annexes") == NULL);
+    pilcrow_doc_free(doc);
     /* A contents table without leaders (TD/B/43/6: "CONTENTS",
      * "Paragraphs", then its entries and their paragraph ranges) runs to
      * where its first entry, "INTRODUCTION", is met again on a later
