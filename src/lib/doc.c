@@ -398,6 +398,21 @@ pc_anchor_parse(const char *anchor, pilcrow_kind *kind, char *annex,
             (*p != ',' || isupper((unsigned char)part_kind)) &&
             copy_token(&p, part + 1, sizeof(part) - 1) == 0)
             return PILCROW_INVALID;
+        /* A lettered section of the text: "draft resolution II B",
+         * "resolution 70/248 A", stored "drII B", "dR70/248 A"; with no
+         * label before it, "draft resolution B" is "drB". */
+        n = strlen(part);
+        if (part_kind == 'T' && n == 1 && isupper((unsigned char)p[0]) &&
+            (p[1] == ',' || p[1] == ' ')) {
+            part[1] = *p++;             /* "[quoted text] B" */
+            part[2] = '\0';
+        } else if (p[0] == ' ' && isupper((unsigned char)p[1]) &&
+            (p[2] == ',' || p[2] == ' ') && n > 1 && n + 3 < sizeof(part)) {
+            part[n] = ' ';
+            part[n + 1] = p[1];
+            part[n + 2] = '\0';
+            p += 2;
+        }
         skip_space(&p);
         if (*p++ != ',')
             return PILCROW_INVALID;

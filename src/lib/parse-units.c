@@ -80,6 +80,8 @@ struct cutter {
     int in_article;             /* after an article heading */
     int comm_next;              /* in an article's commentary: its next
                                  * paragraph, "(2)"; else 0 */
+    char part[16];              /* the quoted text's part ("rII"), else "" */
+    char part_sec;              /* ... and its lettered section, else 0 */
     int chap_own;               /* chapters number their paragraphs
                                  * apart: 1 yes, 0 no, -1 not yet read */
     int sec_fresh;              /* a heading since paragraph last_num */
@@ -1151,6 +1153,7 @@ pc_cut_units(struct parser *p)
                     add_unit(p, &c, U_DRAFT, "");
                     close_unit(&c);
                 }
+                c.part[0] = c.part_sec = 0;
                 c.last_num = c.outer_num = 0;
                 c.draft_annex = c.preamble = 0;
                 c.n_pend = 0;
@@ -1317,6 +1320,8 @@ pc_cut_units(struct parser *p)
             c.n_pend = 0;
             add_unit(p, &c, U_DRAFT, "T");
             close_unit(&c);
+            snprintf(c.part, sizeof(c.part), "T");
+            c.part_sec = 0;
         }
         if (pc_para_start(l, num, &rest) &&
             !agenda_item(p, &c, i, atoi(num))) {
@@ -1330,6 +1335,7 @@ pc_cut_units(struct parser *p)
                 close_unit(&c);
                 add_unit(p, &c, U_DRAFT, "");
                 close_unit(&c);
+                c.part[0] = c.part_sec = 0;
                 c.last_num = c.outer_num;
                 c.outer_num = 0;
                 c.draft_annex = 0;
@@ -1416,6 +1422,45 @@ pc_cut_units(struct parser *p)
             unit_text(p, &c, i, 0);
             continue;
         }
+        /* A lettered section of a quoted text, its letter alone on its
+         * line, then its title (E/2025/72: the draft resolution's "A",
+         * "B" and "C", each with a preamble and paragraphs from 1): a
+         * part of its own, "draft resolution B", as a resolution in
+         * parts is cited ("resolution 70/248 A"). */
+        if (c.outer_num > 0 && c.part[0] && !c.draft_annex &&
+            !c.need_text && l->len == 1 &&
+            l->s[0] == (c.part_sec ? c.part_sec + 1 : 'A') &&
+            l->s[0] <= 'H' && strlen(c.part) + 3 <= sizeof(label) &&
+            (k = pc_next_content(p, i + 1)) < p->n_lines &&
+            isupper((unsigned char)p->lines[k].s[0]) &&
+            !pc_para_start(&p->lines[k], num, &rest)) {
+            close_unit(&c);
+            snprintf(label, sizeof(label), "%s%s%c", c.part,
+                     c.part[1] ? " " : "", l->s[0]);
+            c.part_sec = l->s[0];
+            c.last_num = 0;
+            c.n_pend = 0;
+            c.sec_fresh = c.sec_run = 0;
+            i = heading(p, &c, U_DRAFT, label, i, l->len);
+            /* A title wrapped before a capital ("... Globally Harmonized
+             * System of", "Classification and Labelling of Chemicals"),
+             * up to the preamble's first paragraph. */
+            k = pc_next_content(p, i + 1);
+            if (k < p->n_lines && !pc_preamble_opener(&p->lines[k]) &&
+                !pc_ends_sentence(p->lines[k].s, p->lines[k].len) &&
+                !pc_ends_clause(p->lines[k].s, p->lines[k].len) &&
+                (rest = pc_next_content(p, k + 1)) < p->n_lines &&
+                pc_preamble_opener(&p->lines[rest]) &&
+                p->n_units > 0 && p->units[p->n_units - 1].type == U_DRAFT) {
+                c.cur_i = p->n_units - 1;
+                c.cur = &p->units[c.cur_i];
+                unit_text(p, &c, k, 0);
+                close_unit(&c);
+                c.prev_end = c.blank = 1;
+                i = k;
+            }
+            continue;
+        }
         /* The heading of a text the report quotes after numbered
          * paragraphs, "Decision 2025/1" or "Resolution 68/1" alone on
          * its line (even after "Adopted under agenda item 3", which
@@ -1434,6 +1479,8 @@ pc_cut_units(struct parser *p)
                 c.preamble = 0;
                 i = heading(p, &c, U_DRAFT, label, i, l->len);
                 c.part_fresh = 1;
+                snprintf(c.part, sizeof(c.part), "%s", label);
+                c.part_sec = 0;
                 continue;
             }
         }
@@ -1476,6 +1523,8 @@ pc_cut_units(struct parser *p)
             c.draft_annex = 0;
             add_unit(p, &c, U_DRAFT, label);
             close_unit(&c);
+            snprintf(c.part, sizeof(c.part), "%s", label);
+            c.part_sec = 0;
             /* A decision set out in items ("The Statistical
              * Commission:", "(a) Expressed ...") has no preamble. */
             c.preamble = pc_enacting_line(l);

@@ -536,6 +536,47 @@ main(void)
     CHECK(find_text(doc, "The OAIS charter") == NULL);
     CHECK(find_text(doc, "Annexes") == NULL);
     pilcrow_doc_free(doc);
+    /* A quoted draft in lettered sections (E/2025/72: "A", "B", "C",
+     * each with its title, preamble and paragraphs from 1): each section
+     * a part, "draft resolution B, para. 2", and the report's paragraph
+     * 2 after the draft is its own. */
+    doc = parse(at("TESTDATA", "tests/data", "draft-sections.txt"));
+    CHECK((r = find(doc, "draft resolution, preamble, para. 1")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "Recalling its "
+                       "resolutions 1999/65", 32) == 0);
+    CHECK((r = find(doc, "draft resolution A, para. 1")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "Expresses its "
+                       "appreciation", 26) == 0);
+    CHECK((r = find(doc, "draft resolution B, preamble, para. 1")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "Recalling that, in "
+                       "paragraph 23 (c)", 34) == 0);
+    CHECK((r = find(doc, "draft resolution B, para. 2")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "Expresses its deep "
+                       "appreciation", 31) == 0);
+    CHECK((r = find(doc, "draft resolution C, para. 1")) != NULL);
+    CHECK((r = find(doc, "para. 2")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "As requested by the "
+                       "Economic and Social Council", 47) == 0);
+    CHECK((r = find(doc, "para. 3")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "The Model "
+                       "Regulations", 21) == 0);
+    pilcrow_doc_free(doc);
+    CHECK_OK(pc_anchor_parse("draft resolution II B, para. 2", &kind, annex,
+                             sizeof(annex), &annex_set, number,
+                             sizeof(number)));
+    CHECK_STR(number, "drII B.2");
+    CHECK_OK(pc_anchor_parse("draft resolution B, preamble, para. 1", &kind,
+                             annex, sizeof(annex), &annex_set, number,
+                             sizeof(number)));
+    CHECK_STR(number, "drB.p1");
+    CHECK_OK(pc_anchor_parse("[quoted text] B, para. 3", &kind, annex,
+                             sizeof(annex), &annex_set, number,
+                             sizeof(number)));
+    CHECK_STR(number, "dTB.3");
+    CHECK_STR(anchor_of(PILCROW_KIND_PARAGRAPH, NULL, "drII B.2", 1),
+              "draft resolution II B, para. 2");
+    CHECK_STR(anchor_of(PILCROW_KIND_PARAGRAPH, NULL, "dTB.3", 1),
+              "[quoted text] B, para. 3");
     /* A contents table without leaders (TD/B/43/6: "CONTENTS",
      * "Paragraphs", then its entries and their paragraph ranges) runs to
      * where its first entry, "INTRODUCTION", is met again on a later
