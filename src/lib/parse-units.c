@@ -82,6 +82,9 @@ struct cutter {
                                  * paragraph, "(2)"; else 0 */
     char part[16];              /* the quoted text's part ("rII"), else "" */
     char part_sec;              /* ... and its lettered section, else 0 */
+    int quoted_first_seen;      /* the body's first "1." was read */
+    size_t part_end;            /* the line of the body's "1." after a
+                                 * text quoted before it, else 0 */
     int chap_own;               /* chapters number their paragraphs
                                  * apart: 1 yes, 0 no, -1 not yet read */
     int sec_fresh;              /* a heading since paragraph last_num */
@@ -970,6 +973,66 @@ contents_end(struct parser *p, size_t i)
     return j - 1;
 }
 
+/* Does the paragraph numbered at line I (its text after REST or on the
+ * next line) open with an operative verb, "Welcomes", "Notes"? */
+static int
+operative_para(const struct parser *p, size_t i, size_t rest)
+{
+    struct line t = p->lines[i];
+
+    if (rest >= t.len) {
+        if ((i = pc_next_content(p, i + 1)) >= p->n_lines)
+            return 0;
+        return pc_operative_opener(&p->lines[i]);
+    }
+    t.s += rest;
+    t.len -= rest;
+    return pc_operative_opener(&t);
+}
+
+/* Is the numbered run that starts with "1." at line I (REST: where its
+ * text starts) a text the report quotes before its own paragraphs: do
+ * its paragraphs 1 to 3 open with operative verbs, as a resolution's
+ * do, and does a second run from 1 go past its last number, before any
+ * annex?  Each number is a paragraph start alone on its line or before
+ * a capital.  Returns the line of the second run's "1.", else 0. */
+static size_t
+first_run_quoted(const struct parser *p, size_t i, size_t rest)
+{
+    char num[16];
+    int top = 1, second = 0;
+    size_t at = 0;
+
+    if (!operative_para(p, i, rest))
+        return 0;
+    for (i++; i < p->n_lines; i++) {
+        const struct line *l = &p->lines[i];
+        int n;
+
+        if (l->fl & (L_BLANK | L_DROP | L_FOOT) || !is_digit((unsigned char)l->s[0])) {
+            if (!(l->fl & (L_BLANK | L_DROP | L_FOOT)) &&
+                (l->s[0] == 'A' && annex_line(l, num)))
+                return 0;
+            continue;
+        }
+        if (!pc_para_start(l, num, &rest) ||
+            (rest < l->len && !isupper((unsigned char)l->s[rest])))
+            continue;
+        n = atoi(num);
+        if (second == 0 && n == top + 1) {
+            if (n <= 3 && !operative_para(p, i, rest))
+                return 0;
+            top = n;
+        }
+        else if (n == 1 && top >= 3 && second == 0) {
+            second = 1;
+            at = i;
+        } else if (second > 0 && n == second + 1 && ++second > top)
+            return at;
+    }
+    return 0;
+}
+
 /* Lines looked at after a first paragraph number past 1 for the two
  * numbers after it. */
 #define RUN_LOOKAHEAD 400
@@ -1157,8 +1220,8 @@ pc_cut_units(struct parser *p)
                 c.last_num = c.outer_num = 0;
                 c.draft_annex = c.preamble = 0;
                 c.n_pend = 0;
-                label[0] = 'C';
-                snprintf(label + 1, sizeof(label) - 1, "%s", num);
+                label[0] = 'C';     /* num: 8 bytes at most */
+                memcpy(label + 1, num, strlen(num) + 1);
                 add_unit(p, &c, U_DRAFT, label);
                 close_unit(&c);
             }
@@ -1170,6 +1233,8 @@ pc_cut_units(struct parser *p)
             c.notes_mode = 0;
             c.last_num = 0;     /* (a draft's annex keeps outer_num) */
             c.draft_annex = c.outer_num > 0;
+            if (!c.draft_annex)
+                c.part[0] = c.part_sec = 0;
             c.roman = 0;
             c.letter = 0;
             i = heading(p, &c, U_ANNEX, num, i,
@@ -1323,19 +1388,40 @@ pc_cut_units(struct parser *p)
             snprintf(c.part, sizeof(c.part), "T");
             c.part_sec = 0;
         }
+        /* A text the report quotes before its own paragraph 1 (A/80/15
+         * (Part II): the Board's agreed conclusions, 1 to 14, then the
+         * report's 1, 2 ... past 14): a part of its own, up to the
+         * report's "1.". */
+        if (l->s[0] == '1' && p->pdf && c.last_num == 0 &&
+            c.outer_num == 0 && !c.part[0] && c.chap_own != 1 &&
+            !c.quoted_first_seen && pc_para_start(l, num, &rest) &&
+            atoi(num) == 1) {
+            c.quoted_first_seen = 1;
+            if ((c.part_end = first_run_quoted(p, i, rest)) > 0) {
+                close_unit(&c);
+                draft_label(p, i, label);
+                add_unit(p, &c, U_DRAFT, label);
+                close_unit(&c);
+                snprintf(c.part, sizeof(c.part), "%s", label);
+                c.part_sec = 0;
+                c.n_pend = 0;
+            }
+        }
         if (pc_para_start(l, num, &rest) &&
             !agenda_item(p, &c, i, atoi(num))) {
             int n = atoi(num), alone = rest >= l->len;
 
             /* In a quoted draft, the body's next number (one the
              * draft's own numbers do not go on to) ends the draft. */
-            if (c.outer_num > 0 && n == c.outer_num + 1 &&
-                n != c.last_num + 1 && (alone || c.blank || c.prev_end) &&
+            if ((c.outer_num > 0 || c.part[0]) && n == c.outer_num + 1 &&
+                n != c.last_num + 1 &&
+                (alone || c.blank || c.prev_end || i == c.part_end) &&
                 !(rest < l->len && islower((unsigned char)l->s[rest]))) {
                 close_unit(&c);
                 add_unit(p, &c, U_DRAFT, "");
                 close_unit(&c);
                 c.part[0] = c.part_sec = 0;
+                c.sec_fresh = c.sec_run = 0;
                 c.last_num = c.outer_num;
                 c.outer_num = 0;
                 c.draft_annex = 0;

@@ -440,6 +440,22 @@ make_records(struct parser *p)
                 if (p->units[j].type == U_PARA)
                     region_last = j;
             }
+            /* The body's text before a part it quotes ahead of its own
+             * paragraph 1 is its opening, as before paragraph 1. */
+            if (region_paras == 0 && j < p->n_units &&
+                p->units[j].type == U_DRAFT && p->units[j].num[0] != '\0' &&
+                p->units[j].num[0] != 'C' &&
+                (u->type != U_DRAFT || u->num[0] == 'C'))
+                for (k = j; k < p->n_units && p->units[k].type != U_ANNEX;
+                     k++)
+                    if (p->units[k].type == U_DRAFT &&
+                        p->units[k].num[0] == '\0') {
+                        while (++k < p->n_units &&
+                               p->units[k].type != U_ANNEX &&
+                               p->units[k].type != U_DRAFT)
+                            region_paras += p->units[k].type == U_PARA;
+                        break;
+                    }
             if (u->type == U_DRAFT && u->num[0] == 'C') {
                 /* A chapter numbered apart: a region of its own, in
                  * the body. */

@@ -577,6 +577,26 @@ main(void)
               "draft resolution II B, para. 2");
     CHECK_STR(anchor_of(PILCROW_KIND_PARAGRAPH, NULL, "dTB.3", 1),
               "[quoted text] B, para. 3");
+    /* A text a report quotes before its own paragraph 1 (A/80/15 (Part
+     * III): the Board's agreed conclusions, "1. Welcomes" to "17. Calls
+     * upon", then the report's "1. At its closing plenary meeting" run on
+     * to 18, inside a line): the conclusions are a part of their own,
+     * and the report's paragraphs keep their numbers. */
+    doc = parse(at("TESTDATA", "tests/data", "quoted-first.txt"));
+    CHECK((r = find(doc, "[quoted text], para. 17")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "Calls upon UNCTAD",
+                       17) == 0);
+    CHECK(r && strstr(pilcrow_record_text(r, NULL), "closing plenary") ==
+          NULL);
+    CHECK((r = find(doc, "para. 1")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "At its closing "
+                       "plenary meeting", 30) == 0);
+    CHECK((r = find(doc, "para. 18")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "Another delegate "
+                       "recalled", 25) == 0);
+    CHECK((r = find(doc, "[opening, para. 1]")) != NULL);
+    CHECK(find(doc, "[para. 1]") == NULL);
+    pilcrow_doc_free(doc);
     /* A contents table without leaders (TD/B/43/6: "CONTENTS",
      * "Paragraphs", then its entries and their paragraph ranges) runs to
      * where its first entry, "INTRODUCTION", is met again on a later
