@@ -72,6 +72,8 @@ enum unit_type {
     U_CONTENTS,     /* a skipped contents table */
     U_CHAPTER,      /* chapter heading "Chapter II Title"; num = "II" */
     U_ARTICLE,      /* article heading "Article 26"; num = "26" */
+    U_SUBHEAD,      /* numbered sub-heading between paragraphs, "1." and
+                     * its title; num = "1" */
     U_DRAFT         /* a draft quoted in the body starts, num = "r" or
                      * "d" (resolution, decision) and its label ("rI");
                      * or, num = "", the body's numbers go on */

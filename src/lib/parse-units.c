@@ -448,6 +448,26 @@ close_unit(struct cutter *c)
     c->note = NULL;
 }
 
+/* Is line I the end of a heading's title that pdftotext wrapped: short,
+ * in capitals, ending no sentence, and followed by a section label
+ * alone or a paragraph number alone? */
+static int
+wrapped_title(const struct parser *p, size_t i)
+{
+    const struct line *l = &p->lines[i];
+    char num[16];
+    size_t k, rest;
+
+    if (l->len > 40 || !isupper((unsigned char)l->s[0]) ||
+        pc_ends_sentence(l->s, l->len) || pc_ends_clause(l->s, l->len) ||
+        pc_head_label(l, num, &rest) || pc_para_start(l, num, &rest) ||
+        (k = pc_next_content(p, i + 1)) >= p->n_lines)
+        return 0;
+    l = &p->lines[k];
+    return (pc_head_label(l, num, &rest) || pc_para_start(l, num, &rest)) &&
+           rest >= l->len;
+}
+
 /* The heading title of a label line I whose title starts at REST (or on
  * the next lines when REST is at the end).  Returns the last line used. */
 static size_t
@@ -487,11 +507,15 @@ heading(struct parser *p, struct cutter *c, int type, const char *label,
         }
         unit_text(p, c, j, 0);
     }
-    /* pdftotext wraps long headings. */
+    /* pdftotext wraps long headings: before lower case, or before a
+     * short line in capitals that a section label or a paragraph
+     * number follows ("... of the United Nations", "High
+     * Commissioner", "A."). */
     while (p->pdf && n < 2 && j + 1 < p->n_lines &&
            !(p->lines[j + 1].fl & (L_BLANK | L_DROP | L_FOOT | L_PAGE)) &&
            !c->prev_end && p->lines[j].len + 10 < p->width + 20 &&
-           islower((unsigned char)p->lines[j + 1].s[0])) {
+           (islower((unsigned char)p->lines[j + 1].s[0]) ||
+            wrapped_title(p, j + 1))) {
         j++;
         n++;
         unit_text(p, c, j, 0);
@@ -1033,6 +1057,42 @@ first_run_quoted(const struct parser *p, size_t i, size_t rest)
     return 0;
 }
 
+/* Is the number at line I, not paragraph N + 1, a sub-heading's: its
+ * title (after REST, else on the next line; wrapped at most once before
+ * lower case) is short, opens in a capital or a digit and ends no
+ * sentence or clause, and paragraph N + 1 comes right after it
+ * (A/80/36: "1.", "Treaty bodies", "3.")? */
+static int
+sub_heading(const struct parser *p, size_t i, size_t rest, int n)
+{
+    const struct line *t;
+    size_t j = i, len, k;
+    char num[16];
+
+    if (rest >= p->lines[i].len) {
+        if ((j = pc_next_content(p, i + 1)) >= p->n_lines)
+            return 0;
+        rest = 0;
+    }
+    t = &p->lines[j];
+    len = t->len - rest;
+    if (len < 3 || len > 110 || (t->fl & L_FOOT) ||
+        !(isupper((unsigned char)t->s[rest]) ||
+          is_digit((unsigned char)t->s[rest])) ||
+        pc_ends_sentence(t->s, t->len) || pc_ends_clause(t->s, t->len) ||
+        t->s[t->len - 1] == ':' ||
+        (j > i && pc_para_start(t, num, &k)))
+        return 0;
+    if ((k = pc_next_content(p, j + 1)) < p->n_lines &&
+        islower((unsigned char)p->lines[k].s[0]) && p->lines[k].len < 110 &&
+        !pc_ends_sentence(p->lines[k].s, p->lines[k].len))
+        k = pc_next_content(p, k + 1);      /* a wrapped title */
+    if (k >= p->n_lines || !pc_para_start(&p->lines[k], num, &rest) ||
+        atoi(num) != n + 1)
+        return 0;
+    return rest >= p->lines[k].len || isupper((unsigned char)p->lines[k].s[rest]);
+}
+
 /* Lines looked at after a first paragraph number past 1 for the two
  * numbers after it. */
 #define RUN_LOOKAHEAD 400
@@ -1458,6 +1518,16 @@ pc_cut_units(struct parser *p)
             if (c.sec_fresh && (n == c.sec_run + 1 || n == 1) &&
                 (alone || c.blank || c.prev_end))
                 c.sec_run = n;
+            /* A numbered sub-heading between the body's paragraphs, its
+             * title the next line's: a heading ("II.A.1"). */
+            if (p->pdf && c.last_num > 0 && !c.need_text &&
+                (c.blank || c.prev_end || c.cur == NULL) &&
+                sub_heading(p, i, rest, c.last_num)) {
+                close_unit(&c);
+                c.notes_mode = 0;
+                i = heading(p, &c, U_SUBHEAD, num, i, rest);
+                continue;
+            }
         }
         if ((c.blank || c.prev_end || c.cur == NULL) && !c.need_text &&
             pc_head_label(l, num, &rest)) {

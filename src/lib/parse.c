@@ -390,6 +390,7 @@ make_records(struct parser *p)
     struct pilcrow_doc *doc = p->doc;
     const char *annex = NULL, *section = "", *title = "";
     char sec[48], roman[40] = "", chapter[16] = "", num[24];
+    char lettered[48] = "";     /* the section a sub-heading is under */
     char article[16] = "", anum[40];
     int art_sub = 0;            /* last sub-paragraph of ARTICLE */
     size_t i, j, k, ord = 0, n_summary = 0, region_paras = 0, n_pre = 0;
@@ -555,6 +556,7 @@ make_records(struct parser *p)
                                      p->scratch.len);
             roman[0] = '\0';
             chapter[0] = '\0';
+            lettered[0] = '\0';
             continue;
         case U_CHAPTER:
         case U_ROMAN:
@@ -578,6 +580,21 @@ make_records(struct parser *p)
             } else {
                 snprintf(sec, sizeof(sec), "%s", u->num);
             }
+            memcpy(lettered, sec, sizeof(sec));
+            section = pc_arena_strdup(&p->st, &doc->arena, sec);
+            finish_text(p, ut, u->len);
+            carry_cites(p);
+            title = pc_arena_strndup(&p->st, &doc->arena,
+                                     p->scratch.data ? p->scratch.data : "",
+                                     p->scratch.len);
+            continue;
+        case U_SUBHEAD:
+            /* Under the section it is in: "II.A.1". */
+            in_summary = 0;
+            if (lettered[0])
+                snprintf(sec, sizeof(sec), "%.30s.%.15s", lettered, u->num);
+            else
+                snprintf(sec, sizeof(sec), "%s", u->num);
             section = pc_arena_strdup(&p->st, &doc->arena, sec);
             finish_text(p, ut, u->len);
             carry_cites(p);

@@ -597,6 +597,27 @@ main(void)
     CHECK((r = find(doc, "[opening, para. 1]")) != NULL);
     CHECK(find(doc, "[para. 1]") == NULL);
     pilcrow_doc_free(doc);
+    /* Numbered sub-headings between the body's paragraphs (A/80/36:
+     * "1.", "Treaty bodies", then "3."): headings, "II.A.1", not text
+     * of the paragraph before; and a chapter title wrapped before a
+     * capital ("... of the United Nations", "High Commissioner", "A.")
+     * leaves its section "A." a heading. */
+    doc = parse(at("TESTDATA", "tests/data", "sub-headings.txt"));
+    CHECK((r = find(doc, "para. 2")) != NULL);
+    CHECK(r && strstr(pilcrow_record_text(r, NULL), "International human "
+                      "rights mechanisms") == NULL);
+    CHECK(r && strstr(pilcrow_record_text(r, NULL), "Treaty bodies") == NULL);
+    CHECK((r = find(doc, "para. 3")) != NULL);
+    CHECK_STR(r ? pilcrow_record_section(r) : NULL, "II.A.1");
+    CHECK_STR(r ? pilcrow_record_section_title(r) : NULL, "Treaty bodies");
+    CHECK((r = find(doc, "para. 4")) != NULL);
+    CHECK(r && strstr(pilcrow_record_text(r, NULL), "Human Rights Council "
+                      "5.") == NULL);
+    CHECK((r = find(doc, "para. 5")) != NULL);
+    CHECK_STR(r ? pilcrow_record_section(r) : NULL, "II.A.2");
+    CHECK_STR(r ? pilcrow_record_section_title(r) : NULL,
+              "Human Rights Council");
+    pilcrow_doc_free(doc);
     /* A contents table without leaders (TD/B/43/6: "CONTENTS",
      * "Paragraphs", then its entries and their paragraph ranges) runs to
      * where its first entry, "INTRODUCTION", is met again on a later
