@@ -763,6 +763,51 @@ quoted_heading(const struct line *l, char *label)
     return 1;
 }
 
+/* Is line I a decision's number alone, "2025/9" (a year from 1946,
+ * then a number), over its title and, within four lines, the body that
+ * took it ("The Executive Board"), as compendia of decisions print them
+ * (E/ICEF/2025/26)?  Writes the part's label, "N2025/9", into LABEL
+ * (16 bytes).  pdftotext lines of that shape are dropped as folios, so
+ * the caller looks at dropped lines too. */
+static int
+decision_number(const struct parser *p, size_t i, char *label)
+{
+    const struct line *l = &p->lines[i];
+    size_t j, k, n;
+    int year;
+
+    if (l->len < 6 || l->len > 8 || l->s[4] != '/')
+        return 0;
+    for (k = 0; k < l->len; k++)
+        if (k != 4 && !is_digit((unsigned char)l->s[k]))
+            return 0;
+    year = atoi(l->s);
+    for (j = i + 1; j < p->n_lines && (p->lines[j].fl & L_BLANK); j++)
+        ;
+    if (year < 1946 || year > 2100 || j >= p->n_lines ||
+        (p->lines[j].fl & (L_DROP | L_PAGE | L_FOOT)) ||
+        !isupper((unsigned char)p->lines[j].s[0]) ||
+        has_leader(&p->lines[j]))
+        return 0;
+    for (n = 0, k = j + 1; k < p->n_lines && n < 4; k++) {
+        const struct line *m = &p->lines[k];
+
+        if (m->fl & (L_BLANK | L_DROP))
+            continue;
+        n++;
+        if (has_leader(m))
+            return 0;
+        if (pc_line_starts(m, "The ") && m->len < 60 &&
+            !pc_ends_sentence(m->s, m->len)) {
+            label[0] = 'N';
+            memcpy(label + 1, l->s, l->len);
+            label[1 + l->len] = '\0';
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* Does one of the three lines of text before line I speak of an
  * agenda ("Approves the provisional agenda ... as set out below:",
  * "Provisional agenda")? */
@@ -1210,6 +1255,26 @@ pc_cut_units(struct parser *p)
         int short_prev;
         char label[16];         /* a quoted text's part */
 
+        /* A decision known by its number, "2025/9" over its title (a
+         * compendium of decisions): a part of its own, "2025/9, para. 1",
+         * as a decision quoted by its heading is below. */
+        if (p->pdf && l->len >= 6 && is_digit((unsigned char)l->s[0]) &&
+            !(l->fl & (L_FOOT | L_BLANK)) && !c.need_text &&
+            !(skip_to && i <= skip_to) &&
+            decision_number(p, i, label)) {
+            close_unit(&c);
+            if (c.outer_num == 0)
+                c.outer_num = c.last_num;
+            c.last_num = 0;
+            c.n_pend = 0;
+            c.draft_annex = 0;
+            c.preamble = 0;
+            i = heading(p, &c, U_DRAFT, label, i, l->len);
+            c.part_fresh = 1;
+            snprintf(c.part, sizeof(c.part), "%s", label);
+            c.part_sec = 0;
+            continue;
+        }
         if (l->fl & (L_DROP | L_FOOT))
             continue;
         if (l->fl & L_BLANK) {

@@ -618,6 +618,21 @@ main(void)
     CHECK_STR(r ? pilcrow_record_section_title(r) : NULL,
               "Human Rights Council");
     pilcrow_doc_free(doc);
+    /* A compendium of decisions (E/ICEF/2025/26: "2025/8", its title,
+     * "The Executive Board", then its paragraphs from 1; "2025/9" ...):
+     * each decision a part, known by its number. */
+    doc = parse(at("TESTDATA", "tests/data", "decision-compendium.txt"));
+    CHECK((r = find(doc, "2025/8, para. 5")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "Also requests UNICEF",
+                       20) == 0);
+    CHECK(r && strstr(pilcrow_record_text(r, NULL), "humanitarian") == NULL);
+    CHECK((r = find(doc, "2025/11, para. 2")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "Urges UNICEF", 12) ==
+          0);
+    CHECK(r && pilcrow_record_printed(r));
+    CHECK((r = find(doc, "2025/13, para. 1")) != NULL);
+    CHECK(find(doc, "para. 1") == NULL);
+    pilcrow_doc_free(doc);
     /* A contents table without leaders (TD/B/43/6: "CONTENTS",
      * "Paragraphs", then its entries and their paragraph ranges) runs to
      * where its first entry, "INTRODUCTION", is met again on a later
