@@ -507,14 +507,15 @@ heading(struct parser *p, struct cutter *c, int type, const char *label,
         }
         unit_text(p, c, j, 0);
     }
-    /* pdftotext wraps long headings: before lower case, or before a
-     * short line in capitals that a section label or a paragraph
-     * number follows ("... of the United Nations", "High
-     * Commissioner", "A."). */
+    /* pdftotext wraps long headings: before lower case, after a dash
+     * ("Unlocking Africa's trade potential –"), or before a short line
+     * in capitals that a section label or a paragraph number follows
+     * ("... of the United Nations", "High Commissioner", "A."). */
     while (p->pdf && n < 2 && j + 1 < p->n_lines &&
            !(p->lines[j + 1].fl & (L_BLANK | L_DROP | L_FOOT | L_PAGE)) &&
            !c->prev_end && p->lines[j].len + 10 < p->width + 20 &&
            (islower((unsigned char)p->lines[j + 1].s[0]) ||
+            pc_line_ends(&p->lines[j], " \xe2\x80\x93") ||   /* " –" */
             wrapped_title(p, j + 1))) {
         j++;
         n++;

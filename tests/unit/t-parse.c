@@ -596,6 +596,12 @@ main(void)
                        "recalled", 25) == 0);
     CHECK((r = find(doc, "[opening, para. 1]")) != NULL);
     CHECK(find(doc, "[para. 1]") == NULL);
+    /* Its section's title wraps after a dash. */
+    CHECK((r = find(doc, "[quoted text], para. 3")) != NULL);
+    CHECK_STR(r ? pilcrow_record_section_title(r) : NULL,
+              "Economic development in Africa: Unlocking Africa\xe2\x80\x99s "
+              "trade potential \xe2\x80\x93 Boosting regional markets and "
+              "reducing risks");
     pilcrow_doc_free(doc);
     /* Numbered sub-headings between the body's paragraphs (A/80/36:
      * "1.", "Treaty bodies", then "3."): headings, "II.A.1", not text
