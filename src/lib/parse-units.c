@@ -87,6 +87,10 @@ struct cutter {
                                  * text quoted before it, else 0 */
     int chap_own;               /* chapters number their paragraphs
                                  * apart: 1 yes, 0 no, -1 not yet read */
+    int entries;                /* paragraphs in a row, to last_num, that
+                                 * open with a title (titled_entry) */
+    int inner_run;              /* after one: a numbering of its own from
+                                 * 1, its last number; else 0 */
     int sec_fresh;              /* a heading since paragraph last_num */
     int sec_run;                /* ... and under it a numbering of its
                                  * own ("1.", "2." ...): its last number,
@@ -483,6 +487,8 @@ heading(struct parser *p, struct cutter *c, int type, const char *label,
     c->comm_next = 0;
     c->sec_fresh = c->last_num > 0;
     c->sec_run = 0;
+    if (type == U_ANNEX || type == U_DRAFT || type == U_CHAPTER)
+        c->entries = c->inner_run = 0;
     add_unit(p, c, type, label);
     if (rest < l->len) {
         unit_text(p, c, i, rest);
@@ -1167,6 +1173,28 @@ run_follows(const struct parser *p, const struct line *l, int n)
     return 0;
 }
 
+/* Does the paragraph numbered at line I open with a title, a short
+ * line in capitals ending no sentence ("Sierra Leone", "10. United
+ * Kingdom"), with more text after it? */
+static int
+titled_entry(const struct parser *p, size_t i, size_t rest)
+{
+    const struct line *t = &p->lines[i];
+    size_t len;
+
+    if (rest >= t->len) {
+        if ((i = pc_next_content(p, i + 1)) >= p->n_lines)
+            return 0;
+        t = &p->lines[i];
+        rest = 0;
+    }
+    len = t->len - rest;
+    return len >= 3 && len <= 60 && isupper((unsigned char)t->s[rest]) &&
+           !pc_ends_sentence(t->s, t->len) && !pc_ends_clause(t->s, t->len) &&
+           t->s[t->len - 1] != ':' &&
+           pc_next_content(p, i + 1) < p->n_lines;
+}
+
 /* Should a "N." line be taken as a paragraph number in pdftotext text
  * (hard-wrapped lines may start with any number)?  The first number is
  * 1, or one alone on its line up to 10, or any number the next two
@@ -1184,6 +1212,15 @@ accept_number(const struct parser *p, const struct cutter *c, int n,
         return 0;
     if (c->sec_run > 0 && n == c->sec_run + 1)
         return 0;               /* the section's own numbering goes on */
+    /* In a list of titled entries that one of them numbers inside (a
+     * compilation of statements, S/2025/453: "7.", "Sierra Leone", then
+     * the statement's "1." to "11."), a number the inner numbering
+     * could go on to, or one past the list's next, is the list's only
+     * before a title. */
+    if (c->entries >= 3 && c->inner_run > 0 &&
+        (n == c->inner_run + 1 || n != c->last_num + 1) &&
+        !titled_entry(p, (size_t)(l - p->lines), rest))
+        return 0;
     if (n == c->last_num + 1)
         return 1;
     if (c->last_num == 0)
@@ -1569,6 +1606,8 @@ pc_cut_units(struct parser *p)
                 }
                 close_unit(&c);
                 c.notes_mode = 0;
+                c.entries = titled_entry(p, i, rest) ? c.entries + 1 : 0;
+                c.inner_run = 0;
                 c.last_num = n;
                 c.sub_next = 1;
                 c.part_fresh = 0;
@@ -1584,6 +1623,9 @@ pc_cut_units(struct parser *p)
             if (c.sec_fresh && (n == c.sec_run + 1 || n == 1) &&
                 (alone || c.blank || c.prev_end))
                 c.sec_run = n;
+            if (c.entries >= 3 && (n == 1 || (c.inner_run > 0 &&
+                                              n == c.inner_run + 1)))
+                c.inner_run = n;
             /* A numbered sub-heading between the body's paragraphs, its
              * title the next line's: a heading ("II.A.1"). */
             if (p->pdf && c.last_num > 0 && !c.need_text &&

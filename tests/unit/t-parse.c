@@ -639,6 +639,24 @@ main(void)
     CHECK((r = find(doc, "2025/13, para. 1")) != NULL);
     CHECK(find(doc, "para. 1") == NULL);
     pilcrow_doc_free(doc);
+    /* A compilation of statements, each entry a number and a title
+     * (S/2025/453: "7.", "Sierra Leone"), one of which numbers its own
+     * paragraphs 1 to 11, then 9 to 11 again: those are its text, and
+     * "8.", "Pakistan" is the next entry. */
+    doc = parse(at("TESTDATA", "tests/data", "compiled-statements.txt"));
+    CHECK((r = find(doc, "para. 7")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "Sierra Leone", 12) ==
+          0);
+    CHECK(r && strstr(pilcrow_record_text(r, NULL), "Finally, Sierra Leone "
+                      "advocates") != NULL);
+    CHECK(r && strstr(pilcrow_record_text(r, NULL), "Pakistan") == NULL);
+    CHECK((r = find(doc, "para. 8")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "Pakistan", 8) == 0);
+    CHECK((r = find(doc, "para. 9")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "Russian Federation",
+                       18) == 0);
+    CHECK(find(doc, "para. 10") == NULL);
+    pilcrow_doc_free(doc);
     /* A contents table without leaders (TD/B/43/6: "CONTENTS",
      * "Paragraphs", then its entries and their paragraph ranges) runs to
      * where its first entry, "INTRODUCTION", is met again on a later
