@@ -429,6 +429,47 @@ caps_line(const struct line *l)
     return caps >= 3;
 }
 
+/* Is line I a person's name and country alone over a field of a
+ * biography ("Jeneba Jackline Bangura (Sierra Leone)", then "Present
+ * position")?  Two words or more in capitals (or "de", "van", "al-"
+ * ...), the country in brackets closing the line, no digit or
+ * punctuation (no "Ms."), and a short label in capitals next. */
+static int
+name_line(const struct parser *p, size_t i)
+{
+    const struct line *l = &p->lines[i], *n;
+    const char *open;
+    size_t k, words = 0, lower = 0;
+
+    if (l->len < 8 || l->len > 70 || l->s[l->len - 1] != ')' ||
+        (open = memchr(l->s, '(', l->len)) == NULL || open == l->s ||
+        open[-1] != ' ' || !isupper((unsigned char)open[1]))
+        return 0;
+    for (k = 0; k < l->len; k++) {
+        unsigned char ch = (unsigned char)l->s[k];
+
+        if (is_digit(ch) || ch == '.' || ch == ',' || ch == ':' || ch == ';')
+            return 0;
+        if (l->s + k > open) {
+            lower += islower(ch) != 0;
+            continue;
+        }
+        if ((k == 0 || l->s[k - 1] == ' ') && ch != '(') {
+            if (!isupper(ch) && ch < 0x80 &&
+                !(ch == 'd' || ch == 'v' || ch == 'a' || ch == 'b'))
+                return 0;       /* "de", "van", "al-", "bin" */
+            words++;
+        }
+    }
+    if (words < 2 || lower == 0 ||      /* "(EMOPS)": an acronym */
+        (k = pc_next_content(p, i + 1)) >= p->n_lines)
+        return 0;
+    n = &p->lines[k];
+    return n->len <= 40 && isupper((unsigned char)n->s[0]) &&
+           memchr(n->s, '(', n->len) == NULL &&
+           !pc_ends_sentence(n->s, n->len);
+}
+
 /* Open a numbered unit NUM at line I, whose text starts at byte REST
  * of it or, when the number stands alone, on the lines after. */
 static void
@@ -1830,11 +1871,13 @@ pc_cut_units(struct parser *p)
         }
         /* Ordinary text: continue the open unit or start a block.  A
          * line in capitals after a blank line ("ARMENIA" over its
-         * delegation in a list of participants) starts a block, though
-         * the text before it ended no sentence. */
+         * delegation in a list of participants), or a name and country
+         * over a biography, starts a block, though the text before it
+         * ended no sentence. */
         short_prev = p->pdf ? c.prev_len * 4 < p->width * 3 : 1;
         if (c.cur != NULL && !(c.blocks && c.blank) &&
-            !(c.blank && !c.need_text && caps_line(l)) &&
+            !(c.blank && !c.need_text && (caps_line(l) ||
+                                          (p->pdf && name_line(p, i)))) &&
             (c.need_text || !c.prev_end || (!c.blank && !short_prev))) {
             unit_text(p, &c, i, 0);
             continue;

@@ -657,6 +657,17 @@ main(void)
                        18) == 0);
     CHECK(find(doc, "para. 10") == NULL);
     pilcrow_doc_free(doc);
+    /* Biographies one a page, in lines that end no sentence
+     * (E/2025/9/Add.14): each starts at its name and country. */
+    doc = parse(at("TESTDATA", "tests/data", "biographies.txt"));
+    CHECK((r = find(doc, "annex, [para. 2]")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "Jeneba Jackline "
+                       "Bangura (Sierra Leone) Present position", 54) == 0);
+    CHECK(r && strstr(pilcrow_record_text(r, NULL), "Batamuliza") == NULL);
+    CHECK((r = find(doc, "annex, [para. 3]")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "Hajara Batamuliza "
+                       "(Rwanda)", 26) == 0);
+    pilcrow_doc_free(doc);
     /* A contents table without leaders (TD/B/43/6: "CONTENTS",
      * "Paragraphs", then its entries and their paragraph ranges) runs to
      * where its first entry, "INTRODUCTION", is met again on a later
