@@ -381,6 +381,7 @@ pilcrow_db_close(pilcrow_db *db)
     pc_inflater_free(db->inflater);
     pc_deflater_free(db->deflater);
     pc_lexicon_free(db->lexicon);
+    pc_buf_free(&db->superseded);
     pc_buf_free(&db->msg);
     pc_free(db->path);
     pc_free(db);

@@ -483,6 +483,11 @@ struct pilcrow_db {
     struct pc_deflater *deflater; /* writers: the same for new records */
     struct pc_lexicon *lexicon;  /* read-only handles: the index's terms
                                   * for suggestions (suggest.c) */
+    struct pc_buf superseded;    /* read-only handles: the superseded
+                                  * documents' terms (versions.c), */
+    size_t n_superseded;         /* ... how many, */
+    uint64_t superseded_gen;     /* ... and the generation + 1 they were
+                                  * read at; 0: not read */
     struct pc_db_lang {          /* the languages of the records, as */
         char code[8];            /* last read (pc_db_scan_languages) */
         uint64_t records;

@@ -497,6 +497,65 @@ parallel_build(const char *top)
     CHECK(exists(stray));
 }
 
+/* Index the text TEXT under document id ID into the index at PATH
+ * (made if missing), commit, close. */
+static void
+index_text(const char *path, const char *id, const char *text)
+{
+    pilcrow_parse_options po = PILCROW_PARSE_OPTIONS_INIT;
+    pilcrow_db *db = NULL;
+    pilcrow_doc *doc = NULL;
+    char *err = NULL;
+
+    po.doc = id;
+    CHECK_OK(pilcrow_doc_parse_buffer(&doc, text, strlen(text), &po, &err));
+    pilcrow_free(err);
+    CHECK_OK(pilcrow_db_open(&db, path, PILCROW_OPEN_WRITE |
+                             PILCROW_OPEN_CREATE, NULL));
+    CHECK_OK(pilcrow_index_doc(db, doc));
+    CHECK_OK(pilcrow_index_commit(db));
+    pilcrow_db_close(db);
+    pilcrow_doc_free(doc);
+}
+
+/* The document of the first hit of QUERY on DB, in a static buffer. */
+static const char *
+first_doc(pilcrow_db *db, const char *query)
+{
+    static char id[64];
+    pilcrow_query *q = NULL;
+    pilcrow_hits *hits = NULL;
+
+    id[0] = '\0';
+    CHECK_OK(pilcrow_query_new(&q, db, query, NULL));
+    CHECK_OK(pilcrow_query_run(&hits, q, 0, 5));
+    if (hits != NULL && pilcrow_hits_next(hits) == PILCROW_OK)
+        snprintf(id, sizeof(id), "%s",
+                 pilcrow_record_doc(pilcrow_hits_record(hits)));
+    pilcrow_query_free(q);
+    return id;
+}
+
+/* A reader keeps the superseded documents between queries: a revision
+ * indexed under it by a writer is seen by its next query. */
+static void
+revision_under_reader(const char *dir)
+{
+    char path[96];
+    pilcrow_db *rd = NULL;
+
+    snprintf(path, sizeof(path), "%s/versions", dir);
+    index_text(path, "S_2025_71", "Symbol: S/2025/71\n\n"
+               "1. The Monitoring Team reports on the Levant.\n");
+    CHECK_OK(pilcrow_db_open(&rd, path, PILCROW_OPEN_READ, NULL));
+    CHECK_STR(first_doc(rd, "Levant"), "S_2025_71");
+    CHECK_STR(first_doc(rd, "Monitoring"), "S_2025_71");
+    index_text(path, "S_2025_71_Rev.1", "Symbol: S/2025/71/Rev.1\n\n"
+               "1. The Monitoring Team reports again on the Levant.\n");
+    CHECK_STR(first_doc(rd, "Levant"), "S_2025_71_Rev.1");
+    pilcrow_db_close(rd);
+}
+
 int
 main(void)
 {
@@ -523,6 +582,7 @@ main(void)
 
     on_index(path);
     parallel_build(tmpl);
+    revision_under_reader(tmpl);
     fixture_rm_rf(tmpl);
     return check_done();
 }
