@@ -91,6 +91,10 @@ struct cutter {
                                  * open with a title (titled_entry) */
     int inner_run;              /* after one: a numbering of its own from
                                  * 1, its last number; else 0 */
+    char held[8];               /* a section label met between a number
+                                 * and its text ("4.", "C.", text, then
+                                 * "Adoption of the agenda"), else "" */
+    int held_roman;             /* ... and it is a roman one */
     int sec_fresh;              /* a heading since paragraph last_num */
     int sec_run;                /* ... and under it a numbering of its
                                  * own ("1.", "2." ...): its last number,
@@ -526,6 +530,7 @@ heading(struct parser *p, struct cutter *c, int type, const char *label,
     c->part_fresh = 0;
     c->in_article = 0;
     c->comm_next = 0;
+    c->held[0] = '\0';
     c->sec_fresh = c->last_num > 0;
     c->sec_run = 0;
     if (type == U_ANNEX || type == U_DRAFT || type == U_CHAPTER)
@@ -1269,6 +1274,33 @@ accept_number(const struct parser *p, const struct cutter *c, int n,
     return n > c->last_num && n <= c->last_num + 3 && (alone || boundary);
 }
 
+/* Open the held section heading (see the cutter's held), with its title
+ * at line I, or untitled when I is (size_t)-1.  Returns the last line
+ * used. */
+static size_t
+open_held(struct parser *p, struct cutter *c, size_t i)
+{
+    char label[8];
+    int roman = c->held_roman;
+
+    memcpy(label, c->held, sizeof(label));
+    c->held[0] = '\0';
+    close_unit(c);
+    if (roman) {
+        c->roman = pc_roman_value(label, strlen(label));
+        c->letter = 0;
+    } else {
+        c->letter = label[0];
+    }
+    if (i == (size_t)-1) {
+        add_unit(p, c, roman ? U_ROMAN : U_LETTER, label);
+        close_unit(c);
+        c->prev_end = c->blank = 1;
+        return 0;
+    }
+    return heading(p, c, roman ? U_ROMAN : U_LETTER, label, i, 0);
+}
+
 /* Markdown's own lines at line I: a "---" rule (dropped), a "[^N]:"
  * footnote, a "#" heading with a label ("## II. Title").  Returns 1
  * when the line was taken, 0 when it is read as any other line. */
@@ -1633,6 +1665,8 @@ pc_cut_units(struct parser *p)
                 c.n_pend = 0;
             }
             if (accept_number(p, &c, n, alone, l, rest)) {
+                if (c.held[0])
+                    open_held(p, &c, (size_t)-1);
                 /* pdftotext stacks the numbers of short paragraphs
                  * ("83." then "84." alone, then both texts): a number
                  * still waiting for its text is queued, and the text
@@ -1677,6 +1711,30 @@ pc_cut_units(struct parser *p)
                 i = heading(p, &c, U_SUBHEAD, num, i, rest);
                 continue;
             }
+        }
+        /* pdftotext moved a section's label between a paragraph's
+         * number and its text ("4.", "C.", "At the 2059th meeting ...",
+         * then "Adoption of the agenda" and "5."): the label is held,
+         * and opens its heading at the title after the text (or, with
+         * no title, before the next number). */
+        if (p->pdf && c.need_text && c.cur != NULL && c.cur->type == U_PARA &&
+            c.cur->len == 0 && !c.held[0] && pc_head_label(l, num, &rest) &&
+            rest >= l->len && strlen(num) < sizeof(c.held) &&
+            ((strlen(num) == 1 && c.letter && num[0] == c.letter + 1) ||
+             (strlen(num) > 1 && c.roman &&
+              pc_roman_value(num, strlen(num)) == c.roman + 1))) {
+            memcpy(c.held, num, strlen(num) + 1);
+            c.held_roman = strlen(num) > 1;
+            continue;
+        }
+        if (c.held[0] && !c.need_text && c.prev_end &&
+            l->len < 100 && isupper((unsigned char)l->s[0]) &&
+            !pc_ends_sentence(l->s, l->len) &&
+            (k = pc_next_content(p, i + 1)) < p->n_lines &&
+            pc_para_start(&p->lines[k], num, &rest) &&
+            atoi(num) == c.last_num + 1) {
+            i = open_held(p, &c, i);
+            continue;
         }
         if ((c.blank || c.prev_end || c.cur == NULL) && !c.need_text &&
             pc_head_label(l, num, &rest)) {

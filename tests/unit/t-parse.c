@@ -668,6 +668,20 @@ main(void)
     CHECK(r && strncmp(pilcrow_record_text(r, NULL), "Hajara Batamuliza "
                        "(Rwanda)", 26) == 0);
     pilcrow_doc_free(doc);
+    /* A section label that pdftotext set between a paragraph's number
+     * and its text (A/80/38: "4.", "C.", "At the 2059th meeting ...",
+     * "Adoption of the agenda", "5."): the heading C with its title,
+     * neither in paragraph 4. */
+    doc = parse(at("TESTDATA", "tests/data", "held-label.txt"));
+    CHECK((r = find(doc, "para. 4")) != NULL);
+    CHECK(r && strcmp(pilcrow_record_text(r, NULL), "At the 2059th meeting, "
+                      "on 13 May, the session was opened by the Chair.") == 0);
+    CHECK_STR(r ? pilcrow_record_section(r) : NULL, "II.B");
+    CHECK((r = find(doc, "para. 5")) != NULL);
+    CHECK_STR(r ? pilcrow_record_section(r) : NULL, "II.C");
+    CHECK_STR(r ? pilcrow_record_section_title(r) : NULL,
+              "Adoption of the agenda");
+    pilcrow_doc_free(doc);
     /* A contents table without leaders (TD/B/43/6: "CONTENTS",
      * "Paragraphs", then its entries and their paragraph ranges) runs to
      * where its first entry, "INTRODUCTION", is met again on a later
