@@ -1301,6 +1301,27 @@ open_held(struct parser *p, struct cutter *c, size_t i)
     return heading(p, c, roman ? U_ROMAN : U_LETTER, label, i, 0);
 }
 
+/* Open the part LABEL of a text the report quotes, at its heading line
+ * I ("Decision 2025/1", "2025/9"), its title on the lines after; the
+ * report's numbering is kept to go on after it.  Returns the last line
+ * used. */
+static size_t
+titled_part(struct parser *p, struct cutter *c, const char *label, size_t i)
+{
+    close_unit(c);
+    if (c->outer_num == 0)
+        c->outer_num = c->last_num;
+    c->last_num = 0;
+    c->n_pend = 0;
+    c->draft_annex = 0;
+    c->preamble = 0;
+    i = heading(p, c, U_DRAFT, label, i, p->lines[i].len);
+    c->part_fresh = 1;
+    snprintf(c->part, sizeof(c->part), "%s", label);
+    c->part_sec = 0;
+    return i;
+}
+
 /* Markdown's own lines at line I: a "---" rule (dropped), a "[^N]:"
  * footnote, a "#" heading with a label ("## II. Title").  Returns 1
  * when the line was taken, 0 when it is read as any other line. */
@@ -1373,17 +1394,7 @@ pc_cut_units(struct parser *p)
             !(l->fl & (L_FOOT | L_BLANK)) && !c.need_text &&
             !(skip_to && i <= skip_to) &&
             decision_number(p, i, label)) {
-            close_unit(&c);
-            if (c.outer_num == 0)
-                c.outer_num = c.last_num;
-            c.last_num = 0;
-            c.n_pend = 0;
-            c.draft_annex = 0;
-            c.preamble = 0;
-            i = heading(p, &c, U_DRAFT, label, i, l->len);
-            c.part_fresh = 1;
-            snprintf(c.part, sizeof(c.part), "%s", label);
-            c.part_sec = 0;
+            i = titled_part(p, &c, label, i);
             continue;
         }
         if (l->fl & (L_DROP | L_FOOT))
@@ -1833,17 +1844,7 @@ pc_cut_units(struct parser *p)
         if ((l->s[0] == 'D' || l->s[0] == 'R') && !c.need_text &&
             (c.last_num > 0 || (c.outer_num > 0 && !c.draft_annex))) {
             if (quoted_heading(l, label)) {
-                close_unit(&c);
-                if (c.outer_num == 0)
-                    c.outer_num = c.last_num;
-                c.last_num = 0;
-                c.n_pend = 0;
-                c.draft_annex = 0;
-                c.preamble = 0;
-                i = heading(p, &c, U_DRAFT, label, i, l->len);
-                c.part_fresh = 1;
-                snprintf(c.part, sizeof(c.part), "%s", label);
-                c.part_sec = 0;
+                i = titled_part(p, &c, label, i);
                 continue;
             }
         }

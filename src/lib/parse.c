@@ -383,6 +383,21 @@ continues(const struct parser *p, const struct unit *u, const char *prev,
            c == '[' || c == '-' || c == '"' || c >= 0x80;
 }
 
+/* A heading opens section SEC: its title is the LEN bytes of TEXT (its
+ * note markers cited by the record after it); *SECTION and *TITLE are
+ * set, from the document's arena. */
+static void
+enter_section(struct parser *p, const char *text, size_t len,
+              const char *sec, const char **section, const char **title)
+{
+    *section = pc_arena_strdup(&p->st, &p->doc->arena, sec);
+    finish_text(p, text, len);
+    carry_cites(p);
+    *title = pc_arena_strndup(&p->st, &p->doc->arena,
+                              p->scratch.data ? p->scratch.data : "",
+                              p->scratch.len);
+}
+
 /* Walk the units and make the records. */
 static void
 make_records(struct parser *p)
@@ -581,12 +596,7 @@ make_records(struct parser *p)
                 snprintf(sec, sizeof(sec), "%s", u->num);
             }
             memcpy(lettered, sec, sizeof(sec));
-            section = pc_arena_strdup(&p->st, &doc->arena, sec);
-            finish_text(p, ut, u->len);
-            carry_cites(p);
-            title = pc_arena_strndup(&p->st, &doc->arena,
-                                     p->scratch.data ? p->scratch.data : "",
-                                     p->scratch.len);
+            enter_section(p, ut, u->len, sec, &section, &title);
             continue;
         case U_SUBHEAD:
             /* Under the section it is in: "II.A.1". */
@@ -595,12 +605,7 @@ make_records(struct parser *p)
                 snprintf(sec, sizeof(sec), "%.30s.%.15s", lettered, u->num);
             else
                 snprintf(sec, sizeof(sec), "%s", u->num);
-            section = pc_arena_strdup(&p->st, &doc->arena, sec);
-            finish_text(p, ut, u->len);
-            carry_cites(p);
-            title = pc_arena_strndup(&p->st, &doc->arena,
-                                     p->scratch.data ? p->scratch.data : "",
-                                     p->scratch.len);
+            enter_section(p, ut, u->len, sec, &section, &title);
             continue;
         case U_SUMMARY:
             in_summary = 1;
