@@ -36,7 +36,12 @@
  *  - CJK (Han ideographs, kana): each run is cut into overlapping
  *    bigrams ("世界人权" gives 世界, 界人, 人权); a lone ideograph is
  *    one token.  This holds in every language, so a Chinese name
- *    quoted in an English text is still searchable.
+ *    quoted in an English text is still searchable.  The last bigram
+ *    of a run carries its second character as a tail (pc_token's
+ *    tail_len), which the indexer adds alone at the bigram's position:
+ *    every character of a run then starts an index term (its bigram,
+ *    or the tail), and a one-character query is the prefix of those
+ *    terms (query-parse.c).
  *
  * Never tokens: superscript digits (U+00B9, U+00B2, U+00B3,
  * U+2070-U+2079) which are note markers, U+FFFD, connector punctuation
@@ -565,6 +570,8 @@ struct pc_scan {
     void *payload;
     const uint32_t *first;      /* pc_analyze_for's byte set, or NULL */
     uint32_t pos;               /* position of the last token */
+    int cjk;                    /* the next token's is_cjk and tail_len */
+    size_t tail;
     pilcrow_status st;          /* PILCROW_OK, DONE (stopped) or NOMEM */
 };
 
@@ -586,6 +593,10 @@ emit(struct pc_scan *s, const char *folded, size_t folded_len,
     tok.pos = ++s->pos;
     tok.is_symbol = is_symbol;
     tok.is_stop = is_stop;
+    tok.is_cjk = s->cjk;
+    tok.tail_len = s->tail;
+    s->cjk = 0;
+    s->tail = 0;
     if (s->fn(&tok, s->payload) != 0)
         s->st = PILCROW_DONE;
 }
@@ -814,8 +825,8 @@ scan_word(struct pc_scan *s, size_t start)
 
 /*
  * Emit the run of CJK code points starting at START as overlapping
- * bigrams (one token if the run is one code point).  Returns the
- * offset just past the run.
+ * bigrams (one token if the run is one code point), the last bigram
+ * with its tail.  Returns the offset just past the run.
  */
 static size_t
 scan_cjk(struct pc_scan *s, size_t start)
@@ -827,6 +838,7 @@ scan_cjk(struct pc_scan *s, size_t start)
 
     cur = start + next_cp(a, s->text, s->len, start, &cp, &cl);
     if (class_at(a, s->text, s->len, cur) != C_CJK) {
+        s->cjk = 1;
         emit(s, s->text + start, cur - start, s->text + start,
              cur - start, start, cur, 0,
              pc_lang_is_stopword(a->lang, s->text + start, cur - start));
@@ -836,6 +848,9 @@ scan_cjk(struct pc_scan *s, size_t start)
         if ((n = next_cp(a, s->text, s->len, cur, &cp, &cl)) == 0 ||
             cl != C_CJK)
             break;
+        s->cjk = 1;
+        if (class_at(a, s->text, s->len, cur + n) != C_CJK)
+            s->tail = n;
         emit(s, s->text + prev, cur + n - prev, s->text + prev,
              cur + n - prev, prev, cur + n, 0,
              pc_lang_is_stopword(a->lang, s->text + prev, cur + n - prev));
@@ -870,6 +885,8 @@ pc_analyze_for(struct pc_analyzer *a, const char *text, size_t len,
     s.payload = payload;
     s.first = a->lang->stem_keeps_first ? first : NULL;
     s.pos = 0;
+    s.cjk = 0;
+    s.tail = 0;
     s.st = PILCROW_OK;
     while (i < len && s.st == PILCROW_OK) {
         unsigned char c = (unsigned char)text[i];

@@ -22,8 +22,11 @@
  *    term on a document's first record for its language versions;
  *    C terms of the citations a record makes (record version 3).
  * 7: UN metadata (organ, session, agenda, type, version, base) in the
- *    document metadata (version 2) and O, N, A, T, B filter terms. */
-#define PC_FORMAT "9"
+ *    document metadata (version 2) and O, N, A, T, B filter terms.
+ * 8: R terms of revisions.  9: the record in value slot 2.
+ * 10: a CJK run's last character indexed alone, at its last bigram's
+ *    position, for one-character queries. */
+#define PC_FORMAT "10"
 
 /* Create directory PATH and its missing parents.  Returns 0 or -1 with
  * errno set. */

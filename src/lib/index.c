@@ -73,6 +73,12 @@ add_posting(const struct pc_token *tok, void *payload)
         return 0;
     c->st = pcx_doc_add_posting(c->xdoc, tok->term, tok->term_len, tok->pos);
     c->n_words++;
+    /* A CJK run's last character, alone, at the same position: not a
+     * word more (n_words is the record's length). */
+    if (tok->tail_len > 0 && c->st >= 0)
+        c->st = pcx_doc_add_posting(c->xdoc,
+                                    tok->term + tok->term_len - tok->tail_len,
+                                    tok->tail_len, tok->pos);
     return c->st < 0;
 }
 

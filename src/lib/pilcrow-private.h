@@ -351,6 +351,12 @@ struct pc_token {
     int is_symbol;          /* a UN symbol or number like 49/127 */
     int is_stop;            /* a stopword of the language: not indexed,
                              * but it keeps its position */
+    int is_cjk;             /* a CJK bigram, or a lone CJK character */
+    size_t tail_len;        /* the last bigram of a CJK run: the bytes of
+                             * its second character, which the index also
+                             * holds alone at this position (a character
+                             * is found as the start of its bigram, or
+                             * as a run's tail); else 0 */
 };
 
 /* Called for each token; the pointers are valid during the call only.
@@ -765,8 +771,12 @@ void pc_db_meta_free(pilcrow_db *db);
 struct pc_qterm {
     const char *term;       /* index term (stem or folded symbol) */
     size_t len;
-    int is_prefix;          /* a wildcard: matches terms starting so */
+    int is_prefix;          /* a wildcard: matches terms starting so;
+                             * PC_QTERM_CJK_CHAR: a CJK character, matched
+                             * within the tokens holding it */
 };
+
+#define PC_QTERM_CJK_CHAR 2
 
 /* One matched word of a text. */
 struct pc_match {

@@ -46,6 +46,7 @@ struct qn {
     const char *term2;         /* QN_RANGE upper bound */
     unsigned slot;             /* QN_RANGE */
     unsigned window;           /* QN_PHRASE, QN_NEAR */
+    int every;                 /* QN_WILDCARD: pcx_qnode's every */
     double factor;             /* QN_SCALE */
     struct qn *first, *last;   /* children */
     struct qn *next;           /* sibling */
@@ -212,6 +213,7 @@ collect_token(const struct pc_token *tok, void *payload)
     struct parser *p = c->p;
     pilcrow_query *q = p->q;
     struct qn *leaf;
+    uint32_t cp;
 
     if (tok->is_stop) {
         /* Not indexed: left out, its position kept as a gap. */
@@ -221,11 +223,22 @@ collect_token(const struct pc_token *tok, void *payload)
     if (c->first_pos == 0)
         c->first_pos = tok->pos;
     c->last_pos = tok->pos;
-    leaf = qn_leaf(p, QN_TERM, tok->term, tok->term_len);
-    if (leaf == NULL)
-        return 1;
+    if (tok->is_cjk && pc_utf8_decode(tok->term, tok->term_len, &cp) ==
+                           tok->term_len) {
+        /* One CJK character: every index term it starts (the bigrams
+         * from it, a run's tail, the character alone; analyze.c). */
+        leaf = qn_leaf(p, QN_WILDCARD, tok->term, tok->term_len);
+        if (leaf == NULL)
+            return 1;
+        leaf->every = PCX_EVERY_SYNONYM;
+        add_qterm(p, tok->term, tok->term_len, PC_QTERM_CJK_CHAR);
+    } else {
+        leaf = qn_leaf(p, QN_TERM, tok->term, tok->term_len);
+        if (leaf == NULL)
+            return 1;
+        add_qterm(p, tok->term, tok->term_len, 0);
+    }
     qn_add(c->phrase, leaf);
-    add_qterm(p, tok->term, tok->term_len, 0);
     if (c->record_words && !tok->is_symbol && p->st >= 0) {
         if (pc_grow(&p->st, &q->words, &q->cap_words, q->n_words,
                     sizeof(*q->words), 8) < 0)
@@ -248,7 +261,7 @@ analyse_one(struct parser *p, struct pc_analyzer *an, size_t start,
             size_t n, int record_words, int *n_stops)
 {
     struct collect c;
-    struct qn *ph = qn_new(p, QN_PHRASE);
+    struct qn *ph = qn_new(p, QN_PHRASE), *w;
     pilcrow_status st;
 
     *n_stops = 0;
@@ -289,6 +302,9 @@ analyse_one(struct parser *p, struct pc_analyzer *an, size_t start,
     /* In order, within the words' span: the gaps of left-out
      * stopwords are allowed for. */
     ph->window = c.last_pos - c.first_pos + 1;
+    for (w = ph->first; w != NULL; w = w->next)
+        if (w->every)
+            w->every = PCX_EVERY_OR;
     return ph;
 }
 
@@ -881,7 +897,7 @@ near_operand(const struct qn *n)
 {
     const struct qn *c;
 
-    if (n->kind == QN_TERM)
+    if (n->kind == QN_TERM || (n->kind == QN_WILDCARD && n->every))
         return 1;
     if (n->kind == QN_PHRASE)
         return n->n_children == 1 && near_operand(n->first);
@@ -904,6 +920,8 @@ near_unsynonym(struct qn *n)
 
     if (n->kind == QN_SYNONYM)
         n->kind = QN_OR;
+    if (n->every)
+        n->every = PCX_EVERY_OR;
     for (c = n->first; c != NULL; c = c->next)
         near_unsynonym(c);
 }
@@ -1112,6 +1130,7 @@ emit(struct pcx_qnode *nodes, struct qn *n, size_t *k)
     x->slot = n->slot;
     x->n_children = n->n_children;
     x->window = n->window;
+    x->every = n->every;
     x->factor = n->factor;
 }
 

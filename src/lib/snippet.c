@@ -23,10 +23,16 @@ struct find_ctx {
     pilcrow_status st;
 };
 
-/* True if the token matches query term Q. */
+/* True if the token matches query term Q.  A CJK character matches
+ * the tokens it starts or ends (term_span() says where). */
 static int
 term_matches(const struct pc_qterm *q, const struct pc_token *tok)
 {
+    if (q->is_prefix == PC_QTERM_CJK_CHAR)
+        return tok->is_cjk && tok->term_len >= q->len &&
+               (memcmp(tok->term, q->term, q->len) == 0 ||
+                memcmp(tok->term + tok->term_len - q->len, q->term,
+                       q->len) == 0);
     if (!q->is_prefix)
         return tok->term_len == q->len && memcmp(tok->term, q->term, q->len) == 0;
     return (tok->term_len >= q->len &&
@@ -35,11 +41,29 @@ term_matches(const struct pc_qterm *q, const struct pc_token *tok)
             memcmp(tok->folded, q->term, q->len) == 0);
 }
 
+/* Add the match [START, END) at POS of term WHICH.  Returns non-zero
+ * on error. */
+static int
+add_match(struct find_ctx *c, size_t start, size_t end, uint32_t pos,
+          size_t which)
+{
+    struct pc_match *m;
+
+    if (pc_grow(&c->st, c->matches, c->cap, *c->n_matches, sizeof(*m),
+                16) < 0)
+        return 1;
+    m = &(*c->matches)[(*c->n_matches)++];
+    m->start = start;
+    m->end = end;
+    m->pos = pos;
+    m->which = (unsigned)which;
+    return 0;
+}
+
 static int
 find_token(const struct pc_token *tok, void *payload)
 {
     struct find_ctx *c = payload;
-    struct pc_match *m;
     size_t i;
 
     c->n_words = tok->pos;
@@ -48,14 +72,20 @@ find_token(const struct pc_token *tok, void *payload)
             break;
     if (i == c->n_terms)
         return 0;
-    if (pc_grow(&c->st, c->matches, c->cap, *c->n_matches, sizeof(*m),
-                16) < 0)
+    if (c->terms[i].is_prefix != PC_QTERM_CJK_CHAR)
+        return add_match(c, tok->start, tok->end, tok->pos, i);
+    /* A CJK character: the bigram's first character, or its second
+     * where it ends the run (else it is the next bigram's first). */
+    if (memcmp(tok->term, c->terms[i].term, c->terms[i].len) == 0 &&
+        add_match(c, tok->start, tok->start + c->terms[i].len, tok->pos,
+                  i) != 0)
         return 1;
-    m = &(*c->matches)[(*c->n_matches)++];
-    m->start = tok->start;
-    m->end = tok->end;
-    m->pos = tok->pos;
-    m->which = (unsigned)i;
+    if (tok->term_len > c->terms[i].len &&
+        memcmp(tok->term + tok->term_len - c->terms[i].len, c->terms[i].term,
+               c->terms[i].len) == 0 &&
+        tok->tail_len > 0)
+        return add_match(c, tok->end - c->terms[i].len, tok->end, tok->pos,
+                         i);
     return 0;
 }
 

@@ -83,9 +83,10 @@ first_and_rest(Xapian::Query::op op, const std::vector<Xapian::Query> &kids,
 /* The wildcard PREFIX over the shards of X, expanded here: each
  * remote server would expand it against its own terms alone (a
  * different 200 on each).  The 200 terms the shards hold most often,
- * as Xapian's WILDCARD_LIMIT_MOST_FREQUENT, as a synonym. */
+ * as Xapian's WILDCARD_LIMIT_MOST_FREQUENT, or all of them (EVERY, as
+ * pcx_qnode says). */
 static Xapian::Query
-expand_wildcard(pcx_db *x, const std::string &prefix)
+expand_wildcard(pcx_db *x, const std::string &prefix, int every)
 {
     typedef std::pair<Xapian::doccount, std::string> freq_term;
     std::vector<freq_term> terms;
@@ -95,12 +96,12 @@ expand_wildcard(pcx_db *x, const std::string &prefix)
         terms.emplace_back(t.get_termfreq(), *t);
     if (terms.empty())
         return Xapian::Query::MatchNothing;
-    if (terms.size() > 200) {
+    if (!every && terms.size() > PCX_WILDCARD_MAX) {
         std::stable_sort(terms.begin(), terms.end(),
                          [](const freq_term &a, const freq_term &b) {
                              return a.first > b.first;
                          });
-        terms.resize(200);
+        terms.resize(PCX_WILDCARD_MAX);
         std::sort(terms.begin(), terms.end(),
                   [](const freq_term &a, const freq_term &b) {
                       return a.second < b.second;
@@ -109,7 +110,9 @@ expand_wildcard(pcx_db *x, const std::string &prefix)
     std::vector<Xapian::Query> kids;
     for (const auto &t : terms)
         kids.emplace_back(t.second);
-    return Xapian::Query(Xapian::Query::OP_SYNONYM, kids.begin(), kids.end());
+    return Xapian::Query(every == PCX_EVERY_OR ? Xapian::Query::OP_OR
+                                               : Xapian::Query::OP_SYNONYM,
+                         kids.begin(), kids.end());
 }
 
 static Xapian::Query
@@ -129,13 +132,20 @@ build(pcx_db *x, const struct pcx_qnode *nodes, size_t n)
                                           Xapian::Query(term), 0.0));
             continue;
         case PCX_WILDCARD:
-            if (!x->shards.empty()) {
-                stack.push_back(expand_wildcard(x, term));
+            /* Xapian's OP_PHRASE and OP_NEAR take an OP_OR of terms
+             * but no OP_WILDCARD: expanded here too. */
+            if (!x->shards.empty() || q->every == PCX_EVERY_OR) {
+                stack.push_back(expand_wildcard(x, term, q->every));
                 continue;
             }
-            stack.push_back(Xapian::Query(Xapian::Query::OP_WILDCARD, term,
-                                          200,
-                                          Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT));
+            if (q->every)
+                stack.push_back(Xapian::Query(Xapian::Query::OP_WILDCARD,
+                                              term, 0,
+                                              Xapian::Query::WILDCARD_LIMIT_ERROR));
+            else
+                stack.push_back(Xapian::Query(Xapian::Query::OP_WILDCARD, term,
+                                              PCX_WILDCARD_MAX,
+                                              Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT));
             continue;
         case PCX_ALL:
             stack.push_back(Xapian::Query::MatchAll);

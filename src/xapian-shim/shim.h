@@ -193,7 +193,8 @@ pilcrow_status pcx_db_delete_term(pcx_db *x, const char *term, size_t len,
 enum pcx_op {
     PCX_TERM,          /* leaf: TERM, wqf 1, position POS (for phrases) */
     PCX_BOOLEAN,       /* leaf: TERM as a filter (no weight) */
-    PCX_WILDCARD,      /* leaf: terms starting with TERM */
+    PCX_WILDCARD,      /* leaf: terms starting with TERM (the
+                        * PCX_WILDCARD_MAX held most often, or EVERY) */
     PCX_ALL,           /* leaf: every document */
     PCX_NOTHING,       /* leaf: no document */
     PCX_AND,
@@ -208,6 +209,11 @@ enum pcx_op {
     PCX_SCALE          /* one operand, weight scaled by FACTOR */
 };
 
+/* The most terms a wildcard expands to, those held most often. */
+#define PCX_WILDCARD_MAX 200
+#define PCX_EVERY_SYNONYM 1
+#define PCX_EVERY_OR 2
+
 struct pcx_qnode {
     enum pcx_op op;
     const char *term;      /* leaves */
@@ -217,6 +223,12 @@ struct pcx_qnode {
     unsigned slot;         /* PCX_VALUE_RANGE */
     unsigned n_children;   /* operators */
     unsigned window;       /* PCX_PHRASE, PCX_NEAR */
+    int every;             /* PCX_WILDCARD: 0 for the PCX_WILDCARD_MAX
+                            * terms held most often, as a synonym; else
+                            * every term starting with it, weighed as one
+                            * (PCX_EVERY_SYNONYM) or ORed (PCX_EVERY_OR:
+                            * Xapian's OP_PHRASE and OP_NEAR take no
+                            * synonym below them) */
     double factor;         /* PCX_SCALE */
 };
 

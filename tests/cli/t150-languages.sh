@@ -101,6 +101,24 @@ assert words == {"internationales", "sécurité"}, words
 PY
 fi
 
+begin_subtest 'one Chinese character: wherever it stands in a run'
+# 司 ends its run ("特派团支助司"), so it starts no bigram; 个 follows
+# a number and starts the bigram 个联 ("12个联合国据点").
+search_finds '司' zh
+search_finds '12个' zh
+search_finds '部' zh
+search_finds '部 NEAR 队' zh
+if have_python; then
+    run "$PILCROW" --db idx search --json -n 1 '司 部'
+    python3 - OUT <<'PY' || fail "one character's highlights are wrong"
+import json, sys
+hit = json.loads(open(sys.argv[1], encoding="utf-8").readline())
+b = hit["snippet"].encode()
+words = [b[s:e].decode() for s, e in hit["highlights"]]
+assert words and set(words) <= {"司", "部"}, words
+PY
+fi
+
 begin_subtest '--lang: that analysis alone, that language alone'
 run "$PILCROW" --db idx search --json --lang es Fuerza
 expect_exit 0

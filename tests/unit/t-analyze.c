@@ -21,6 +21,8 @@ struct tok {
     size_t start, end;
     uint32_t pos;
     int is_symbol;
+    int is_cjk;
+    size_t tail_len;
 };
 
 struct toks {
@@ -59,6 +61,8 @@ collect(const struct pc_token *t, void *payload)
     k->end = t->end;
     k->pos = t->pos;
     k->is_symbol = t->is_symbol;
+    k->is_cjk = t->is_cjk;
+    k->tail_len = t->tail_len;
     return ts->stop_after && ts->n >= ts->stop_after;
 }
 
@@ -338,6 +342,13 @@ test_other_scripts(void)
         CHECK(ts.v[0].start == 0 && ts.v[0].end == 6);
         CHECK(ts.v[1].start == 3 && ts.v[1].end == 9);
         CHECK(ts.v[4].pos == 5 && ts.v[5].pos == 6);
+        /* The run's last bigram carries its last character (言), which
+         * starts no bigram; a lone character (第) carries none. */
+        CHECK(ts.v[0].is_cjk && ts.v[0].tail_len == 0);
+        CHECK(ts.v[3].tail_len == 0 && ts.v[4].tail_len == 3);
+        CHECK(ts.v[5].is_cjk && ts.v[5].tail_len == 0);
+        CHECK(!ts.v[6].is_cjk && ts.v[6].tail_len == 0);
+        CHECK(ts.v[7].is_cjk && ts.v[7].tail_len == 0);
     }
     /* The same bigrams in an English text. */
     CHECK_STR(terms(en, "the 人权 of"), "the 人权 of");
