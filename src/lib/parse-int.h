@@ -186,6 +186,9 @@ void pc_put_superscript(pilcrow_status *st, struct pc_buf *b, const char *d,
 /* The UTF-8 superscript form of ASCII digit D. */
 const char *pc_superscript_str(char d);
 
+/* Is L a contents line, with dotted leaders (". . . ." or ".....")? */
+int pc_has_leader(const struct line *l);
+
 /* Does the text S (N bytes) end a sentence: its last character, after
  * closing quotes, brackets, note markers and a trailing plain-digit
  * marker (pdftotext), one of . ? ! : ; */

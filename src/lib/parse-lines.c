@@ -142,6 +142,36 @@ wide_stop(const char *s, size_t n)
     return n >= 2 && u[-2] == 0xD8 && (u[-1] == 0x9F || u[-1] == 0x9B);
 }
 
+/* A contents line with dotted leaders (". . . ." or "....."). */
+int
+pc_has_leader(const struct line *l)
+{
+    size_t i, run = 0;
+    const char *d = l->len >= 5 ? memchr(l->s, '.', l->len) : NULL;
+
+    /* Most lines have no dot at all, or one far from the end. */
+    if (d == NULL || l->len - (size_t)(d - l->s) < 5)
+        return 0;
+    /* A leader: five dots, each the next byte after the one before or
+     * the one after a single space.  From a dot that ends a run, the
+     * next run can only start at the next dot. */
+    for (i = (size_t)(d - l->s);;) {
+        if (++run >= 5)
+            return 1;
+        if (i + 1 < l->len && l->s[i + 1] == '.')
+            i++;
+        else if (i + 2 < l->len && l->s[i + 1] == ' ' && l->s[i + 2] == '.')
+            i += 2;
+        else {
+            run = 0;
+            if (i + 1 >= l->len ||
+                (d = memchr(l->s + i + 1, '.', l->len - i - 1)) == NULL)
+                return 0;
+            i = (size_t)(d - l->s);
+        }
+    }
+}
+
 /* Does the text S (N bytes) end a sentence: its last character, after
  * closing quotes, brackets, note markers and a trailing plain-digit
  * marker (pdftotext), one of . ? ! : ; or their Chinese and Arabic

@@ -249,6 +249,27 @@ pc_set_language(struct parser *p, const char *v, size_t n)
     }
 }
 
+/* Is L a period, a day number then a date after a dash ("10–21 March
+ * 2025", "25 July 2024–30 July 2025")?  The date after the dash goes to
+ * OUT. */
+static int
+date_range(const struct line *l, char *out)
+{
+    const char *dash;
+    size_t k;
+
+    if (l->len == 0 || !is_digit((unsigned char)l->s[0]) || l->len > 40)
+        return 0;
+    for (k = 1; k < l->len; k++) {
+        dash = l->s + k;
+        if (*dash == '-')
+            return parse_date(dash + 1, l->len - k - 1, out);
+        if (l->len - k >= 3 && memcmp(dash, "\xe2\x80\x93", 3) == 0)
+            return parse_date(dash + 3, l->len - k - 3, out);
+    }
+    return 0;
+}
+
 /* A line of front matter that labels the document rather than titles
  * it: organ, distribution, language, session, agenda item, date. */
 static int
@@ -271,7 +292,7 @@ is_label(const struct line *l)
     if (l->len < 60 && (pc_line_ends(l, " session") || pc_line_ends(l, " year") ||
                         pc_line_ends(l, " session,") || pc_line_ends(l, "agenda*")))
         return 1;
-    if (parse_date(l->s, l->len, date))
+    if (parse_date(l->s, l->len, date) || date_range(l, date))
         return 1;
     if (pc_symbol_line(l, tmp, sizeof(tmp)))
         return 1;
@@ -283,7 +304,8 @@ static int
 is_subtitle(const struct line *l)
 {
     static const char *const starts[] = {
-        "Report of the", "Note by the", "Letter dated", "Identical letters",
+        "Report of the", "Note by the", "Letter dated", "Letter of ",
+        "Identical letters",
         "Resolution adopted", "Statement by", "Draft resolution",
         "Report on the", "Memorandum by", "Note verbale", "Decision adopted",
         NULL
@@ -312,6 +334,15 @@ static int
 contents_line(const struct line *l)
 {
     return pc_line_is(l, "Contents") || pc_line_is(l, "CONTENTS");
+}
+
+/* The heading of a column of a table of contents ("Decision", "Page"
+ * over E/ICEF/2025/26's list of decisions). */
+static int
+contents_column(const struct line *l)
+{
+    return pc_line_is(l, "Page") || pc_line_is(l, "Paragraphs") ||
+           pc_line_is(l, "Decision") || pc_line_is(l, "Resolution");
 }
 
 static void
@@ -373,6 +404,31 @@ adoption_line(const struct line *l)
            pc_line_starts(l, "Resolution adopted by ");
 }
 
+/* Does line I go on with the line just before it, a line of text after
+ * the labels (LAST_LABEL the last of them) that ends in a word no title
+ * ends in ("... adopted by the")? */
+static int
+continues_title(const struct parser *p, size_t i, size_t last_label)
+{
+    static const char *const words[] = {
+        " the", " of", " and", " by", " on", " for", " to", " in", " at",
+        " with", " from", " de", " la", " du", " des", " et", " y", " el",
+        " del", NULL
+    };
+    const struct line *prev;
+    size_t k;
+
+    if (i == 0 || (last_label != (size_t)-1 && i - 1 <= last_label))
+        return 0;
+    prev = &p->lines[i - 1];
+    if (prev->fl & (L_BLANK | L_DROP))
+        return 0;
+    for (k = 0; words[k]; k++)
+        if (pc_line_ends(prev, words[k]))
+            return 1;
+    return 0;
+}
+
 /* Find the metadata lines and the start of the body. */
 void
 pc_scan_front_matter(struct parser *p, size_t start)
@@ -432,7 +488,9 @@ pc_scan_front_matter(struct parser *p, size_t start)
         if (pc_line_is(l, "Summary") || pc_line_is(l, "SUMMARY") ||
             pc_para_start(l, num, &rest) || pc_head_label(l, num, &rest) > 1)
             break;
-        if (is_subtitle(l)) {
+        /* An entry of a table of contents ("Report of the Ethics
+         * Office ... 5", E/ICEF/2025/26) is no subtitle. */
+        if (is_subtitle(l) && !pc_has_leader(l)) {
             sub = i;
             break;
         }
@@ -444,7 +502,10 @@ pc_scan_front_matter(struct parser *p, size_t start)
             enact = i;
             break;
         }
-        if (is_label(l))
+        /* A line that goes on with the title line just before it is
+         * the title's ("Compendium of decisions adopted by the" /
+         * "Executive Board at its annual session of 2025"). */
+        if (is_label(l) && !continues_title(p, i, last_label))
             last_label = i;
         else if (l->len >= 120 && pc_ends_sentence(l->s, l->len) &&
                  l->s[l->len - 2] != '.')
@@ -552,7 +613,8 @@ pc_scan_front_matter(struct parser *p, size_t start)
         while (i < p->n_lines && !(p->lines[i].fl & L_BLANK) &&
                i < title_a + 4 && !adoption_line(&p->lines[i]) &&
                !pc_enacting_line(&p->lines[i]) &&
-               !contents_line(&p->lines[i]))
+               !contents_line(&p->lines[i]) &&
+               !contents_column(&p->lines[i]))
             i++;
         if (i > title_a && pc_ends_sentence(p->lines[i - 1].s,
                                          p->lines[i - 1].len)) {

@@ -12,36 +12,6 @@
 
 #include "parse-int.h"
 
-/* A contents line with dotted leaders (". . . ." or "....."). */
-static int
-has_leader(const struct line *l)
-{
-    size_t i, run = 0;
-    const char *d = l->len >= 5 ? memchr(l->s, '.', l->len) : NULL;
-
-    /* Most lines have no dot at all, or one far from the end. */
-    if (d == NULL || l->len - (size_t)(d - l->s) < 5)
-        return 0;
-    /* A leader: five dots, each the next byte after the one before or
-     * the one after a single space.  From a dot that ends a run, the
-     * next run can only start at the next dot. */
-    for (i = (size_t)(d - l->s);;) {
-        if (++run >= 5)
-            return 1;
-        if (i + 1 < l->len && l->s[i + 1] == '.')
-            i++;
-        else if (i + 2 < l->len && l->s[i + 1] == ' ' && l->s[i + 2] == '.')
-            i += 2;
-        else {
-            run = 0;
-            if (i + 1 >= l->len ||
-                (d = memchr(l->s + i + 1, '.', l->len - i - 1)) == NULL)
-                return 0;
-            i = (size_t)(d - l->s);
-        }
-    }
-}
-
 /* ================================================================== */
 /* Pass 4: units                                                       */
 /* ================================================================== */
@@ -840,7 +810,7 @@ decision_number(const struct parser *p, size_t i, char *label)
     if (year < 1946 || year > 2100 || j >= p->n_lines ||
         (p->lines[j].fl & (L_DROP | L_PAGE | L_FOOT)) ||
         !isupper((unsigned char)p->lines[j].s[0]) ||
-        has_leader(&p->lines[j]))
+        pc_has_leader(&p->lines[j]))
         return 0;
     for (n = 0, k = j + 1; k < p->n_lines && n < 4; k++) {
         const struct line *m = &p->lines[k];
@@ -848,7 +818,7 @@ decision_number(const struct parser *p, size_t i, char *label)
         if (m->fl & (L_BLANK | L_DROP))
             continue;
         n++;
-        if (has_leader(m))
+        if (pc_has_leader(m))
             return 0;
         if (pc_line_starts(m, "The ") && m->len < 60 &&
             !pc_ends_sentence(m->s, m->len)) {
@@ -1045,7 +1015,7 @@ contents_end(struct parser *p, size_t i)
 
         if (l->fl & (L_BLANK | L_DROP | L_FOOT))
             continue;
-        if (has_leader(l)) {
+        if (pc_has_leader(l)) {
             last = j;
             since = 0;
         } else
@@ -1093,6 +1063,35 @@ contents_end(struct parser *p, size_t i)
             break;
     }
     return j - 1;
+}
+
+/* Does line I head a table of contents: "Contents", or with no such
+ * heading its column headings over dotted leaders ("Decision", "Page",
+ * then "2025/8", "Annual report ..... 2": E/ICEF/2025/26)? */
+static int
+contents_heading(const struct parser *p, size_t i)
+{
+    const struct line *l = &p->lines[i];
+    size_t j, k;
+
+    if (pc_line_is(l, "Contents") || pc_line_is(l, "CONTENTS"))
+        return 1;
+    if (!p->pdf)
+        return 0;
+    j = i;
+    if (pc_line_is(l, "Decision") || pc_line_is(l, "Resolution") ||
+        pc_line_is(l, "Chapter") || pc_line_is(l, "Paragraphs")) {
+        j = pc_next_content(p, i + 1);
+        if (j >= p->n_lines || !pc_line_is(&p->lines[j], "Page"))
+            return 0;
+    } else if (!pc_line_is(l, "Page")) {
+        return 0;
+    }
+    for (k = 0, j = pc_next_content(p, j + 1); j < p->n_lines && k < 6;
+         k++, j = pc_next_content(p, j + 1))
+        if (pc_has_leader(&p->lines[j]))
+            return 1;
+    return 0;
 }
 
 /* Does the paragraph numbered at line I (its text after REST or on the
@@ -1416,7 +1415,7 @@ pc_cut_units(struct parser *p)
             pc_note_append(p, c.note, l->s, l->len);
             continue;
         }
-        if (pc_line_is(l, "Contents") || pc_line_is(l, "CONTENTS")) {
+        if (contents_heading(p, i)) {
             size_t e = contents_end(p, i);
 
             if (e > i) {
@@ -1429,7 +1428,7 @@ pc_cut_units(struct parser *p)
                 continue;
             }
         }
-        if (has_leader(l) && p->pdf)
+        if (pc_has_leader(l) && p->pdf)
             continue;
         if (pc_line_is(l, "Summary") || pc_line_is(l, "SUMMARY")) {
             close_unit(&c);

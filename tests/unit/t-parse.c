@@ -682,6 +682,38 @@ main(void)
     CHECK_STR(r ? pilcrow_record_section_title(r) : NULL,
               "Adoption of the agenda");
     pilcrow_doc_free(doc);
+    /* Front matter.  A title wrapped before "United Nations" keeps the
+     * line (E/2025/76), which is no organ label there. */
+    doc = parse(at("TESTDATA", "tests/data", "wrapped-title.txt"));
+    CHECK_STR(pilcrow_doc_title(doc), "Implementation of integrated, "
+              "coherent and coordinated support for South Sudan and the "
+              "Sahel region by the United Nations system");
+    pilcrow_doc_free(doc);
+    /* A compendium with a list of decisions under "Decision" and "Page"
+     * and no "Contents" (E/ICEF/2025/26): its title wraps before
+     * "Executive Board", an entry of the list ("Report of the Ethics
+     * Office ... 5") is no subtitle, and the list is no paragraph. */
+    doc = parse(at("TESTDATA", "tests/data", "compendium-contents.txt"));
+    CHECK_STR(pilcrow_doc_title(doc), "Compendium of decisions adopted by "
+              "the Executive Board at its annual session of 2025");
+    CHECK(pilcrow_doc_n_records(doc) > 0);
+    r = pilcrow_doc_n_records(doc) > 0 ? pilcrow_doc_record(doc, 0) : NULL;
+    CHECK_STR(r ? pilcrow_record_anchor(r) : NULL, "2025/8, para. 1");
+    pilcrow_doc_free(doc);
+    /* A letter headed "Letter of 9 May 2025 ..." (S/2025/303): the
+     * heading is the title, and the letter its paragraphs; "Council."
+     * at the start of a line ends a sentence, it labels nothing. */
+    doc = parse(at("TESTDATA", "tests/data", "letter-of.txt"));
+    CHECK_STR(pilcrow_doc_title(doc), "Letter of 9 May 2025 from the "
+              "Secretary-General addressed to the President of the "
+              "Security Council");
+    CHECK((r = find(doc, "[para. 1]")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "I have the honour to "
+                       "transmit", 29) == 0);
+    CHECK((r = find(doc, "[para. 3]")) != NULL);
+    CHECK_STR(r ? pilcrow_record_text(r, NULL) : NULL,
+              "(Signed) António Guterres");
+    pilcrow_doc_free(doc);
     /* A contents table without leaders (TD/B/43/6: "CONTENTS",
      * "Paragraphs", then its entries and their paragraph ranges) runs to
      * where its first entry, "INTRODUCTION", is met again on a later
