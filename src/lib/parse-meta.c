@@ -404,29 +404,89 @@ adoption_line(const struct line *l)
            pc_line_starts(l, "Resolution adopted by ");
 }
 
-/* Does line I go on with the line just before it, a line of text after
- * the labels (LAST_LABEL the last of them) that ends in a word no title
- * ends in ("... adopted by the")? */
+/* Does line L end in a word no title ends in ("... adopted by the")? */
 static int
-continues_title(const struct parser *p, size_t i, size_t last_label)
+ends_open(const struct line *l)
 {
     static const char *const words[] = {
         " the", " of", " and", " by", " on", " for", " to", " in", " at",
         " with", " from", " de", " la", " du", " des", " et", " y", " el",
         " del", NULL
     };
-    const struct line *prev;
     size_t k;
+
+    for (k = 0; words[k]; k++)
+        if (pc_line_ends(l, words[k]))
+            return 1;
+    return 0;
+}
+
+/* Does line I go on with the line just before it, a line of text after
+ * the labels (LAST_LABEL the last of them) that ends in a word no title
+ * ends in ("... adopted by the")? */
+static int
+continues_title(const struct parser *p, size_t i, size_t last_label)
+{
+    const struct line *prev;
 
     if (i == 0 || (last_label != (size_t)-1 && i - 1 <= last_label))
         return 0;
     prev = &p->lines[i - 1];
-    if (prev->fl & (L_BLANK | L_DROP))
-        return 0;
-    for (k = 0; words[k]; k++)
-        if (pc_line_ends(prev, words[k]))
+    return !(prev->fl & (L_BLANK | L_DROP)) && ends_open(prev);
+}
+
+/* Does line L hold the NUL-terminated S? */
+static int
+line_has(const struct line *l, const char *s)
+{
+    size_t n = strlen(s), i;
+
+    for (i = 0; i + n <= l->len; i++)
+        if (l->s[i] == s[0] && memcmp(l->s + i, s, n) == 0)
             return 1;
     return 0;
+}
+
+/* Is L a letter's heading ("Letter dated 29 January 2025 from ...",
+ * "Identical letters dated", "Note verbale dated")? */
+static int
+letter_line(const struct line *l)
+{
+    return pc_line_starts(l, "Letter dated") ||
+           pc_line_starts(l, "Letter of ") ||
+           pc_line_starts(l, "Identical letters") ||
+           pc_line_starts(l, "Note verbale");
+}
+
+/* The last line of the letter heading at line I: the line that names
+ * whom it is addressed to, and the lines it runs on to ("addressed to
+ * the" / "Secretary-General", "and the President of the Security
+ * Council"); (size_t)-1 when no line within five says "addressed
+ * to". */
+static size_t
+letter_heading_end(const struct parser *p, size_t i)
+{
+    size_t j;
+
+    for (j = i; j < p->n_lines && j < i + 5; j++) {
+        if (p->lines[j].fl & (L_BLANK | L_DROP))
+            return (size_t)-1;
+        if (line_has(&p->lines[j], "addressed to"))
+            break;
+        if (pc_line_ends(&p->lines[j], " addressed") && j + 1 < p->n_lines &&
+            pc_line_starts(&p->lines[j + 1], "to ")) {
+            j++;                /* "... addressed" / "to the President" */
+            break;
+        }
+    }
+    if (j >= p->n_lines || j >= i + 5)
+        return (size_t)-1;
+    while (j + 1 < p->n_lines && j < i + 6 &&
+           (ends_open(&p->lines[j]) || pc_line_ends(&p->lines[j], ",") ||
+            pc_line_starts(&p->lines[j + 1], "and the ")) &&
+           !(p->lines[j + 1].fl & (L_BLANK | L_DROP)))
+        j++;
+    return j;
 }
 
 /* Find the metadata lines and the start of the body. */
@@ -574,6 +634,19 @@ pc_scan_front_matter(struct parser *p, size_t start)
                !contents_line(&p->lines[j + 1])) {
             prev_len = p->lines[j].len;
             j++;
+        }
+        /* A letter's heading is its title, to the line naming whom it
+         * is addressed to: the block over it is the agenda items'
+         * titles (A/79/758), and its text starts on the next line
+         * ("I have the honour ..."). */
+        if (letter_line(&p->lines[sub])) {
+            size_t e = letter_heading_end(p, sub);
+
+            if (e != (size_t)-1)
+                j = e;
+            set_title(p, sub, j + 1);
+            p->body = j + 1;
+            return;
         }
         /* The title: the last block between the labels and here. */
         limit = sub;

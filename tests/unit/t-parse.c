@@ -714,6 +714,28 @@ main(void)
     CHECK_STR(r ? pilcrow_record_text(r, NULL) : NULL,
               "(Signed) António Guterres");
     pilcrow_doc_free(doc);
+    /* A letter's heading is its title, not the agenda items' titles
+     * over it (A/79/758), and it ends at the line naming whom it is
+     * addressed to: the letter's first paragraph is its own. */
+    doc = parse(at("TESTDATA", "tests/data", "letter-agenda-items.txt"));
+    CHECK_STR(pilcrow_doc_title(doc), "Letter dated 29 January 2025 from the "
+              "Permanent Representative of Azerbaijan to the United Nations "
+              "addressed to the Secretary-General");
+    CHECK((r = find(doc, "[para. 1]")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "I have the honour to "
+                       "transmit herewith the commentary", 52) == 0);
+    pilcrow_doc_free(doc);
+    /* ... addressees over three lines, the first ending in a comma
+     * (A/79/807). */
+    doc = parse(at("TESTDATA", "tests/data", "letter-addressees.txt"));
+    CHECK_STR(pilcrow_doc_title(doc), "Letter dated 3 March 2025 from the "
+              "Permanent Representative of Kazakhstan to the United Nations "
+              "addressed to the Secretary-General, the President of the "
+              "General Assembly and the President of the Security Council");
+    CHECK((r = find(doc, "[para. 1]")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "I would like to bring "
+                       "to your attention", 39) == 0);
+    pilcrow_doc_free(doc);
     /* A contents table without leaders (TD/B/43/6: "CONTENTS",
      * "Paragraphs", then its entries and their paragraph ranges) runs to
      * where its first entry, "INTRODUCTION", is met again on a later
