@@ -270,6 +270,40 @@ date_range(const struct line *l, char *out)
     return 0;
 }
 
+/* Is L a list of the languages a document is issued in ("English only",
+ * "English, French and Spanish only", "ENGLISH", "Arabic, Chinese,
+ * English, French, Russian and Spanish")?  A title may start with a
+ * language's name ("Russian Federation and United States of America:
+ * draft resolution"). */
+static int
+language_list(const struct line *l)
+{
+    static const char *const words[] = {
+        "Arabic", "Chinese", "English", "French", "Russian", "Spanish",
+        "ARABIC", "CHINESE", "ENGLISH", "FRENCH", "RUSSIAN", "SPANISH",
+        "and", "only", "AND", "ONLY", NULL
+    };
+    size_t i = 0, j, k, n_lang = 0;
+
+    while (i < l->len) {
+        while (i < l->len && (l->s[i] == ' ' || l->s[i] == ','))
+            i++;
+        for (j = i; j < l->len && l->s[j] != ' ' && l->s[j] != ','; j++)
+            ;
+        if (j == i)
+            break;
+        for (k = 0; words[k]; k++)
+            if (strlen(words[k]) == j - i &&
+                memcmp(words[k], l->s + i, j - i) == 0)
+                break;
+        if (!words[k])
+            return 0;
+        n_lang += k < 12;
+        i = j;
+    }
+    return n_lang > 0;
+}
+
 /* A line of front matter that labels the document rather than titles
  * it: organ, distribution, language, session, agenda item, date. */
 static int
@@ -280,8 +314,7 @@ is_label(const struct line *l)
         "General Assembly", "Security Council", "Economic and Social",
         "United Nations", "UNITED", "NATIONS", "GENERAL", "Language:",
         "Symbol:", "Provisional agenda item", "Executive Board",
-        "English", "ENGLISH", "Arabic", "French", "Spanish", "Russian",
-        "Chinese", "Council", "Assembly", NULL
+        "Council", "Assembly", NULL
     };
     char tmp[96], date[11];
     size_t i;
@@ -289,6 +322,8 @@ is_label(const struct line *l)
     for (i = 0; starts[i]; i++)
         if (pc_line_starts(l, starts[i]))
             return 1;
+    if (language_list(l))
+        return 1;
     if (l->len < 60 && (pc_line_ends(l, " session") || pc_line_ends(l, " year") ||
                         pc_line_ends(l, " session,") || pc_line_ends(l, "agenda*")))
         return 1;

@@ -736,6 +736,15 @@ main(void)
     CHECK(r && strncmp(pilcrow_record_text(r, NULL), "I would like to bring "
                        "to your attention", 39) == 0);
     pilcrow_doc_free(doc);
+    /* A title that starts with a language's name (S/2025/421) is no
+     * "English only" label. */
+    doc = parse(at("TESTDATA", "tests/data", "title-language-word.txt"));
+    CHECK_STR(pilcrow_doc_title(doc), "Russian Federation and United States "
+              "of America: draft resolution");
+    CHECK((r = find(doc, "preamble, para. 1")) != NULL);
+    CHECK(r && strncmp(pilcrow_record_text(r, NULL), "Noting with concern",
+                       19) == 0);
+    pilcrow_doc_free(doc);
     /* A contents table without leaders (TD/B/43/6: "CONTENTS",
      * "Paragraphs", then its entries and their paragraph ranges) runs to
      * where its first entry, "INTRODUCTION", is met again on a later
