@@ -482,6 +482,25 @@ line_has(const struct line *l, const char *s)
     return 0;
 }
 
+/* Does L end in "document" and a document symbol ("... amendment to the
+ * draft resolution contained" / "in document S/2025/112", S/2025/114),
+ * which ends a title? */
+static int
+ends_with_document(const struct line *l)
+{
+    struct line sym = *l;
+    size_t k = l->len;
+    char tmp[96];
+
+    while (k > 0 && l->s[k - 1] != ' ')
+        k--;
+    if (k < 10 || memcmp(l->s + k - 10, " document ", 10) != 0)
+        return 0;
+    sym.s = l->s + k;
+    sym.len = l->len - k;
+    return pc_symbol_line(&sym, tmp, sizeof(tmp));
+}
+
 /* Is L a letter's heading ("Letter dated 29 January 2025 from ...",
  * "Identical letters dated", "Note verbale dated")? */
 static int
@@ -722,7 +741,8 @@ pc_scan_front_matter(struct parser *p, size_t start)
                i < title_a + 4 && !adoption_line(&p->lines[i]) &&
                !pc_enacting_line(&p->lines[i]) &&
                !contents_line(&p->lines[i]) &&
-               !contents_column(&p->lines[i]))
+               !contents_column(&p->lines[i]) &&
+               !(i > title_a && ends_with_document(&p->lines[i - 1])))
             i++;
         if (i > title_a && pc_ends_sentence(p->lines[i - 1].s,
                                          p->lines[i - 1].len)) {

@@ -33,7 +33,7 @@ expect_file_match OUT "^$docs documents, [0-9]+ records$"
 begin_subtest 'filters: organ:, type:, date: ranges, lang:'
 run "$PILCROW" --db small list --json organ:SC
 expect_equal "$(sed 's/^{"doc":"\([^"]*\)".*/\1/' OUT | tr '\n' ' ')" \
-    'compiled-statements glued-pdf-markers letter-of meta/S_2025_10_Add.31 meta/S_2025_10_Add.33 meta/S_2025_71 numbers-last-notes sc-election-resolution sc-resolution spaced-pdf-markers table-cells title-language-word '
+    'amendment compiled-statements glued-pdf-markers letter-of meta/S_2025_10_Add.31 meta/S_2025_10_Add.33 meta/S_2025_71 numbers-last-notes sc-election-resolution sc-resolution spaced-pdf-markers table-cells title-language-word '
 run "$PILCROW" --db small list --json 'organ:SC type:letter'
 expect_equal "$(sed 's/^{"doc":"\([^"]*\)".*/\1/' OUT | tr '\n' ' ')" \
     'compiled-statements meta/S_2025_71 numbers-last-notes '

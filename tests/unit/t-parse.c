@@ -745,6 +745,18 @@ main(void)
     CHECK(r && strncmp(pilcrow_record_text(r, NULL), "Noting with concern",
                        19) == 0);
     pilcrow_doc_free(doc);
+    /* An amendment's title ends at the document it amends (S/2025/114:
+     * "... contained" / "in document S/2025/112"), and its text starts
+     * on the next line. */
+    doc = parse(at("TESTDATA", "tests/data", "amendment.txt"));
+    CHECK_STR(pilcrow_doc_title(doc), "Denmark, France, Greece, Slovenia and "
+              "United Kingdom of Great Britain and Northern Ireland: "
+              "amendment to the draft resolution contained in document "
+              "S/2025/112");
+    CHECK((r = find(doc, "[para. 1]")) != NULL);
+    CHECK_STR(r ? pilcrow_record_text(r, NULL) : NULL,
+              "In preambular paragraph 1, replace:");
+    pilcrow_doc_free(doc);
     /* A contents table without leaders (TD/B/43/6: "CONTENTS",
      * "Paragraphs", then its entries and their paragraph ranges) runs to
      * where its first entry, "INTRODUCTION", is met again on a later
