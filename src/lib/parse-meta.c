@@ -340,7 +340,7 @@ is_subtitle(const struct line *l)
 {
     static const char *const starts[] = {
         "Report of the", "Note by the", "Letter dated", "Letter of ",
-        "Identical letters",
+        "Identical letters", "Draft decision submitted by",
         "Resolution adopted", "Statement by", "Draft resolution",
         "Report on the", "Memorandum by", "Note verbale", "Decision adopted",
         NULL
@@ -482,11 +482,47 @@ line_has(const struct line *l, const char *s)
     return 0;
 }
 
-/* Does L end in "document" and a document symbol ("... amendment to the
- * draft resolution contained" / "in document S/2025/112", S/2025/114),
- * which ends a title? */
+/* Does L open a draft's text: its enacting formula ("The Economic and
+ * Social Council,"), or the body and a verb ("The Economic and Social
+ * Council takes note", "The Commission for Social Development
+ * recommends")? */
 static int
-ends_with_document(const struct line *l)
+draft_opening(const struct line *l)
+{
+    size_t i = 4, n_caps = 0;
+
+    if (pc_enacting_line(l) || pc_decision_line(l))
+        return 1;
+    if (!pc_line_starts(l, "The "))
+        return 0;
+    for (;;) {
+        size_t j = i;
+
+        while (j < l->len && isalpha((unsigned char)l->s[j]))
+            j++;
+        if (j == i)
+            return 0;
+        if (isupper((unsigned char)l->s[i]))
+            n_caps++;
+        else if (!((j - i == 3 && (memcmp(l->s + i, "and", 3) == 0 ||
+                                   memcmp(l->s + i, "for", 3) == 0)) ||
+                   (j - i == 2 && (memcmp(l->s + i, "of", 2) == 0 ||
+                                   memcmp(l->s + i, "on", 2) == 0))))
+            return n_caps >= 2;     /* the body's verb */
+        if (j >= l->len)
+            return 0;
+        if (l->s[j] == ',')
+            return n_caps >= 2;
+        if (l->s[j] != ' ')
+            return 0;
+        i = j + 1;
+    }
+}
+
+/* Does L end in a document symbol ("... on draft decision E/2025/L.11")?
+ * *START is where the symbol starts. */
+static int
+ends_in_symbol(const struct line *l, size_t *start)
 {
     struct line sym = *l;
     size_t k = l->len;
@@ -494,11 +530,66 @@ ends_with_document(const struct line *l)
 
     while (k > 0 && l->s[k - 1] != ' ')
         k--;
-    if (k < 10 || memcmp(l->s + k - 10, " document ", 10) != 0)
-        return 0;
     sym.s = l->s + k;
     sym.len = l->len - k;
+    *start = k;
     return pc_symbol_line(&sym, tmp, sizeof(tmp));
+}
+
+/* Does L end the lines that say who submits a draft ("Draft resolution
+ * submitted by the Vice-President of the Council, Lok Bahadur" / "Thapa
+ * (Nepal), on the basis of informal consultations")? */
+static int
+sponsor_end(const struct line *l)
+{
+    size_t k;
+
+    return pc_line_ends(l, ")") || pc_line_ends(l, " consultations") ||
+           line_has(l, "submitted by") || ends_in_symbol(l, &k);
+}
+
+/* The title of the draft whose sponsors' line is I ("Draft resolution
+ * submitted by ..."): the block after those lines, up to the draft's
+ * opening (E/2025/L.14: "Mainstreaming a gender perspective into all
+ * policies and" / "programmes in the United Nations system" / "The
+ * Economic and Social Council,").  Sets [*A, *B); returns 0 when there
+ * is none. */
+static int
+draft_title(const struct parser *p, size_t i, size_t *a, size_t *b)
+{
+    size_t e, t;
+
+    for (e = i + 1; e < p->n_lines && e < i + 10; e++)
+        if (!(p->lines[e].fl & (L_BLANK | L_DROP)) &&
+            draft_opening(&p->lines[e]))
+            break;
+    if (e >= p->n_lines || e >= i + 10)
+        return 0;
+    for (t = e; t > i + 1 && e - t < 4 &&
+                !(p->lines[t - 1].fl & (L_BLANK | L_DROP)) &&
+                !sponsor_end(&p->lines[t - 1]);
+         t--)
+        ;
+    if (t == e || t <= i ||
+        !((p->lines[t - 1].fl & (L_BLANK | L_DROP)) ||
+          sponsor_end(&p->lines[t - 1])) ||
+        pc_ends_sentence(p->lines[e - 1].s, p->lines[e - 1].len))
+        return 0;
+    *a = t;
+    *b = e;
+    return 1;
+}
+
+/* Does L end in "document" and a document symbol ("... amendment to the
+ * draft resolution contained" / "in document S/2025/112", S/2025/114),
+ * which ends a title? */
+static int
+ends_with_document(const struct line *l)
+{
+    size_t k;
+
+    return ends_in_symbol(l, &k) && k >= 10 &&
+           memcmp(l->s + k - 10, " document ", 10) == 0;
 }
 
 /* Is L a letter's heading ("Letter dated 29 January 2025 from ...",
@@ -700,6 +791,15 @@ pc_scan_front_matter(struct parser *p, size_t start)
                 j = e;
             set_title(p, sub, j + 1);
             p->body = j + 1;
+            return;
+        }
+        /* A draft's title comes after the lines saying who submits
+         * it; the block over them is the agenda item's title. */
+        if ((pc_line_starts(&p->lines[sub], "Draft resolution submitted by") ||
+             pc_line_starts(&p->lines[sub], "Draft decision submitted by")) &&
+            draft_title(p, sub, &title_a, &limit)) {
+            set_title(p, title_a, limit);
+            p->body = limit;
             return;
         }
         /* The title: the last block between the labels and here. */

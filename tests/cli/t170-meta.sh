@@ -32,7 +32,7 @@ run "$PILCROW" parse --json "$TESTDATA/meta/A_CONF.230_2025_L.2.txt"
 expect_file_match OUT '"date":"2025-06-09","organ":"GA","session":null,"agenda":"11",'
 
 begin_subtest 'show --json carries the metadata from the index'
-run "$PILCROW" --db idx show --json E_2025_L.9 '[para. 1]'
+run "$PILCROW" --db idx show --json E_2025_L.9 'preamble, para. 1'
 expect_exit 0
 expect_file_match OUT '"date":"2025-05-30","organ":"ECOSOC","session":"2025","agenda":"19 \(a\)","agenda_title":"Economic and environmental questions: sustainable development","type":"draft","version":null,"base":null'
 

@@ -749,6 +749,13 @@ main(void)
     check_front("title-language-word.txt", "Russian Federation and United "
                 "States of America: draft resolution", "preamble, para. 1",
                 "Noting with concern");
+    /* A draft's title is the block after the lines saying who submits
+     * it (E/2025/L.14), not the agenda item's title over them, and no
+     * preambular paragraph: the first is "Reaffirming ...". */
+    check_front("draft-sponsors.txt", "Mainstreaming a gender perspective "
+                "into all policies and programmes in the United Nations "
+                "system", "preamble, para. 1", "Reaffirming its agreed "
+                "conclusions 1997/2");
     /* An amendment's title ends at the document it amends (S/2025/114:
      * "... contained" / "in document S/2025/112"), and its text starts
      * on the next line. */
