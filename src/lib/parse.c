@@ -436,6 +436,18 @@ make_records(struct parser *p)
     const char *chapter_part = NULL;
 
     pc_buf_append(&p->st, &p->pool, "", 0);  /* no NULL + offset below */
+    /* ... but a draft report is no draft text: a section heading before
+     * its paragraph 1 (A/AC.182/2025/L.1: "Draft report", "Rapporteur:
+     * ...", "I. Introduction", "1.") says its text there is an opening. */
+    if (enacted && strcmp(type, "draft") == 0)
+        for (i = 0; i < p->n_units && p->units[i].type != U_PARA &&
+                    p->units[i].type != U_ANNEX &&
+                    p->units[i].type != U_DRAFT; i++)
+            if (p->units[i].type == U_ROMAN || p->units[i].type == U_CHAPTER ||
+                p->units[i].type == U_LETTER) {
+                enacted = 0;
+                break;
+            }
     for (i = 0; i < p->n_units && p->st == PILCROW_OK; i++) {
         struct unit *u = &p->units[i];
         const char *ut = p->pool.data + u->off;
