@@ -849,8 +849,10 @@ main(int argc, char **argv)
     printf("parse speed          %.1f MB/s (%.1f MB in %.3f s, reported)\n",
            secs > 0 ? bytes / 1e6 / secs : 0.0, bytes / 1e6, secs);
     ok &= check("symbol found", n_symbol, n_docs, 980, 980);
+    /* Numbered runs: the floor is what is reached (un-docs 318/327,
+     * 97.2%: the misses are OCR and lost numbers), the target 95%. */
     if (!resolutions)
-        ok &= check("numbered runs clean", n_runs, n_numbered, 950, 950);
+        ok &= check("numbered runs clean", n_runs, n_numbered, 970, 950);
     ok &= check("markers resolved", n_resolved, n_markers, 950, 950);
     /* Floors: what the parser reaches (un-docs 99.6% and 97.6%, the GA
      * resolutions 100% and 97.6%). */

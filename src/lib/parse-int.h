@@ -83,6 +83,9 @@ struct unit {
     uint8_t type;
     uint8_t preamble;   /* text of a preamble: after an enacting
                          * formula or a "Preamble" heading */
+    uint8_t supplied;   /* U_PARA: the body's next number read from a
+                         * damaged one ("25." between "124." and "126."),
+                         * cited in brackets */
     char num[16];
     size_t off, len;    /* text (or heading title) in the pool */
     uint32_t page;      /* the page of its first line of text */

@@ -88,6 +88,7 @@ add_unit(struct parser *p, struct cutter *c, int type, const char *num)
     u->page = 0;
     u->preamble = (c->preamble || c->blocks) && c->last_num == 0 &&
                   type == U_TEXT;
+    u->supplied = 0;
     c->cur = u;
     c->note = NULL;
     return u;
@@ -1094,6 +1095,44 @@ contents_heading(const struct parser *p, size_t i)
     return 0;
 }
 
+/* Is line I the body's next number N as pdftotext damaged it: printed
+ * without its full stop ("44 With that adjustment", DP/OPS/2025/3), or
+ * with its first digits lost ("25." between "124." and "126.",
+ * A/80/74)?  Only where the next number line is N + 1.  Sets *REST to
+ * where the text starts, and *SUPPLIED when the number read is not the
+ * number printed. */
+static int
+damaged_number(const struct parser *p, size_t i, int n, size_t *rest,
+               int *supplied)
+{
+    const struct line *l = &p->lines[i];
+    char num[16], want[16];
+    size_t k, r, j, wl;
+    int m;
+
+    wl = (size_t)snprintf(want, sizeof(want), "%d", n);
+    if (pc_para_start(l, num, &r)) {
+        m = atoi(num);
+        k = strlen(num);
+        if (m <= 0 || m >= n || k >= wl || strcmp(want + wl - k, num) != 0)
+            return 0;
+        *supplied = 1;
+    } else {
+        if (l->len < wl + 2 || memcmp(l->s, want, wl) != 0 ||
+            l->s[wl] != ' ' || !isupper((unsigned char)l->s[wl + 1]))
+            return 0;
+        r = wl + 1;
+        *supplied = 0;
+    }
+    for (j = i + 1; j < p->n_lines && j < i + 60; j++)
+        if (pc_para_start(&p->lines[j], num, &k))
+            break;
+    if (j >= p->n_lines || j >= i + 60 || atoi(num) != n + 1)
+        return 0;
+    *rest = r;
+    return 1;
+}
+
 /* Does the paragraph numbered at line I (its text after REST or on the
  * next line) open with an operative verb, "Welcomes", "Notes"? */
 static int
@@ -1376,6 +1415,7 @@ pc_cut_units(struct parser *p)
     struct cutter c;
     size_t i, rest, k, skip_to = 0;
     char num[16];
+    int damaged;
 
     memset(&c, 0, sizeof(c));
     c.prev_end = 1;
@@ -1652,6 +1692,18 @@ pc_cut_units(struct parser *p)
                 c.part_sec = 0;
                 c.n_pend = 0;
             }
+        }
+        if (p->pdf && c.last_num > 0 && c.prev_end && !c.need_text &&
+            c.cur != NULL && c.cur->type == U_PARA && !c.part[0] &&
+            c.outer_num == 0 && !c.sec_fresh &&
+            damaged_number(p, i, c.last_num + 1, &rest, &damaged)) {
+            close_unit(&c);
+            c.notes_mode = 0;
+            c.last_num++;
+            snprintf(num, sizeof(num), "%d", c.last_num);
+            numbered_unit(p, &c, num, i, rest);
+            p->units[c.cur_i].supplied = (uint8_t)damaged;
+            continue;
         }
         if (pc_para_start(l, num, &rest) &&
             !agenda_item(p, &c, i, atoi(num))) {

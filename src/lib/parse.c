@@ -764,7 +764,8 @@ make_records(struct parser *p)
         finish_text(p, raw.data ? raw.data : "", raw.len);
         if (u->type == U_PARA) {
             have_para = 1;
-            make_record(p, PILCROW_KIND_PARAGRAPH, u->num, 1, annex,
+            make_record(p, PILCROW_KIND_PARAGRAPH, u->num, !u->supplied,
+                        annex,
                         section, title);
         } else if (u->preamble || enacted) {
             snprintf(num, sizeof(num), "p%zu", ++n_pre);

@@ -763,6 +763,15 @@ main(void)
      * Introduction" and paragraph 1, is its opening. */
     check_front("draft-report.txt", NULL, "[opening, para. 1]",
                 "Draft report Rapporteur:");
+    /* The body's next number printed without its full stop ("44 With
+     * that adjustment", between "43." and "45.", DP/OPS/2025/3) is that
+     * paragraph, not the text of the one before. */
+    check_front("number-no-stop.txt", NULL, "para. 44", "With that "
+                "adjustment in timing");
+    doc = parse(at("TESTDATA", "tests/data", "number-no-stop.txt"));
+    CHECK((r = find(doc, "para. 43")) != NULL);
+    CHECK(r && strstr(pilcrow_record_text(r, NULL), "With that") == NULL);
+    pilcrow_doc_free(doc);
     /* An amendment's title ends at the document it amends (S/2025/114:
      * "... contained" / "in document S/2025/112"), and its text starts
      * on the next line. */
