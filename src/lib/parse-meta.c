@@ -536,6 +536,32 @@ ends_in_symbol(const struct line *l, size_t *start)
     return pc_symbol_line(&sym, tmp, sizeof(tmp));
 }
 
+/* Does L end in "draft resolution" or "draft decision" after a colon,
+ * marks aside ("El Salvador and Philippines: draft resolution", "Iraq:*
+ * , ** draft decision")? */
+static int
+sponsor_colon(const struct line *l)
+{
+    size_t n = l->len;
+
+    while (n > 0 && (l->s[n - 1] == '*' || l->s[n - 1] == ' '))
+        n--;
+    return memchr(l->s, ':', n) != NULL &&
+           ((n >= 15 && memcmp(l->s + n - 15, " draft decision", 15) == 0) ||
+            (n >= 17 && memcmp(l->s + n - 17, " draft resolution", 17) == 0));
+}
+
+/* Does L say who submits a draft: "Draft resolution submitted by ...",
+ * "Draft decision submitted by ...", or sponsors then ": draft
+ * resolution"? */
+static int
+sponsor_line(const struct line *l)
+{
+    return pc_line_starts(l, "Draft resolution submitted by") ||
+           pc_line_starts(l, "Draft decision submitted by") ||
+           sponsor_colon(l);
+}
+
 /* Does L end the lines that say who submits a draft ("Draft resolution
  * submitted by the Vice-President of the Council, Lok Bahadur" / "Thapa
  * (Nepal), on the basis of informal consultations")? */
@@ -545,7 +571,8 @@ sponsor_end(const struct line *l)
     size_t k;
 
     return pc_line_ends(l, ")") || pc_line_ends(l, " consultations") ||
-           line_has(l, "submitted by") || ends_in_symbol(l, &k);
+           line_has(l, "submitted by") || ends_in_symbol(l, &k) ||
+           sponsor_colon(l);
 }
 
 /* The title of the draft whose sponsors' line is I ("Draft resolution
@@ -693,6 +720,14 @@ pc_scan_front_matter(struct parser *p, size_t start)
         if (pc_line_is(l, "Summary") || pc_line_is(l, "SUMMARY") ||
             pc_para_start(l, num, &rest) || pc_head_label(l, num, &rest) > 1)
             break;
+        /* A draft's title comes after the lines saying who submits it
+         * ("Draft resolution submitted by ...", "Iraq: draft
+         * decision"); the block over them is the agenda item's title. */
+        if (sponsor_line(l) && draft_title(p, i, &title_a, &limit)) {
+            set_title(p, title_a, limit);
+            p->body = limit;
+            return;
+        }
         /* An entry of a table of contents ("Report of the Ethics
          * Office ... 5", E/ICEF/2025/26) is no subtitle. */
         if (is_subtitle(l) && !pc_has_leader(l)) {
@@ -791,15 +826,6 @@ pc_scan_front_matter(struct parser *p, size_t start)
                 j = e;
             set_title(p, sub, j + 1);
             p->body = j + 1;
-            return;
-        }
-        /* A draft's title comes after the lines saying who submits
-         * it; the block over them is the agenda item's title. */
-        if ((pc_line_starts(&p->lines[sub], "Draft resolution submitted by") ||
-             pc_line_starts(&p->lines[sub], "Draft decision submitted by")) &&
-            draft_title(p, sub, &title_a, &limit)) {
-            set_title(p, title_a, limit);
-            p->body = limit;
             return;
         }
         /* The title: the last block between the labels and here. */

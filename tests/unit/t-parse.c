@@ -772,6 +772,14 @@ main(void)
     CHECK((r = find(doc, "para. 43")) != NULL);
     CHECK(r && strstr(pilcrow_record_text(r, NULL), "With that") == NULL);
     pilcrow_doc_free(doc);
+    /* ... or after the sponsors and ": draft decision" (E/2025/L.11:
+     * "Iraq:* , ** draft decision"), up to the body and its verb ("The
+     * Economic and Social Council takes note of the following reports"),
+     * which is no title's. */
+    check_front("draft-sponsor-colon.txt", "Reports submitted to the "
+                "Economic and Social Council at its 2025 operational "
+                "activities for development segment", "[para. 1]",
+                "The Economic and Social Council takes note");
     /* An amendment's title ends at the document it amends (S/2025/114:
      * "... contained" / "in document S/2025/112"), and its text starts
      * on the next line. */
